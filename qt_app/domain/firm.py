@@ -1,0 +1,166 @@
+"""A prospective firm (意向企业) and its plans: everything the simulation reads.
+
+Plain frozen dataclasses: the store saves them, the UI edits copies, the engine reads them.
+Money is integer 分; areas and unit prices are Decimal; years are calendar years.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from qt_app.domain.money import Fen
+
+
+class EntityType(StrEnum):
+    """独立法人企业 or 研发机构: both are eligible kinds."""
+
+    ENTERPRISE = "enterprise"
+    RND_INSTITUTION = "rnd_institution"
+
+
+class Stage(StrEnum):
+    """Pipeline stage (招商阶段), in order; TERMINATED (终止) carries a reason."""
+
+    LEAD = "lead"  # 线索
+    CONTACT = "contact"  # 接洽
+    NEGOTIATING = "negotiating"  # 在谈
+    POLICY_TALKS = "policy_talks"  # 政策商议
+    SIGNED = "signed"  # 签约
+    LANDED = "landed"  # 落地
+    PRODUCING = "producing"  # 投产
+    TERMINATED = "terminated"  # 终止
+
+
+STAGE_LABELS: dict[Stage, tuple[str, str]] = {
+    Stage.LEAD: ("线索", "Lead"),
+    Stage.CONTACT: ("接洽", "Contact"),
+    Stage.NEGOTIATING: ("在谈", "Negotiating"),
+    Stage.POLICY_TALKS: ("政策商议", "Policy talks"),
+    Stage.SIGNED: ("签约", "Signed"),
+    Stage.LANDED: ("落地", "Landed"),
+    Stage.PRODUCING: ("投产", "Producing"),
+    Stage.TERMINATED: ("终止", "Terminated"),
+}
+
+
+class ProjectLevel(StrEnum):
+    """Level of a science project (科技项目级别); matching needs municipal or higher."""
+
+    NATIONAL = "national"  # 国家级
+    PROVINCIAL = "provincial"  # 省级
+    MUNICIPAL = "municipal"  # 市级
+    COUNTY = "county"  # 县级
+
+
+LEVEL_LABELS: dict[ProjectLevel, tuple[str, str]] = {
+    ProjectLevel.NATIONAL: ("国家级", "national"),
+    ProjectLevel.PROVINCIAL: ("省级", "provincial"),
+    ProjectLevel.MUNICIPAL: ("市级", "municipal"),
+    ProjectLevel.COUNTY: ("县级", "county"),
+}
+
+
+class HousingChoice(StrEnum):
+    """创业安居: a rent-free talent apartment (in kind) or a monthly rent allowance (cash)."""
+
+    APARTMENT = "apartment"
+    ALLOWANCE = "allowance"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the firm moves in: a site id from the policy (building or enclave), area and market rent."""
+
+    site: str  # e.g. "qingchuang" (青创大厦); ids are listed in the policy file's `sites`
+    area_m2: Decimal
+    rent_per_m2_day: Decimal  # market rent, 元/㎡/天
+    move_in: date  # lease start (入驻日期); tenancy years count from here
+
+
+@dataclass(frozen=True)
+class TalentGroup:
+    """Talents of one level arriving in one year (人才), and the housing they choose."""
+
+    level: str  # talent level key in the policy, e.g. "A" | "B" | "C"
+    count: int
+    arrival_year: int
+    housing: HousingChoice = HousingChoice.ALLOWANCE
+
+
+@dataclass(frozen=True)
+class Loan:
+    """A bank loan (贷款); interest subsidy is computed from principal and the dated LPR."""
+
+    lender: str
+    principal: Fen
+    start_year: int
+    years: int
+    guarantee_fee: Fen = 0  # annual guarantee fee paid (担保费), 0 if none
+
+
+@dataclass(frozen=True)
+class ScienceProject:
+    """A science project listed at some level, with the funds allocated from above (下拨资金)."""
+
+    name: str
+    level: ProjectLevel
+    allocated: Fen
+    year: int
+
+
+@dataclass(frozen=True)
+class ScenarioProject:
+    """An application-scenario project (应用场景项目) with its contract value."""
+
+    name: str
+    contract_value: Fen
+    year: int
+
+
+@dataclass(frozen=True)
+class Firm:
+    """A prospective firm and its declared plans (企业申报/计划信息)."""
+
+    id: str
+    name: str
+    uscc: str  # 统一社会信用代码, normalised
+    entity_type: EntityType = EntityType.ENTERPRISE
+    is_trading: bool = False  # 贸易类: excluded
+    is_headquarters: bool = False  # 总部类: excluded
+    dishonest: bool = False  # on the serious-dishonesty list (严重失信): excluded
+    registers_in_qingtian: bool = True  # will register and pay tax in Qingtian (依法经营、合法纳税)
+    mu_grade: str = ""  # 亩均论英雄 rating ("A".."D"), empty when not rated
+    grade: str = "B"  # firm grade used by tier keys and project landing awards ("A" | "B" | "C")
+    domains: tuple[str, ...] = ()  # 元宇宙 domains, from the policy's list
+    location: Location | None = None
+    talents: tuple[TalentGroup, ...] = ()
+    revenue: dict[int, Fen] = field(default_factory=dict)  # 年销售收入 by year (base plan)
+    compute_spend: dict[int, Fen] = field(default_factory=dict)  # 算力合作合同额 by year
+    rnd_spend: dict[int, Fen] = field(default_factory=dict)  # 研发投入 by year
+    loans: tuple[Loan, ...] = ()
+    science_projects: tuple[ScienceProject, ...] = ()
+    scenario_projects: tuple[ScenarioProject, ...] = ()
+    investment: Fen = 0  # planned fixed investment (计划投资额), shown in the letter's basis
+    uscc_note: str = ""  # why a code failing its checksum was kept anyway
+    # Pipeline and CRM facts (not read by the simulation)
+    stage: Stage = Stage.LEAD
+    stage_reason: str = ""  # why terminated
+    owner: str = ""
+    outpost: str = ""
+    contact: str = ""
+    notes: str = ""
+
+    @property
+    def first_year(self) -> int:
+        """The first simulated year: the move-in year, else the first planned revenue year."""
+        if self.location is not None:
+            return self.location.move_in.year
+        years = sorted(self.revenue)
+        return years[0] if years else date.today().year
+
+    def with_changes(self, **changes: object) -> Firm:
+        """A copy with some fields changed (what-if variants, editor drafts)."""
+        return replace(self, **changes)  # type: ignore[arg-type]

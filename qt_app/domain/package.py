@@ -1,0 +1,141 @@
+"""The package (政策包): what a firm would get, line by line and year by year, each traced to its clause."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import StrEnum
+
+from qt_app.domain.money import Fen, capitals
+
+
+class LineStatus(StrEnum):
+    """Why a line has the amount it has."""
+
+    ELIGIBLE = "eligible"  # 可享受
+    CAPPED = "capped"  # 已封顶: eligible, reduced by a cap (named in `caps`)
+    POOL_LIMITED = "pool_limited"  # 受资金池限制
+    ZERO = "zero"  # 条件未触发: eligible, but nothing to pay this year (e.g. no threshold crossed)
+    INELIGIBLE = "ineligible"  # 不符合条件: `reason` says why
+    BEYOND_POLICY = "beyond_policy_period"  # 超出政策期限
+
+
+STATUS_LABELS: dict[LineStatus, tuple[str, str]] = {
+    LineStatus.ELIGIBLE: ("可享受", "eligible"),
+    LineStatus.CAPPED: ("已封顶", "capped"),
+    LineStatus.POOL_LIMITED: ("受资金池限制", "pool-limited"),
+    LineStatus.ZERO: ("本年无", "none this year"),
+    LineStatus.INELIGIBLE: ("不符合条件", "not eligible"),
+    LineStatus.BEYOND_POLICY: ("超出政策期限", "beyond policy period"),
+}
+
+
+class Benefit(StrEnum):
+    CASH = "cash"  # 资金
+    IN_KIND = "in_kind"  # 实物/服务（折算）
+
+
+@dataclass(frozen=True, slots=True)
+class ParamRead:
+    """A policy parameter the line used, with its provenance status (seed/illustrative/confirmed/override)."""
+
+    path: str  # e.g. "rent.cap_per_year"
+    label_zh: str
+    display: str  # the value as shown to people, e.g. "100万元", "70%"
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineItem:
+    """One item in one year (or one reason why it is not given)."""
+
+    item_id: str
+    kind: str
+    clause: str  # 第X条 (may be illustrative numbering; see clause_status)
+    clause_status: str
+    name_zh: str
+    name_en: str
+    category: str
+    benefit: Benefit
+    year: int
+    amount: Fen
+    status: LineStatus
+    explanation_zh: str = ""
+    explanation_en: str = ""
+    reason_zh: str = ""  # when not eligible / beyond period / zero
+    reason_en: str = ""
+    caps: tuple[str, ...] = ()  # names of the caps that bit, e.g. ("rent.cap_per_year",)
+    params: tuple[ParamRead, ...] = ()
+    basis_zh: str = ""  # what it is computed from, in words (for the letter's schedule)
+
+    @property
+    def counts(self) -> bool:
+        """Does this line contribute money to the package?"""
+        return self.amount > 0
+
+
+@dataclass(frozen=True)
+class Package:
+    """The whole package for one firm, one policy version, one variant."""
+
+    firm_id: str
+    firm_name: str
+    policy_id: str
+    policy_version: str
+    policy_hash: str
+    variant: str
+    years: tuple[int, ...]
+    lines: tuple[LineItem, ...]
+    eligible: bool = True  # False when a firm-level exclusion applies (trading, HQ, dishonest…)
+    exclusions_zh: tuple[str, ...] = ()
+    exclusions_en: tuple[str, ...] = ()
+    warnings_zh: tuple[str, ...] = ()
+    warnings_en: tuple[str, ...] = ()
+
+    @property
+    def total(self) -> Fen:
+        return sum(line.amount for line in self.lines)
+
+    @property
+    def total_capitals(self) -> str:
+        return capitals(self.total)
+
+    @property
+    def cash_total(self) -> Fen:
+        return sum(line.amount for line in self.lines if line.benefit is Benefit.CASH)
+
+    def by_year(self) -> dict[int, Fen]:
+        out = dict.fromkeys(self.years, 0)
+        for line in self.lines:
+            out[line.year] = out.get(line.year, 0) + line.amount
+        return out
+
+    def by_item(self) -> dict[str, Fen]:
+        out: dict[str, Fen] = defaultdict(int)
+        for line in self.lines:
+            out[line.item_id] += line.amount
+        return dict(out)
+
+    def by_category(self) -> dict[str, Fen]:
+        out: dict[str, Fen] = defaultdict(int)
+        for line in self.lines:
+            out[line.category] += line.amount
+        return dict(out)
+
+    def by_year_category(self) -> dict[int, dict[str, Fen]]:
+        out: dict[int, dict[str, Fen]] = {y: defaultdict(int) for y in self.years}
+        for line in self.lines:
+            out.setdefault(line.year, defaultdict(int))[line.category] += line.amount
+        return {y: dict(v) for y, v in out.items()}
+
+    def paying_lines(self) -> tuple[LineItem, ...]:
+        """Lines with money, in item then year order (the letter's Schedule A)."""
+        return tuple(line for line in self.lines if line.amount > 0)
+
+    def not_given(self) -> tuple[LineItem, ...]:
+        """Lines explaining what the firm does not get, and why (ineligible / beyond period)."""
+        return tuple(
+            line
+            for line in self.lines
+            if line.status in (LineStatus.INELIGIBLE, LineStatus.BEYOND_POLICY) and line.amount == 0
+        )
