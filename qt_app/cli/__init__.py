@@ -1,0 +1,66 @@
+"""Headless commands (`python -m qt_app COMMAND`) over the same services the window uses.
+
+Each module in COMMAND_MODULES exposes `register(subparsers)`; handlers return an exit code:
+0 success, 2 bad input (one clear line per problem, no traceback), 1 anything else.
+With no command, the desktop app starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from qt_app import __version__
+from qt_app.cli.common import CliExit, print_error
+from qt_app.domain.errors import DomainError
+
+COMMAND_MODULES = (
+    "qt_app.cli.policy_cmds",
+    "qt_app.cli.firm_cmds",
+    "qt_app.cli.letter_cmds",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m qt_app", description="招商政策测算台 Offer Desk")
+    parser.add_argument("--version", action="version", version=f"Offer Desk {__version__}")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default zh)")
+    parser.add_argument("--data-dir", default=None, help="data folder (default: $OFFER_DESK_DATA_DIR or the user's)")
+    parser.add_argument("--selftest", action="store_true", help="run the built-in self-test and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as e:
+            if e.name == name:  # that command group is not part of this build
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.selftest:
+        from qt_app.services.selftest import run_selftest
+
+        return run_selftest()
+    if not args.command:
+        from qt_app.app import run_app
+
+        return run_app(lang=args.lang, data_dir=args.data_dir)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args))
+    except CliExit as e:
+        return e.code
+    except DomainError as e:
+        print_error(e, args.lang)
+        return 2
+    except KeyboardInterrupt:
+        print("已取消 / cancelled", file=sys.stderr)
+        return 130
