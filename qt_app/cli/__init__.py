@@ -26,7 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m qt_app", description="招商政策测算台 Offer Desk")
     parser.add_argument("--version", action="version", version=f"Offer Desk {__version__}")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default zh)")
-    parser.add_argument("--data-dir", default=None, help="data folder (default: $OFFER_DESK_DATA_DIR or the user's)")
+    parser.add_argument(
+        "--data-dir", default=None, help="data folder (default: $OFFER_DESK_DATA_DIR or the user's)"
+    )
     parser.add_argument("--selftest", action="store_true", help="run the built-in self-test and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -46,11 +48,11 @@ def main(argv: list[str]) -> int:
     if args.selftest:
         from qt_app.services.selftest import run_selftest
 
-        return run_selftest()
+        return int(run_selftest())
     if not args.command:
         from qt_app.app import run_app
 
-        return run_app(lang=args.lang, data_dir=args.data_dir)
+        return int(run_app(lang=args.lang, data_dir=args.data_dir))
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2

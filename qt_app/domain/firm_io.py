@@ -55,7 +55,9 @@ class _Reader:
     def problem(self, path: str, zh: str, en: str, severity: str = "error") -> None:
         self.problems.append(FieldProblem(path, zh, en, severity))
 
-    def get(self, data: Mapping[str, Any], key: str, path: str, conv: Callable[[Any, str], T], default: T) -> T:
+    def get(
+        self, data: Mapping[str, Any], key: str, path: str, conv: Callable[[Any, str], T], default: T
+    ) -> T:
         if key not in data or data[key] is None or data[key] == "":
             return default
         try:
@@ -64,7 +66,9 @@ class _Reader:
             self.problem(f"{path}{key}", bad.zh, bad.en)
             return default
 
-    def require(self, data: Mapping[str, Any], key: str, path: str, conv: Callable[[Any, str], T]) -> T | None:
+    def require(
+        self, data: Mapping[str, Any], key: str, path: str, conv: Callable[[Any, str], T]
+    ) -> T | None:
         if key not in data or data[key] is None or data[key] == "":
             self.problem(f"{path}{key}", "必填项为空", "Required")
             return None
@@ -155,7 +159,9 @@ def _date(v: Any, _p: str) -> date:
         y, m, d = (int(x) for x in text.split("-"))
         return date(y, m, d)
     except (ValueError, TypeError):
-        raise _Bad(f"日期格式应为 2026-03-05，实为“{v}”", f"Expected a date like 2026-03-05, found “{v}”") from None
+        raise _Bad(
+            f"日期格式应为 2026-03-05，实为“{v}”", f"Expected a date like 2026-03-05, found “{v}”"
+        ) from None
 
 
 def _enum(cls: type[Any]) -> Callable[[Any, str], Any]:
@@ -164,7 +170,9 @@ def _enum(cls: type[Any]) -> Callable[[Any, str], Any]:
             return cls(str(v).strip())
         except ValueError:
             allowed = "、".join(m.value for m in cls)
-            raise _Bad(f"应为以下之一：{allowed}；实为“{v}”", f"Expected one of {allowed}; found “{v}”") from None
+            raise _Bad(
+                f"应为以下之一：{allowed}；实为“{v}”", f"Expected one of {allowed}; found “{v}”"
+            ) from None
 
     return conv
 
@@ -209,7 +217,9 @@ def firm_from_dict(data: Mapping[str, Any], source: str = "") -> tuple[Firm, tup
     """
     r = _Reader()
     if not isinstance(data, Mapping):
-        raise ValidationError([FieldProblem("", "企业文件应为 JSON 对象", "A firm file must be a JSON object")], source)
+        raise ValidationError(
+            [FieldProblem("", "企业文件应为 JSON 对象", "A firm file must be a JSON object")], source
+        )
     for key in data:
         if key not in FIRM_KEYS:
             r.problem(str(key), "未知字段", "Unknown field")
@@ -224,7 +234,11 @@ def firm_from_dict(data: Mapping[str, Any], source: str = "") -> tuple[Firm, tup
         if result.is_error:
             r.problem("uscc", result.error_zh, result.error_en)
         elif result.is_warning and not uscc_note:
-            r.problem("uscc", result.warning_zh + "（请在 uscc_note 中说明）", result.warning_en + " (explain in uscc_note)")
+            r.problem(
+                "uscc",
+                result.warning_zh + "（请在 uscc_note 中说明）",
+                result.warning_en + " (explain in uscc_note)",
+            )
 
     location = None
     loc = data.get("location")
@@ -429,13 +443,22 @@ def load_firm_file(path: Path) -> tuple[Firm, tuple[Variant, ...]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as e:
-        raise ValidationError([FieldProblem("", f"无法读取文件：{e.strerror}", f"Cannot read file: {e.strerror}")], str(path)) from e
+        raise ValidationError(
+            [FieldProblem("", f"无法读取文件：{e.strerror}", f"Cannot read file: {e.strerror}")], str(path)
+        ) from e
     except UnicodeDecodeError:
-        raise ValidationError([FieldProblem("", "文件不是 UTF-8 文本", "The file is not UTF-8 text")], str(path)) from None
+        raise ValidationError(
+            [FieldProblem("", "文件不是 UTF-8 文本", "The file is not UTF-8 text")], str(path)
+        ) from None
     try:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as e:
         raise ValidationError(
-            [FieldProblem(f"第{e.lineno}行第{e.colno}列", f"JSON 格式错误：{e.msg}", f"Invalid JSON: {e.msg}")], str(path)
+            [
+                FieldProblem(
+                    f"第{e.lineno}行第{e.colno}列", f"JSON 格式错误：{e.msg}", f"Invalid JSON: {e.msg}"
+                )
+            ],
+            str(path),
         ) from None
     return firm_from_dict(data, str(path))

@@ -1,0 +1,123 @@
+"""What every calculator shares: the simulation context and a builder for traced line items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from qt_app.domain.firm import Firm
+from qt_app.domain.money import Fen, format_wan, round_fen
+from qt_app.domain.package import Benefit, LineItem, LineStatus, ParamRead
+from qt_app.domain.policy import Param, Policy, PolicyItem
+
+PARAM_LABELS: dict[str, str] = {
+    "cap_area_m2": "面积上限",
+    "cap_unit_price": "单价上限",
+    "cap_per_year": "年度上限",
+    "cap_per_project": "单个项目上限",
+    "cap_principal": "贴息本金上限",
+    "max_years": "享受年限",
+    "mode": "跨档规则",
+    "rate": "补助比例",
+    "ratio": "配套比例",
+    "min_level": "最低项目级别",
+    "share_of_lpr": "贴息比例",
+    "pool_per_year": "年度资金池",
+    "apartment_value_per_month": "人才公寓月租折算",
+    "tier": "档位",
+    "lpr": "一年期LPR",
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Inputs every calculator reads: the firm (variant applied), the policy (overrides applied), the years."""
+
+    firm: Firm
+    policy: Policy
+    years: tuple[int, ...]
+    explain: bool = True
+
+
+def yuan_text(fen: Fen) -> str:
+    """Amounts inside explanations: 350,400.00元 for small sums, 150万元 for round large ones."""
+    if fen and fen % 1_000_000 == 0:
+        return format_wan(fen) + "元"
+    yuan, cents = divmod(fen, 100)
+    return f"{yuan:,}.{cents:02d}元"
+
+
+def pct(rate: Decimal) -> str:
+    text = f"{rate * 100:f}"
+    return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
+
+
+def fen_of(yuan: Decimal) -> Fen:
+    """元 (Decimal, unrounded) → 分, rounded once, half-up."""
+    return round_fen(yuan * 100)
+
+
+def read(item: PolicyItem, name: str) -> ParamRead:
+    p = item.params[name]
+    return ParamRead(f"{item.id}.{name}", PARAM_LABELS.get(name, name), p.display(), p.status.value)
+
+
+def read_tier(item: PolicyItem, key: str, param: Param) -> ParamRead:
+    return ParamRead(f"{item.id}.tier.{key}", f"档位 {key}", param.display(), param.status.value)
+
+
+class Lines:
+    """Collects one item's lines; explanations are built only when the context asks for them."""
+
+    def __init__(self, item: PolicyItem, ctx: Context) -> None:
+        self.item = item
+        self.ctx = ctx
+        self.out: list[LineItem] = []
+        self.clause = item.clause.value
+
+    def add(
+        self,
+        year: int,
+        amount: Fen,
+        status: LineStatus,
+        explain: Callable[[], tuple[str, str]] | None = None,
+        reason: tuple[str, str] = ("", ""),
+        caps: tuple[str, ...] = (),
+        params: tuple[ParamRead, ...] = (),
+        benefit: Benefit | None = None,
+    ) -> None:
+        zh = en = ""
+        if explain is not None and self.ctx.explain:
+            zh, en = explain()
+        it = self.item
+        self.out.append(
+            LineItem(
+                item_id=it.id,
+                kind=it.kind,
+                clause=self.clause,
+                clause_status=it.clause.status.value,
+                name_zh=it.zh,
+                name_en=it.en,
+                category=it.category,
+                benefit=benefit or Benefit(it.benefit),
+                year=year,
+                amount=max(0, amount),
+                status=status,
+                explanation_zh=zh,
+                explanation_en=en,
+                reason_zh=reason[0],
+                reason_en=reason[1],
+                caps=caps,
+                params=params if self.ctx.explain else (),
+                basis_zh=it.basis_zh,
+            )
+        )
+
+    def none(self, year: int, zh: str, en: str, status: LineStatus = LineStatus.ZERO) -> None:
+        """A line with no money and the reason, so the package says why."""
+        self.add(year, 0, status, reason=(zh, en))
+
+
+def capped(amount: Fen, cap: Fen) -> tuple[Fen, bool]:
+    return (cap, True) if amount > cap else (amount, False)

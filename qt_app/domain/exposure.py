@@ -1,0 +1,117 @@
+"""Budget exposure (预算敞口): the whole pipeline's packages by year × item × stage, against programme pools.
+
+Each firm's package is weighted by the likelihood of its stage (a lead rarely lands; a signed firm usually
+does), so the county sees both the full commitment and the expected cost.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from qt_app.domain.firm import Stage
+from qt_app.domain.money import Fen, round_fen
+from qt_app.domain.package import Package
+from qt_app.domain.policy import Policy
+
+DEFAULT_STAGE_WEIGHTS: dict[Stage, Decimal] = {
+    Stage.LEAD: Decimal("0.1"),
+    Stage.CONTACT: Decimal("0.2"),
+    Stage.NEGOTIATING: Decimal("0.4"),
+    Stage.POLICY_TALKS: Decimal("0.6"),
+    Stage.SIGNED: Decimal("0.8"),
+    Stage.LANDED: Decimal("1"),
+    Stage.PRODUCING: Decimal("1"),
+    Stage.TERMINATED: Decimal("0"),
+}
+
+
+@dataclass(frozen=True)
+class PoolCheck:
+    """One programme pool in one year: what the pipeline would draw against what is budgeted."""
+
+    item_id: str
+    year: int
+    pool: Fen
+    full: Fen  # every firm's package counted in full
+    weighted: Fen  # stage-weighted expectation
+
+    @property
+    def overrun(self) -> bool:
+        return self.weighted > self.pool
+
+    @property
+    def overrun_if_all_land(self) -> bool:
+        return self.full > self.pool
+
+
+@dataclass
+class Exposure:
+    """Totals in 分, full and stage-weighted, keyed by (year, item_id, stage)."""
+
+    full: dict[tuple[int, str, Stage], Fen] = field(default_factory=lambda: defaultdict(int))
+    weighted: dict[tuple[int, str, Stage], Fen] = field(default_factory=lambda: defaultdict(int))
+    firms: dict[tuple[int, str], list[tuple[str, Fen]]] = field(default_factory=lambda: defaultdict(list))
+    pools: list[PoolCheck] = field(default_factory=list)
+    firm_count: int = 0
+
+    def by_year(self, weighted: bool = True) -> dict[int, Fen]:
+        out: dict[int, Fen] = defaultdict(int)
+        for (year, _, _), v in (self.weighted if weighted else self.full).items():
+            out[year] += v
+        return dict(sorted(out.items()))
+
+    def by_year_item(self, weighted: bool = True) -> dict[tuple[int, str], Fen]:
+        out: dict[tuple[int, str], Fen] = defaultdict(int)
+        for (year, item, _), v in (self.weighted if weighted else self.full).items():
+            out[(year, item)] += v
+        return dict(out)
+
+    def by_stage(self, weighted: bool = True) -> dict[Stage, Fen]:
+        out: dict[Stage, Fen] = defaultdict(int)
+        for (_, _, stage), v in (self.weighted if weighted else self.full).items():
+            out[stage] += v
+        return dict(out)
+
+    def total(self, weighted: bool = True) -> Fen:
+        return sum((self.weighted if weighted else self.full).values())
+
+    def overruns(self) -> list[PoolCheck]:
+        return [p for p in self.pools if p.overrun or p.overrun_if_all_land]
+
+
+def exposure(
+    entries: Iterable[tuple[Stage, Package]],
+    policy: Policy,
+    weights: Mapping[Stage, Decimal] = DEFAULT_STAGE_WEIGHTS,
+) -> Exposure:
+    """Aggregate packages; each line is weighted by its firm's stage and rounded once, half-up."""
+    result = Exposure()
+    full, weighted, firms = result.full, result.weighted, result.firms
+    for stage, package in entries:
+        result.firm_count += 1
+        w = weights.get(stage, Decimal(0))
+        for line in package.lines:
+            if line.amount <= 0:
+                continue
+            key = (line.year, line.item_id, stage)
+            full[key] += line.amount
+            weighted[key] += round_fen(line.amount * w)
+            firms[(line.year, line.item_id)].append((package.firm_id, line.amount))
+    by_item_full = result.by_year_item(weighted=False)
+    by_item_weighted = result.by_year_item(weighted=True)
+    years = sorted({y for y, _ in by_item_full})
+    for policy_item in policy.items:
+        pool = policy_item.params.get("pool_per_year")
+        if pool is None:
+            continue
+        pid = policy_item.id
+        for year in years:
+            full_amount, weighted_amount = (
+                by_item_full.get((year, pid), 0),
+                by_item_weighted.get((year, pid), 0),
+            )
+            result.pools.append(PoolCheck(pid, year, int(pool.value), full_amount, weighted_amount))
+    return result

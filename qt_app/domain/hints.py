@@ -1,0 +1,61 @@
+"""Hints for the meeting table (测算提示): what a little more revenue in a year would add to the package.
+
+"年销售收入达到5000万元（2028年）可增加奖励40万元" — computed by re-running the simulation with that year's
+revenue just above the next threshold, so the hint always agrees with the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from qt_app.domain.firm import Firm
+from qt_app.domain.money import FEN_PER_YUAN, Fen, format_scale, format_wan
+from qt_app.domain.policy import Policy
+from qt_app.domain.simulate import simulate
+from qt_app.domain.variants import Variant, apply_to_firm
+
+
+@dataclass(frozen=True)
+class Hint:
+    year: int
+    threshold: Fen
+    gain: Fen
+    zh: str
+    en: str
+
+
+def milestone_hints(
+    firm: Firm, policy: Policy, variant: Variant | None = None, horizon: int = 5
+) -> list[Hint]:
+    """For each year below the next revenue threshold: how much the package grows if revenue passes it."""
+    variant = variant or Variant()
+    base = simulate(firm, policy, variant, horizon, explain=False)
+    if not base.eligible:
+        return []
+    planned = apply_to_firm(firm, variant)
+    hints: list[Hint] = []
+    for item in policy.items:
+        if item.kind != "revenue_milestone":
+            continue
+        thresholds = sorted(t.threshold for t in item.tiers if t.threshold is not None)
+        for year in base.years:
+            revenue = planned.revenue.get(year, 0)
+            nxt = next((t for t in thresholds if t >= revenue), None)
+            if nxt is None:
+                continue
+            bumped = dict(planned.revenue)
+            bumped[year] = nxt + FEN_PER_YUAN  # "exceeds" means strictly more than the threshold
+            trial = simulate(replace(planned, revenue=bumped), policy, replace(variant, revenue=None, revenue_factor=None),
+                             horizon, explain=False)  # fmt: skip
+            gain = trial.total - base.total
+            if gain > 0:
+                hints.append(
+                    Hint(
+                        year,
+                        nxt,
+                        gain,
+                        f"{year}年销售收入超过{format_scale(nxt)}元，可增加{format_wan(gain)}元",
+                        f"Revenue above {format_scale(nxt)} yuan in {year} would add {format_wan(gain)} yuan",
+                    )
+                )
+    return hints

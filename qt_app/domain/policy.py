@@ -1,0 +1,256 @@
+"""A policy version (政策版本) as data: items, their clauses, tiers and parameters, each with a status.
+
+Every value carries where it came from: `seed` (the published article), `illustrative` (a realistic default
+from comparable Zhejiang policies, to be replaced by Qingtian's 兑现细则), `confirmed`, or `override` (a what-if
+variant's delta). Illustrative values are never printed as if they were official.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from qt_app.domain.errors import DomainError
+from qt_app.domain.money import Fen, format_wan
+
+
+class Status(StrEnum):
+    SEED = "seed"  # 原文
+    ILLUSTRATIVE = "illustrative"  # 示例
+    CONFIRMED = "confirmed"  # 已确认
+    OVERRIDE = "override"  # 方案调整
+
+
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    Status.SEED: ("原文", "seed"),
+    Status.ILLUSTRATIVE: ("示例", "illustrative"),
+    Status.CONFIRMED: ("已确认", "confirmed"),
+    Status.OVERRIDE: ("方案调整", "override"),
+}
+
+
+class Unit(StrEnum):
+    """How a parameter's value is typed, checked and shown."""
+
+    FEN = "fen"  # money; written in the file as 元 or with 万/亿
+    RATE = "rate"  # a share between 0 and 1
+    RATIO = "ratio"  # a multiplier ≥ 0 (1 = 1:1 matching)
+    M2 = "m2"
+    PRICE = "yuan_per_m2_day"
+    YEARS = "years"
+    MODE = "mode"  # one word from a fixed list
+    LEVEL = "level"  # a science-project level
+
+
+CATEGORY_LABELS: dict[str, tuple[str, str]] = {
+    "rent": ("租金支持", "Rent"),
+    "award": ("奖励", "Awards"),
+    "compute": ("算力合作", "Compute"),
+    "science": ("技术创新", "Innovation"),
+    "finance": ("金融支持", "Finance"),
+    "scenario": ("应用场景", "Scenarios"),
+    "housing": ("创业安居", "Housing"),
+    "other": ("其他", "Other"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One parameter value with its unit and provenance."""
+
+    value: Any  # Decimal (rate/ratio/m2/price), int (fen/years) or str (mode/level/text)
+    unit: Unit
+    status: Status
+
+    def display(self) -> str:
+        v = self.value
+        match self.unit:
+            case Unit.FEN:
+                return format_wan(int(v)) + "元"
+            case Unit.RATE:
+                return _percent(Decimal(v))
+            case Unit.RATIO:
+                return f"1:{_trim(Decimal(v))}"
+            case Unit.M2:
+                return f"{_trim(Decimal(v))}㎡"
+            case Unit.PRICE:
+                return f"{_trim(Decimal(v))}元/㎡/天"
+            case Unit.YEARS:
+                return f"{v}年"
+            case _:
+                return str(v)
+
+
+def _trim(d: Decimal) -> str:
+    text = f"{d:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _percent(d: Decimal) -> str:
+    return _trim(d * 100) + "%"
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    """One row of a rate table: its key (tenancy year, grade, site, talent level) or a revenue threshold."""
+
+    key: str
+    value: Param
+    threshold: Fen | None = None  # only for threshold tiers (revenue milestones)
+
+
+@dataclass(frozen=True)
+class PolicyItem:
+    """One support item (扶持事项) and how it is computed."""
+
+    id: str
+    kind: str
+    clause: Param  # 第X条 (text; status says whether the numbering is the official one)
+    zh: str
+    en: str
+    category: str
+    benefit: str  # cash | in_kind
+    timing: str  # one_off | annual
+    basis_zh: str
+    basis_en: str
+    computed_from: tuple[str, ...]
+    tier_key: Param | None
+    tiers: tuple[Tier, ...]
+    params: dict[str, Param]
+    conditions: tuple[tuple[str, str], ...] = ()
+    note_zh: str = ""
+    note_en: str = ""
+
+    @property
+    def monetary(self) -> bool:
+        return self.kind != "text"
+
+    def param(self, name: str) -> Param:
+        return self.params[name]
+
+    def tier(self, key: str) -> Tier | None:
+        for t in self.tiers:
+            if t.key == key:
+                return t
+        return None
+
+
+@dataclass(frozen=True)
+class Site:
+    """A building or enclave where the rent subsidy applies (载体)."""
+
+    id: str
+    zh: str
+    en: str
+    kind: str  # building | enclave
+
+
+@dataclass(frozen=True)
+class LprRate:
+    """The 1-year Loan Prime Rate in force from a date (a dated input, never a constant)."""
+
+    since: date
+    rate: Decimal
+
+
+@dataclass(frozen=True)
+class Policy:
+    """One version of the policy document."""
+
+    id: str
+    version: str
+    title: str  # without 《》
+    title_en: str
+    short_title: str
+    issuer: str
+    doc_number: str | None  # 文号 of the policy itself; None when unknown
+    issued: date
+    effective_from: date
+    effective_to: date | None  # None: no end date published
+    source: str
+    last_reviewed: date
+    domains: tuple[str, ...]
+    exclude_trading: bool
+    exclude_headquarters: bool
+    exclude_dishonest: bool
+    exclude_mu_grades: tuple[str, ...]
+    require_registration: bool
+    stacking_zh: str
+    stacking_en: str
+    legal_notes: tuple[tuple[str, str], ...]
+    lpr: tuple[LprRate, ...]
+    lpr_status: Status
+    sites: tuple[Site, ...]
+    items: tuple[PolicyItem, ...]
+    hash: str = ""
+    path: str = ""
+    overrides: dict[str, str] = field(default_factory=dict)
+
+    def item(self, item_id: str) -> PolicyItem:
+        for it in self.items:
+            if it.id == item_id:
+                return it
+        raise KeyError(item_id)
+
+    def site(self, site_id: str) -> Site | None:
+        for s in self.sites:
+            if s.id == site_id:
+                return s
+        return None
+
+    def in_force(self, on: date) -> bool:
+        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+
+    def year_in_force(self, year: int) -> bool:
+        """A calendar year counts while the policy is in force on any day of it."""
+        starts = self.effective_from <= date(year, 12, 31)
+        ends = self.effective_to is None or self.effective_to >= date(year, 1, 1)
+        return starts and ends
+
+    def lpr_on(self, on: date) -> LprRate:
+        """The LPR in force on a date; before the first dated value, the first one."""
+        best = self.lpr[0]
+        for entry in self.lpr:
+            if entry.since <= on:
+                best = entry
+        return best
+
+    def period_text(self) -> str:
+        end = f"{self.effective_to:%Y-%m-%d}" if self.effective_to else "未定（原文未载明）"
+        return f"{self.effective_from:%Y-%m-%d} 至 {end}"
+
+
+def with_overrides(policy: Policy, overrides: dict[str, str]) -> Policy:
+    """Policy + deltas: `{"rent.cap_per_year": "200万", "rent.tier.1": "0.8", "revenue.mode": "cumulative"}`.
+
+    Each overridden value takes status `override`; an unknown path or a bad value is a DomainError.
+    """
+    from qt_app.domain.policy_values import parse_value  # local: loader helpers, avoids a cycle
+
+    if not overrides:
+        return policy
+    items = {it.id: it for it in policy.items}
+    for path, raw in overrides.items():
+        parts = path.split(".")
+        item = items.get(parts[0])
+        if item is None or len(parts) < 2:
+            raise DomainError(f"方案调整的参数“{path}”不存在", f"Override “{path}” names no parameter")
+        if parts[1] == "tier" and len(parts) == 3:
+            old = item.tier(parts[2])
+            if old is None:
+                raise DomainError(f"方案调整的档位“{path}”不存在", f"Override “{path}” names no tier")
+            new_param = Param(parse_value(raw, old.value.unit, path), old.value.unit, Status.OVERRIDE)
+            tiers = tuple(replace(t, value=new_param) if t.key == parts[2] else t for t in item.tiers)
+            items[item.id] = replace(item, tiers=tiers)
+        elif len(parts) == 2 and parts[1] in item.params:
+            old_p = item.params[parts[1]]
+            new_params = dict(item.params)
+            new_params[parts[1]] = Param(parse_value(raw, old_p.unit, path), old_p.unit, Status.OVERRIDE)
+            items[item.id] = replace(item, params=new_params)
+        else:
+            raise DomainError(f"方案调整的参数“{path}”不存在", f"Override “{path}” names no parameter")
+    merged = {**policy.overrides, **overrides}
+    return replace(policy, items=tuple(items[it.id] for it in policy.items), overrides=merged)
