@@ -1,0 +1,43 @@
+"""Firm use cases (企业档案服务): open the local database and work with firms, plain data in and out.
+
+The window and the CLI call these; the SQL lives in `qt_app.store`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qt_app.store.errors import StoreBusy, StoreCorrupt, StoreError, StoreFull
+from qt_app.store.letters import LetterError, LetterRegister
+from qt_app.store.models import ContactEntry, FirmFilter, FirmRow
+from qt_app.store.store import DEFAULT_SETTINGS, Store, open_store_at
+
+__all__ = [
+    "DEFAULT_SETTINGS",
+    "ContactEntry",
+    "FirmFilter",
+    "FirmRow",
+    "LetterError",
+    "LetterRegister",
+    "Store",
+    "StoreBusy",
+    "StoreCorrupt",
+    "StoreError",
+    "StoreFull",
+    "open_store",
+]
+
+
+def open_store(
+    data_dir: str | Path | None = None,
+    read_only: bool = False,
+    require_write: bool = False,
+    auto_backup: bool = True,
+) -> Store:
+    """Open `offer-desk.sqlite3` in the data folder (--data-dir, $OFFER_DESK_DATA_DIR, or the user's).
+
+    A second copy of the app gets a read-only Store whose `notice` says why (zh, en); with
+    `require_write=True` it raises StoreError instead. A damaged file raises StoreCorrupt naming the
+    newest good backup, and is left untouched.
+    """
+    return open_store_at(data_dir, read_only=read_only, require_write=require_write, auto_backup=auto_backup)

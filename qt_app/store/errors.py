@@ -1,0 +1,70 @@
+"""Store errors (数据库错误): what went wrong with the database file, in words a user can act on."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from qt_app.domain.errors import DomainError
+
+
+class StoreError(DomainError):
+    """The database file cannot be used as asked; it names the file and, if any, the newest good backup."""
+
+    def __init__(self, zh: str, en: str, path: Path | None = None, backup: Path | None = None) -> None:
+        if backup is not None:
+            zh += f"。最近的完好备份：{backup}"
+            en += f". Newest good backup: {backup}"
+        super().__init__(zh, en)
+        self.path = path
+        self.backup = backup
+
+
+class StoreBusy(StoreError):
+    """Another program holds a lock on the file; retrying later may succeed."""
+
+
+class StoreFull(StoreError):
+    """The disk (or the file's size limit) is full; the last action was rolled back."""
+
+
+class StoreCorrupt(StoreError):
+    """The file is damaged or is not an Offer Desk database; it was left untouched."""
+
+
+def translate(error: sqlite3.Error, path: Path) -> StoreError:
+    """Turn a raw sqlite3 error into a StoreError with a message in both languages."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return StoreBusy(
+            f"数据库文件正被其他程序占用，请稍后重试（{path}）",
+            f"The database file is busy (locked by another program); please try again shortly ({path})",
+            path,
+        )
+    if "full" in text:
+        return StoreFull(
+            f"磁盘空间已满，刚才的操作未保存，已有数据未受影响（{path}）",
+            f"The disk is full; the last action was not saved and existing data is unharmed ({path})",
+            path,
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError(
+            f"数据库文件或文件夹只读，无法保存（{path}）",
+            f"The database file or its folder is read-only; nothing can be saved ({path})",
+            path,
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return StoreCorrupt(
+            f"数据库文件已损坏或不是本程序的数据库，文件保持原样未被改动（{path}）",
+            f"The database file is damaged or is not an Offer Desk database; it was left untouched ({path})",
+            path,
+        )
+    if "unable to open" in text or "disk i/o" in text:
+        return StoreError(
+            f"无法读写数据库文件（{path}）：{error}",
+            f"Cannot read or write the database file ({path}): {error}",
+            path,
+        )
+    return StoreError(
+        f"数据库操作失败（{path}）：{error}", f"Database operation failed ({path}): {error}", path
+    )

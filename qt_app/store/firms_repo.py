@@ -1,0 +1,255 @@
+"""Firm records (企业档案): save, load, list, search, trash. Every write is audited by the caller's transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from sqlite_utils import Database
+
+from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
+from qt_app.domain.firm import Firm, Stage
+from qt_app.domain.firm_io import firm_from_dict, firm_to_dict
+from qt_app.domain.variants import Variant
+from qt_app.store import audit
+from qt_app.store.models import SORT_COLUMNS, FirmFilter, FirmRow
+from qt_app.store.search_text import pinyin_text, sort_key_text
+
+STAGE_ORDER = {s.value: i for i, s in enumerate(Stage)}
+_ROW_COLUMNS = (
+    "f.id, f.name, f.uscc, f.stage, f.domains, f.outpost, f.owner, f.modified_at, "
+    "(SELECT total_fen FROM package_cache p WHERE p.firm_id = f.id AND p.variant = 'base') AS total, "
+    "f.deleted_at"
+)
+
+
+def to_json(data: dict[str, Any]) -> str:
+    """Canonical JSON (sorted keys), so equal firms give equal text and equal hashes."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def content_hash(data_json: str, deleted_at: str | None) -> str:
+    """What bundle merging compares: the firm's data plus whether it is in the trash."""
+    return hashlib.sha256(f"{data_json}\n{'deleted' if deleted_at else ''}".encode()).hexdigest()
+
+
+class FirmNotFound(DomainError):
+    def __init__(self, firm_id: str) -> None:
+        super().__init__(f"找不到企业：{firm_id}", f"No such firm: {firm_id}")
+
+
+def validate(firm: Firm, variants: tuple[Variant, ...]) -> dict[str, Any]:
+    """The canonical dict, after checking it reads back (so nothing saved can fail to load)."""
+    data = firm_to_dict(firm, variants)
+    firm_from_dict(data, firm.name or firm.id)
+    return data
+
+
+def _uscc_taken(db: Database, code: str, firm_id: str) -> str | None:
+    row = db.execute(
+        "SELECT name FROM firms WHERE uscc = ? AND id != ? AND deleted_at IS NULL LIMIT 1", [code, firm_id]
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def write(
+    db: Database,
+    data: dict[str, Any],
+    *,
+    who: str,
+    now: str,
+    action: str = "save",
+    modified_at: str | None = None,
+    deleted_at: str | None = None,
+    base_hash: str | None = None,
+    keep_base: bool = True,
+) -> str:
+    """Insert or update one firm from its canonical dict, with its search entry and an audit row."""
+    firm_id = str(data["id"])
+    code = str(data.get("uscc", ""))
+    other = _uscc_taken(db, code, firm_id) if code and deleted_at is None else None
+    if other is not None:
+        raise ValidationError(
+            [
+                FieldProblem(
+                    "uscc",
+                    f"统一社会信用代码已被“{other}”使用",
+                    f"This credit code is already used by “{other}”",
+                )
+            ],
+            str(data.get("name", "")),
+        )
+    data_json = to_json(data)
+    before = db.execute(
+        "SELECT rid, data_json, created_at, base_hash FROM firms WHERE id = ?", [firm_id]
+    ).fetchone()
+    name, contact, notes = str(data["name"]), str(data.get("contact", "")), str(data.get("notes", ""))
+    pinyin = pinyin_text(name, contact)
+    columns = {
+        "id": firm_id,
+        "name": name,
+        "uscc": code,
+        "stage": str(data.get("stage", "lead")),
+        "owner": str(data.get("owner", "")),
+        "outpost": str(data.get("outpost", "")),
+        "domains": json.dumps(list(data.get("domains", [])), ensure_ascii=False),
+        "contact": contact,
+        "notes": notes,
+        "data_json": data_json,
+        "modified_at": modified_at or now,
+        "deleted_at": deleted_at,
+        "search_pinyin": pinyin,
+        "name_sort": sort_key_text(name),
+        "content_hash": content_hash(data_json, deleted_at),
+        "base_hash": before[3] if (before is not None and keep_base) else base_hash,
+    }
+    if before is None:
+        columns["created_at"] = now
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        rid = db.execute(f"INSERT INTO firms({names}) VALUES ({marks})", list(columns.values())).lastrowid
+    else:
+        rid = before[0]
+        sets = ", ".join(f"{k} = ?" for k in columns if k != "id")
+        db.execute(
+            f"UPDATE firms SET {sets} WHERE rid = ?", [v for k, v in columns.items() if k != "id"] + [rid]
+        )
+        db.execute("DELETE FROM firms_fts WHERE rowid = ?", [rid])
+        db.execute("DELETE FROM package_cache WHERE firm_id = ?", [firm_id])  # the figures are stale now
+    db.execute(
+        "INSERT INTO firms_fts(rowid, name, uscc, contact, notes, pinyin) VALUES (?, ?, ?, ?, ?, ?)",
+        [rid, name, code, contact, notes, pinyin],
+    )
+    audit.record(
+        db, who, "firms", firm_id, action if before else "create", before[1] if before else None, data_json
+    )
+    return firm_id
+
+
+def load(db: Database, firm_id: str) -> tuple[Firm, tuple[Variant, ...]]:
+    row = db.execute("SELECT data_json FROM firms WHERE id = ?", [firm_id]).fetchone()
+    if row is None:
+        raise FirmNotFound(firm_id)
+    return firm_from_dict(json.loads(row[0]), firm_id)
+
+
+def raw(db: Database, firm_id: str) -> dict[str, Any] | None:
+    """The stored row (data, timestamps, hashes) for merging and exports."""
+    rows = list(db.query("SELECT * FROM firms WHERE id = ?", [firm_id]))
+    return rows[0] if rows else None
+
+
+def set_deleted(db: Database, firm_id: str, deleted_at: str | None, who: str, now: str) -> None:
+    row = db.execute("SELECT data_json, deleted_at FROM firms WHERE id = ?", [firm_id]).fetchone()
+    if row is None:
+        raise FirmNotFound(firm_id)
+    db.execute(
+        "UPDATE firms SET deleted_at = ?, modified_at = ?, content_hash = ? WHERE id = ?",
+        [deleted_at, now, content_hash(row[0], deleted_at), firm_id],
+    )
+    action = "delete" if deleted_at else "restore"
+    audit.record(db, who, "firms", firm_id, action, {"deleted_at": row[1]}, {"deleted_at": deleted_at})
+
+
+_LIKE_ESCAPE = re.compile(r"([\\%_])")
+
+
+def _like(term: str) -> str:
+    return "%" + _LIKE_ESCAPE.sub(r"\\\1", term) + "%"
+
+
+def _conditions(query: str, filters: FirmFilter | None, deleted: bool) -> tuple[list[str], list[Any]]:
+    filters = filters or FirmFilter()
+    where = ["f.deleted_at IS NOT NULL" if deleted else "f.deleted_at IS NULL"]
+    params: list[Any] = []
+    terms = query.split()
+    long_terms = [t for t in terms if len(t) >= 3]
+    if long_terms:  # trigram index: substring of 3+ characters, any script
+        where.append("f.rid IN (SELECT rowid FROM firms_fts WHERE firms_fts MATCH ?)")
+        params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
+    for term in (t for t in terms if len(t) < 3):  # too short for trigrams: a scan with LIKE
+        where.append(
+            "(f.name LIKE ? ESCAPE '\\' OR f.uscc LIKE ? ESCAPE '\\' OR f.contact LIKE ? ESCAPE '\\' "
+            "OR f.notes LIKE ? ESCAPE '\\' OR f.search_pinyin LIKE ? ESCAPE '\\')"
+        )
+        params.extend([_like(term)] * 5)
+    if filters.stages:
+        where.append(f"f.stage IN ({', '.join('?' for _ in filters.stages)})")
+        params.extend(filters.stages)
+    if filters.domain:
+        where.append("EXISTS (SELECT 1 FROM json_each(f.domains) d WHERE d.value = ?)")
+        params.append(filters.domain)
+    if filters.outpost:
+        where.append("f.outpost = ?")
+        params.append(filters.outpost)
+    if filters.owner:
+        where.append("f.owner = ?")
+        params.append(filters.owner)
+    return where, params
+
+
+def _order(sort: str, descending: bool) -> str:
+    if sort not in SORT_COLUMNS:
+        raise DomainError(f"不能按“{sort}”排序", f"Cannot sort by “{sort}”")
+    expr = {
+        "name": "f.name_sort",
+        "stage": "CASE f.stage " + " ".join(f"WHEN '{k}' THEN {v}" for k, v in STAGE_ORDER.items()) + " END",
+        "package_total_fen": "total",
+    }.get(sort, f"f.{sort}")
+    direction = "DESC" if descending else "ASC"
+    return f"{expr} {direction}, f.id {direction}"
+
+
+def _row(r: tuple[Any, ...]) -> FirmRow:
+    return FirmRow(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5], r[6], r[7], r[8], r[9])
+
+
+def list_rows(
+    db: Database,
+    query: str = "",
+    filters: FirmFilter | None = None,
+    sort: str = "modified_at",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 100,
+    deleted: bool = False,
+) -> list[FirmRow]:
+    where, params = _conditions(query, filters, deleted)
+    sql = (
+        f"SELECT {_ROW_COLUMNS} FROM firms f WHERE {' AND '.join(where)} "
+        f"ORDER BY {_order(sort, descending)} LIMIT ? OFFSET ?"
+    )
+    return [_row(r) for r in db.execute(sql, [*params, int(limit), int(offset)]).fetchall()]
+
+
+def count(db: Database, query: str = "", filters: FirmFilter | None = None, deleted: bool = False) -> int:
+    where, params = _conditions(query, filters, deleted)
+    return int(db.execute(f"SELECT count(*) FROM firms f WHERE {' AND '.join(where)}", params).fetchone()[0])
+
+
+def iterate(db: Database, batch: int = 500) -> Iterator[tuple[Firm, tuple[Variant, ...]]]:
+    """Every firm not in the trash, by name; read in batches so 100,000 firms stay light."""
+    last = ""
+    last_id = ""
+    while True:
+        rows = db.execute(
+            "SELECT name_sort, id, data_json FROM firms WHERE deleted_at IS NULL AND (name_sort, id) > (?, ?) "
+            "ORDER BY name_sort, id LIMIT ?",
+            [last, last_id, batch],
+        ).fetchall()
+        if not rows:
+            return
+        for _, firm_id, data_json in rows:
+            yield firm_from_dict(json.loads(data_json), firm_id)
+        last, last_id = rows[-1][0], rows[-1][1]
+
+
+def find_by_uscc(db: Database, code: str) -> str | None:
+    row = db.execute(
+        "SELECT id FROM firms WHERE uscc = ? ORDER BY deleted_at IS NOT NULL, modified_at DESC LIMIT 1",
+        [code],
+    ).fetchone()
+    return None if row is None else str(row[0])

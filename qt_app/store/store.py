@@ -1,0 +1,368 @@
+"""The Store (本地数据库): the one object the app and the CLI use to read and write the database file."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+from qt_app.domain.errors import DomainError
+from qt_app.domain.firm import Firm, Stage
+from qt_app.domain.firm_io import firm_from_dict
+from qt_app.domain.variants import Variant
+from qt_app.store import audit, backups, firms_repo
+from qt_app.store.db import Opened, open_database, transaction
+from qt_app.store.errors import StoreCorrupt, StoreError, translate
+from qt_app.store.letters import LetterRegister
+from qt_app.store.migrations import SCHEMA_VERSION, migrate, schema_version
+from qt_app.store.models import ContactEntry, FirmFilter, FirmRow
+
+T = TypeVar("T")
+
+DEFAULT_SETTINGS: dict[str, str] = {
+    "issuing_office": "青田县投资促进中心",
+    "doc_prefix": "青招",
+    "signer": "",
+    "language": "zh",
+    "default_policy": "qingtian-metaverse-2023",
+}
+
+
+class Store:
+    """An open database file. Writes raise StoreError when the store is read-only (see `notice`)."""
+
+    def __init__(self, opened: Opened) -> None:
+        self._opened = opened
+        self.letters = LetterRegister(opened.db, opened.path, self._writable)
+
+    # -- the file ---------------------------------------------------------------------------------
+    @property
+    def path(self) -> Path:
+        return self._opened.path
+
+    @property
+    def folder(self) -> Path:
+        return self._opened.folder
+
+    @property
+    def read_only(self) -> bool:
+        return self._opened.read_only
+
+    @property
+    def notice(self) -> tuple[str, str] | None:
+        """Why the store is read-only (zh, en), for a banner in the window; None when writable."""
+        return self._opened.notice
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils handle, for the other modules of `qt_app.store` only."""
+        return self._opened.db
+
+    def close(self) -> None:
+        self._opened.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _writable(self) -> None:
+        if self.read_only:
+            zh, en = self.notice or ("数据库以只读方式打开", "The database is open read-only")
+            raise StoreError(f"无法保存：{zh}", f"Cannot save: {en}", self.path)
+
+    def transaction(self) -> Any:
+        """One user action = one transaction (for the importer and bundle merging)."""
+        self._writable()
+        return transaction(self.db, self.path)
+
+    # -- firms ------------------------------------------------------------------------------------
+    def save_firm(self, firm: Firm, variants: tuple[Variant, ...] = (), who: str = "") -> None:
+        """Save a firm and its variants in one transaction, with an audit entry (保存企业)."""
+        self._writable()
+        data = firms_repo.validate(firm, variants)
+        with transaction(self.db, self.path):
+            existing = firms_repo.raw(self.db, firm.id)
+            firms_repo.write(
+                self.db,
+                data,
+                who=who,
+                now=audit.utc_now(),
+                deleted_at=existing["deleted_at"] if existing else None,
+            )
+
+    def get_firm(self, firm_id: str) -> tuple[Firm, tuple[Variant, ...]]:
+        return firms_repo.load(self.db, firm_id)
+
+    def count_firms(self, query: str = "", filters: FirmFilter | None = None) -> int:
+        return self._read(lambda: firms_repo.count(self.db, query, filters))
+
+    def list_firms(
+        self,
+        query: str = "",
+        filters: FirmFilter | None = None,
+        sort: str = "modified_at",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> list[FirmRow]:
+        return self._read(
+            lambda: firms_repo.list_rows(self.db, query, filters, sort, descending, offset, limit)
+        )
+
+    def _read(self, fn: Callable[[], T]) -> T:
+        try:
+            return fn()
+        except sqlite3.Error as e:
+            raise translate(e, self.path) from e
+
+    def delete_firm(self, firm_id: str, who: str = "") -> None:
+        """Move a firm to the trash (回收站); its letters stay in the register untouched."""
+        self._writable()
+        with transaction(self.db, self.path):
+            now = audit.utc_now()
+            firms_repo.set_deleted(self.db, firm_id, now, who, now)
+
+    def restore_firm(self, firm_id: str, who: str = "") -> None:
+        """Bring a firm back from the trash."""
+        self._writable()
+        with transaction(self.db, self.path):
+            row = firms_repo.raw(self.db, firm_id)
+            if row is None:
+                raise firms_repo.FirmNotFound(firm_id)
+            taken = self.db.execute(
+                "SELECT name FROM firms WHERE uscc = ? AND id != ? AND deleted_at IS NULL",
+                [row["uscc"], firm_id],
+            ).fetchone()
+            if row["uscc"] and taken:
+                raise DomainError(
+                    f"无法恢复：统一社会信用代码已被“{taken[0]}”使用",
+                    f"Cannot restore: the credit code is now used by “{taken[0]}”",
+                )
+            firms_repo.set_deleted(self.db, firm_id, None, who, audit.utc_now())
+
+    def trash(self) -> list[FirmRow]:
+        return firms_repo.list_rows(self.db, sort="modified_at", descending=True, limit=10_000, deleted=True)
+
+    def set_stage(self, firm_id: str, stage: Stage | str, reason: str = "", who: str = "") -> None:
+        """Move a firm along the pipeline (招商阶段); 终止 needs a reason."""
+        stage = Stage(stage)
+        if stage is Stage.TERMINATED and not reason.strip():
+            raise DomainError("终止须说明原因", "Terminating needs a reason")
+        self._writable()
+        with transaction(self.db, self.path):
+            firm, variants = firms_repo.load(self.db, firm_id)
+            changed = firm.with_changes(stage=stage, stage_reason=reason.strip())
+            row = firms_repo.raw(self.db, firm_id)
+            firms_repo.write(
+                self.db,
+                firms_repo.validate(changed, variants),
+                who=who,
+                now=audit.utc_now(),
+                action="stage",
+                deleted_at=row["deleted_at"] if row else None,
+            )
+
+    def all_firms(self) -> Iterator[tuple[Firm, tuple[Variant, ...]]]:
+        return firms_repo.iterate(self.db)
+
+    def find_firm_by_uscc(self, code: str) -> str | None:
+        return firms_repo.find_by_uscc(self.db, code)
+
+    # -- contact log ------------------------------------------------------------------------------
+    def add_contact(
+        self,
+        firm_id: str,
+        when: date | str,
+        kind: str,
+        who: str,
+        notes: str = "",
+        next_step: str = "",
+        by: str = "",
+    ) -> str:
+        """Add an entry to a firm's contact log (联络记录); returns its id."""
+        self._writable()
+        day = when.isoformat() if isinstance(when, date) else str(when)
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            raise DomainError(
+                f"日期格式应为 2026-03-05，实为“{day}”", f"Expected a date like 2026-03-05, found “{day}”"
+            ) from None
+        entry_id = "c-" + uuid.uuid4().hex[:16]
+        now = audit.utc_now()
+        row = {
+            "id": entry_id, "firm_id": firm_id, "date": day, "kind": kind, "who": who, "notes": notes,
+            "next_step": next_step, "created_at": now, "modified_at": now,
+        }  # fmt: skip
+        with transaction(self.db, self.path):
+            if firms_repo.raw(self.db, firm_id) is None:
+                raise firms_repo.FirmNotFound(firm_id)
+            self.db.table("contacts").insert(row)
+            audit.record(self.db, by or who, "contacts", entry_id, "create", None, row)
+        return entry_id
+
+    def contacts(self, firm_id: str) -> list[ContactEntry]:
+        rows = self.db.execute(
+            "SELECT id, firm_id, date, kind, who, notes, next_step, created_at, modified_at FROM contacts "
+            "WHERE firm_id = ? AND deleted_at IS NULL ORDER BY date DESC, created_at DESC",
+            [firm_id],
+        ).fetchall()
+        return [ContactEntry(*r) for r in rows]
+
+    # -- settings ---------------------------------------------------------------------------------
+    def get_setting(self, key: str, default: str | None = None) -> str:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        if row is not None:
+            return str(row[0])
+        if default is not None:
+            return default
+        return DEFAULT_SETTINGS.get(key, "")
+
+    def set_setting(self, key: str, value: str, who: str = "") -> None:
+        self._writable()
+        with transaction(self.db, self.path):
+            before = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+            self.db.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            audit.record(self.db, who, "settings", key, "set", before[0] if before else None, value)
+
+    # -- package totals (list column, exposure) ---------------------------------------------------
+    def put_package_total(
+        self,
+        firm_id: str,
+        variant: str,
+        policy_hash: str,
+        total_fen: int,
+        by_year: Mapping[int, int] | None = None,
+    ) -> None:
+        """Remember a computed package total; a later save of the firm clears it (the figure goes stale)."""
+        self._writable()
+        with transaction(self.db, self.path):
+            self.db.execute(
+                "INSERT INTO package_cache(firm_id, variant, policy_hash, total_fen, by_year_json, computed_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(firm_id, variant) DO UPDATE SET policy_hash = excluded.policy_hash, "
+                "total_fen = excluded.total_fen, by_year_json = excluded.by_year_json, computed_at = excluded.computed_at",
+                [
+                    firm_id, variant, policy_hash, int(total_fen),
+                    json.dumps({str(k): int(v) for k, v in (by_year or {}).items()}), audit.utc_now(),
+                ],
+            )  # fmt: skip
+
+    def package_totals(self, policy_hash: str | None = None) -> list[dict[str, Any]]:
+        """Cached totals (firm_id, variant, policy_hash, total_fen, by_year) for firms not in the trash."""
+        sql = (
+            "SELECT p.firm_id, p.variant, p.policy_hash, p.total_fen, p.by_year_json, p.computed_at, f.stage "
+            "FROM package_cache p JOIN firms f ON f.id = p.firm_id WHERE f.deleted_at IS NULL"
+        )
+        params: list[Any] = []
+        if policy_hash is not None:
+            sql += " AND p.policy_hash = ?"
+            params.append(policy_hash)
+        out = []
+        for row in self.db.query(sql, params):
+            row["by_year"] = {int(k): int(v) for k, v in json.loads(row.pop("by_year_json")).items()}
+            out.append(row)
+        return out
+
+    # -- audit ------------------------------------------------------------------------------------
+    def audit_log(self, table: str | None = None, record_id: str | None = None) -> list[dict[str, Any]]:
+        return audit.entries(self.db, table, record_id)
+
+    # -- backups ----------------------------------------------------------------------------------
+    def backup(self, to: str | Path | None = None, kind: str = "manual") -> Path:
+        """Copy the database with the SQLite backup API; into the backups folder unless `to` is given."""
+        dest = Path(to) if to else backups.new_backup_path(self.folder, kind)
+        try:
+            return backups.write_backup(self.db.conn, dest)
+        except sqlite3.Error as e:
+            raise translate(e, dest) from e
+        except OSError as e:
+            raise StoreError(
+                f"无法写入备份 {dest}：{e.strerror}", f"Cannot write the backup {dest}: {e.strerror}"
+            ) from e
+
+    def daily_backup(self, today: date | None = None) -> Path | None:
+        """Take today's automatic backup if there is none yet, then rotate (7 daily + 4 weekly)."""
+        if self.read_only:
+            return None
+        day = today or datetime.now(UTC).date()
+        if backups.has_daily_for(self.folder, day) or self.is_empty():
+            return None
+        made = self.backup(kind="daily")
+        backups.rotate(self.folder)
+        return made
+
+    def list_backups(self) -> list[backups.BackupInfo]:
+        return backups.list_backups(self.folder)
+
+    def restore(self, source: str | Path, who: str = "") -> Path:
+        """Replace the database with a backup; a safety copy of the current one is taken first (returned)."""
+        self._writable()
+        src = Path(source)
+        if not backups.is_good(src):
+            raise StoreCorrupt(
+                f"备份文件已损坏或不是数据库：{src}", f"The backup is damaged or not a database: {src}", src
+            )
+        conn = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            has_firms = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'firms'").fetchone()[0]
+            if not has_firms or version > SCHEMA_VERSION:
+                raise StoreCorrupt(
+                    f"该文件不是本程序（或本版本）的数据库：{src}",
+                    f"The file is not a database of this app (or this version): {src}",
+                    src,
+                )
+            safety = self.backup(kind="pre-restore")
+            try:
+                conn.backup(self.db.conn)
+            except sqlite3.Error as e:
+                raise translate(e, self.path) from e
+        finally:
+            conn.close()
+        if schema_version(self.db) < SCHEMA_VERSION:
+            with transaction(self.db, self.path):
+                migrate(self.db)
+        with transaction(self.db, self.path):
+            audit.record(self.db, who, "database", str(src), "restore", None, {"safety_backup": str(safety)})
+        return safety
+
+    # -- demo -------------------------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        return bool(self.db.execute("SELECT count(*) FROM firms").fetchone()[0] == 0)
+
+    def import_firm_dicts(self, items: list[dict[str, Any]], who: str = "") -> int:
+        """Save many canonical firm dicts in one transaction (demo data, imports)."""
+        self._writable()
+        with transaction(self.db, self.path):
+            now = audit.utc_now()
+            for data in items:
+                firm_from_dict(data, str(data.get("name", "")))
+                firms_repo.write(self.db, data, who=who, now=now)
+        return len(items)
+
+
+def open_store_at(
+    data_dir: str | Path | None = None,
+    read_only: bool = False,
+    require_write: bool = False,
+    auto_backup: bool = True,
+) -> Store:
+    """Open the Store in the data folder; takes the daily backup when writable."""
+    store = Store(open_database(data_dir, read_only=read_only, require_write=require_write))
+    if auto_backup and not store.read_only:
+        # A failed automatic backup must not stop the user working; the next open retries.
+        with contextlib.suppress(StoreError, OSError):
+            store.daily_backup()
+    return store

@@ -1,0 +1,34 @@
+"""Fixtures for the store tests: a real database file in a temporary folder, and firms to put in it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from qt_app.domain import uscc
+from qt_app.domain.firm import Firm
+from qt_app.services.firms import Store, open_store
+
+
+def code_for(n: int) -> str:
+    """A valid 统一社会信用代码 in Qingtian (331121) for the n-th test firm."""
+    return uscc.make_code("9", "1", uscc.QINGTIAN_REGION, f"MA{n:07d}")
+
+
+def make_firm(n: int, name: str | None = None, **changes: object) -> Firm:
+    firm = Firm(id=f"f-test{n:08d}", name=name or f"青田测试科技有限公司{n}", uscc=code_for(n))
+    return firm.with_changes(**changes) if changes else firm
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path / "desk"
+
+
+@pytest.fixture
+def store(folder: Path) -> Iterator[Store]:
+    s = open_store(folder)
+    yield s
+    s.close()
