@@ -1,0 +1,260 @@
+"""The frozen snapshot of a letter (告知函快照): every fact the PDF shows, as plain JSON.
+
+Issuing freezes it; the PDF is always rendered from it, and its canonical JSON hashes to the content hash
+that the QR payload signs. Nothing here reads the clock or the settings: the caller passes them in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from qt_app import __version__
+from qt_app.domain.firm import Firm
+from qt_app.domain.firm_io import firm_to_dict
+from qt_app.domain.money import Fen, format_yuan
+from qt_app.domain.package import LineItem, Package
+from qt_app.domain.variants import Variant
+from qt_app.reports.texts import LetterTexts, Pair, fill
+
+SCHEMA = 1
+DEFAULT_OFFICE = "青田县投资促进中心"
+DEFAULT_OFFICE_EN = "Qingtian County Investment Promotion Centre"
+
+# Category names for the chart legend; the policy module's table wins when present.
+_CATEGORY_FALLBACK: dict[str, tuple[str, str]] = {"other": ("其他", "Other")}
+
+
+def _category_labels() -> Mapping[str, tuple[str, str]]:
+    try:
+        from qt_app.domain.policy import CATEGORY_LABELS
+    except ImportError:  # pragma: no cover - the policy model is part of the domain
+        return _CATEGORY_FALLBACK
+    return CATEGORY_LABELS
+
+
+@dataclass(frozen=True)
+class LetterTerms:
+    """Settings that shape a letter, read from the store's settings (or defaults)."""
+
+    office: str = DEFAULT_OFFICE
+    office_en: str = DEFAULT_OFFICE_EN
+    doc_prefix: str = "青招"
+    signer: str = ""
+    validity_days: int = 90
+    min_years: int = 5
+
+
+def date_zh(d: date) -> str:
+    """2026年3月5日: Arabic numerals, no zero padding (GB/T 9704)."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def date_en(d: date) -> str:
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def canonical_json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def content_hash(snapshot: Mapping[str, Any]) -> str:
+    """sha256 hex of the canonical JSON of the snapshot."""
+    return hashlib.sha256(canonical_json(snapshot)).hexdigest()
+
+
+def line_to_dict(line: LineItem) -> dict[str, Any]:
+    return {
+        "item_id": line.item_id,
+        "kind": line.kind,
+        "clause": line.clause,
+        "clause_status": line.clause_status,
+        "name_zh": line.name_zh,
+        "name_en": line.name_en,
+        "category": line.category,
+        "benefit": line.benefit.value,
+        "year": line.year,
+        "amount": int(line.amount),
+        "status": line.status.value,
+        "explanation_zh": line.explanation_zh,
+        "explanation_en": line.explanation_en,
+        "reason_zh": line.reason_zh,
+        "reason_en": line.reason_en,
+        "basis_zh": line.basis_zh,
+        "caps": list(line.caps),
+        "params": [
+            {"path": p.path, "label_zh": p.label_zh, "display": p.display, "status": p.status}
+            for p in line.params
+        ],
+    }
+
+
+def _site_names(policy: Any, site_id: str) -> Pair:
+    for s in getattr(policy, "sites", ()) or ():
+        if s.id == site_id:
+            return (s.zh, s.en)
+    return (site_id, site_id)
+
+
+def _wan_text(fen: Fen) -> str:
+    return format_yuan(fen)
+
+
+def declared_facts(firm: Firm, policy: Any) -> list[dict[str, str]]:
+    """What the firm declared (企业申报情况), as label/value rows for the letter's basis section."""
+    rows: list[dict[str, str]] = []
+
+    def add(zh: str, en: str, value_zh: str, value_en: str | None = None) -> None:
+        rows.append({"zh": zh, "en": en, "value_zh": value_zh, "value_en": value_en or value_zh})
+
+    loc = firm.location
+    if loc is not None:
+        site_zh, site_en = _site_names(policy, loc.site)
+        add("入驻载体", "Premises", site_zh, site_en)
+        add("租赁面积", "Leased area", f"{loc.area_m2}㎡", f"{loc.area_m2} m²")
+        add("市场租金", "Market rent", f"{loc.rent_per_m2_day}元/㎡/天", f"{loc.rent_per_m2_day} yuan/m²/day")
+        add("入驻日期", "Move-in date", date_zh(loc.move_in), loc.move_in.isoformat())
+    if firm.revenue:
+        zh = "；".join(f"{y}年 {format_yuan(v)}" for y, v in sorted(firm.revenue.items()))
+        en = "; ".join(f"{y}: {format_yuan(v)}" for y, v in sorted(firm.revenue.items()))
+        add("计划年销售收入", "Planned annual revenue", zh, en)
+    if firm.talents:
+        zh = "；".join(f"{t.level}类人才{t.count}人（{t.arrival_year}年到岗）" for t in firm.talents)
+        en = "; ".join(f"{t.count} level-{t.level} talent(s) arriving {t.arrival_year}" for t in firm.talents)
+        add("人才引进", "Talents", zh, en)
+    if firm.investment:
+        add("计划投资额", "Planned investment", _wan_text(firm.investment))
+    if firm.rnd_spend:
+        zh = "；".join(f"{y}年 {format_yuan(v)}" for y, v in sorted(firm.rnd_spend.items()))
+        add("计划研发投入", "Planned R&D spend", zh, zh.replace("年", ":"))
+    if firm.compute_spend:
+        zh = "；".join(f"{y}年 {format_yuan(v)}" for y, v in sorted(firm.compute_spend.items()))
+        add("算力合作合同额", "Compute contracts", zh, zh.replace("年", ":"))
+    if firm.domains:
+        add("产业领域", "Fields", "、".join(firm.domains), ", ".join(firm.domains))
+    add("企业等级", "Firm grade", f"{firm.grade}类", f"grade {firm.grade}")
+    return rows
+
+
+def illustrative_params(lines: Sequence[LineItem]) -> list[dict[str, str]]:
+    """Illustrative values the paying lines used (示例参数), each listed once."""
+    seen: dict[tuple[str, str], dict[str, str]] = {}
+    for line in lines:
+        for p in line.params:
+            if p.status == "illustrative" and (p.path, p.display) not in seen:
+                seen[(p.path, p.display)] = {
+                    "item": line.name_zh,
+                    "label_zh": p.label_zh,
+                    "display": p.display,
+                }
+    return list(seen.values())
+
+
+def build_snapshot(
+    *,
+    firm: Firm,
+    variant: Variant,
+    package: Package,
+    policy: Any,
+    terms: LetterTerms,
+    texts: LetterTexts,
+    letter_id: str,
+    issue_date: date,
+    doc_number: str = "",
+    language: str = "zh",
+    draft: bool = True,
+) -> dict[str, Any]:
+    """Freeze everything the letter prints into one JSON-ready dict."""
+    if language not in ("zh", "zh+en"):
+        raise ValueError(f"language must be zh or zh+en, not {language!r}")
+    valid_until = issue_date + timedelta(days=terms.validity_days)
+    title = str(getattr(policy, "title", ""))
+    version = str(getattr(policy, "version", ""))
+    values = {
+        "firm": firm.name,
+        "office": terms.office,
+        "min_years": terms.min_years,
+        "validity_days": terms.validity_days,
+        "valid_until": date_zh(valid_until),
+        "policy": title,
+        "version": version,
+    }
+    values_en = dict(values, valid_until=date_en(valid_until), office=terms.office_en or terms.office)
+
+    def both(pair: Pair) -> list[str]:
+        return [fill(pair, **values)[0], fill(pair, **values_en)[1]]
+
+    paying = package.paying_lines()
+    labels = _category_labels()
+    categories = sorted({line.category for line in paying})
+    eff_to = getattr(policy, "effective_to", None)
+    eff_from = getattr(policy, "effective_from", None)
+    return {
+        "schema": SCHEMA,
+        "letter_id": letter_id,
+        "doc_number": doc_number,
+        "draft": draft,
+        "language": language,
+        "issue_date": issue_date.isoformat(),
+        "valid_until": valid_until.isoformat(),
+        "app_version": __version__,
+        "office": terms.office,
+        "office_en": terms.office_en,
+        "signer": terms.signer,
+        "firm": firm_to_dict(firm),
+        "declared": declared_facts(firm, policy),
+        "variant": {"name": variant.name, "label": variant.label},
+        "policy": {
+            "id": str(getattr(policy, "id", "")),
+            "version": version,
+            "title": title,
+            "title_en": str(getattr(policy, "title_en", "")),
+            "issuer": str(getattr(policy, "issuer", "")),
+            "doc_number": getattr(policy, "doc_number", None) or "",
+            "hash": str(getattr(policy, "hash", "") or package.policy_hash),
+            "effective_from": eff_from.isoformat() if isinstance(eff_from, date) else "",
+            "effective_to": eff_to.isoformat() if isinstance(eff_to, date) else "",
+            "stacking": [str(getattr(policy, "stacking_zh", "")), str(getattr(policy, "stacking_en", ""))],
+            "legal_notes": [list(p) for p in getattr(policy, "legal_notes", ()) or ()],
+        },
+        "package": {
+            "years": list(package.years),
+            "eligible": package.eligible,
+            "exclusions": [list(p) for p in zip(package.exclusions_zh, package.exclusions_en, strict=False)],
+            "lines": [line_to_dict(line) for line in paying],
+            "not_given": [line_to_dict(line) for line in package.not_given()],
+            "total": int(package.total),
+        },
+        "categories": {c: list(labels.get(c, (c, c))) for c in categories},
+        "terms": {
+            "validity_days": terms.validity_days,
+            "min_years": terms.min_years,
+            "title": both(texts.title),
+            "opening": both(texts.opening),
+            "closing": both(texts.closing),
+            "conditions": [both(p) for p in texts.conditions],
+            "clawback": [both(p) for p in texts.clawback],
+            "notes": [both(p) for p in texts.notes],
+            "illustrative_note": both(texts.illustrative_note),
+            "illustrative": illustrative_params(paying),
+            "seal_statement": both(texts.seal_statement),
+            "verify_hint": both(texts.verify_hint),
+        },
+    }
+
+
+def payload_fields(snapshot: Mapping[str, Any], digest: str) -> dict[str, Any]:
+    """What the QR code carries (besides the key fingerprint): compact keys to keep the code small."""
+    return {
+        "i": snapshot["letter_id"],
+        "n": snapshot["doc_number"],
+        "c": snapshot["firm"]["uscc"],
+        "t": snapshot["package"]["total"],
+        "v": snapshot["policy"]["version"],
+        "h": digest,
+        "d": 1 if snapshot["draft"] else 0,
+    }
