@@ -1,0 +1,88 @@
+"""The headless commands as a headquarters script would use them: output, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "resources" / "examples" / "xinghe-digital.json"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "qt_app", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_simulate_table_shows_clauses_amounts_and_capitals() -> None:
+    out = run("simulate", str(EXAMPLE))
+    assert out.returncode == 0, out.stderr
+    assert "第一条" in out.stdout and "租金支持" in out.stdout and "¥350,400.00" in out.stdout
+    assert "人民币" in out.stdout and "元整" in out.stdout
+
+
+def test_simulate_json_totals_equal_the_lines() -> None:
+    out = run("simulate", str(EXAMPLE), "--format", "json", "--variant", "conservative")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["variant"] == "conservative"
+    assert data["totals"]["total_fen"] == sum(line["amount_fen"] for line in data["lines"])
+    assert all(line["clause"] for line in data["lines"])
+
+
+def test_unknown_variant_lists_the_known_ones() -> None:
+    out = run("simulate", str(EXAMPLE), "--variant", "nope")
+    assert out.returncode == 2
+    assert "nope" in out.stderr and "conservative" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_bad_firm_file_gives_one_line_per_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps({"name": "某公司", "uscc": "123", "revenue": {"2026": "很多"}}), encoding="utf-8"
+    )
+    out = run("simulate", str(bad))
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert any("uscc" in ln and "18位" in ln for ln in lines)
+    assert any("revenue.2026" in ln and "很多" in ln for ln in lines)
+    assert all(str(bad) in ln for ln in lines)
+
+
+def test_broken_json_names_line_and_column(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"name": "x",\n "uscc": }', encoding="utf-8")
+    out = run("simulate", str(bad))
+    assert out.returncode == 2 and "第2行" in out.stderr and "JSON" in out.stderr
+
+
+def test_policy_check_reports_status_counts_and_errors(tmp_path: Path) -> None:
+    ok = run("policy", "check", str(ROOT / "resources" / "policies" / "qingtian-metaverse-2023.yaml"))
+    assert ok.returncode == 0 and "校验通过" in ok.stdout and "illustrative" in ok.stdout
+    broken = tmp_path / "p.yaml"
+    text = (ROOT / "resources" / "policies" / "qingtian-metaverse-2023.yaml").read_text(encoding="utf-8")
+    broken.write_text(
+        text.replace("cap_per_year: {value: 100万", "cap_per_yr: {value: 100万"), encoding="utf-8"
+    )
+    bad = run("policy", "check", str(broken))
+    assert bad.returncode == 2 and "cap_per_yr" in bad.stderr and "未知的键" in bad.stderr
+
+
+def test_uscc_valid_warning_and_error() -> None:
+    assert run("uscc", "91310110666007217T").returncode == 0
+    warn = run("uscc", "91310110666007217A")
+    assert warn.returncode == 1 and "校验位不符" in warn.stdout
+    err = run("uscc", "1234")
+    assert err.returncode == 2 and "18位" in err.stderr
+
+
+def test_amount_in_capitals_both_languages_of_input() -> None:
+    out = run("amount", "150万")
+    assert out.returncode == 0 and "人民币壹佰伍拾万元整" in out.stdout and "¥1,500,000.00" in out.stdout
+    bad = run("amount", "-3")
+    assert bad.returncode == 2 and "负数" in bad.stderr
+    en = run("--lang", "en", "amount", "abc")
+    assert en.returncode == 2 and "not a valid amount" in en.stderr
