@@ -139,7 +139,7 @@ def _firm(i: int, rng: random.Random) -> tuple[Firm, tuple[Variant, ...]]:
         talents.append(TalentGroup("B", rng.randint(1, 4), 2027, HousingChoice.APARTMENT))
     if i % 7 == 0:
         talents.append(TalentGroup("A", 1, 2026, HousingChoice.APARTMENT))
-    loans = ()
+    loans: tuple[Loan, ...] = ()
     if i % 4 == 1 or big:
         loans = (
             Loan(
@@ -161,7 +161,7 @@ def _firm(i: int, rng: random.Random) -> tuple[Firm, tuple[Variant, ...]]:
         )
     if i in (6, 19, 24):
         science.append(ScienceProject("浙江省尖兵领雁研发攻关计划", ProjectLevel.PROVINCIAL, wan(200), 2027))
-    scenarios = ()
+    scenarios: tuple[ScenarioProject, ...] = ()
     if i % 5 == 2:
         scenarios = (ScenarioProject("青田侨乡数字文旅应用场景", wan(rng.choice((300, 600, 1200))), 2027),)
     contact = f"{_person(rng)} {_phone(rng)}"
