@@ -391,8 +391,6 @@ def _notes(cx: _Ctx) -> list[Flowable]:
     terms = cx.snap["terms"]
     pol = cx.snap["policy"]
     notes = [*terms["notes"]]
-    if pol.get("stacking") and pol["stacking"][0]:
-        notes.append(pol["stacking"])
     notes += pol.get("legal_notes") or []
     out: list[Flowable] = [cx.heading("有关说明", "Notes")]
     n = 0
@@ -411,50 +409,63 @@ def _notes(cx: _Ctx) -> list[Flowable]:
     return out
 
 
-def _signatures(cx: _Ctx) -> list[Flowable]:
+def _signatures(cx: _Ctx, payload: str, digest: str, key_fp: str) -> list[Flowable]:
+    """落款: the firm's acknowledgement, the office's seal and date, the QR code, then the check data."""
     snap = cx.snap
     issued = date.fromisoformat(snap["issue_date"])
     st = cx.st["sign"]
     firm = snap["firm"]["name"]
+    en_note = ' <font size="7.5" color="#555555">Acknowledged by the company</font>' if cx.bi else ""
     left = [
-        Paragraph(
-            "企业确认："
-            + (' <font size="8" color="#555555">Acknowledged by the company</font>' if cx.bi else ""),
-            st,
-        ),
+        Paragraph("企业确认：" + en_note, st),
         Paragraph(f"{esc(firm)}（盖章）", st),
-        Spacer(1, 16),
-        Paragraph("法定代表人或授权代表（签字）：", st),
         Spacer(1, 14),
+        Paragraph("法定代表人或授权代表（签字）：", st),
+        Spacer(1, 12),
         Paragraph(
             "日期：&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;年&nbsp;&nbsp;&nbsp;&nbsp;月&nbsp;&nbsp;&nbsp;&nbsp;日",
             st,
         ),
     ]
-    right_style = ParagraphStyle("sign_r", parent=st, alignment=TA_CENTER)
-    right = [
+    centre = ParagraphStyle("sign_c", parent=st, alignment=TA_CENTER)
+    middle: list[Flowable] = [
         SealPlaceholder(),
-        Paragraph(esc(snap["office"]) + "（盖章）", right_style),
-        Paragraph(esc(date_zh(issued)), right_style),
+        Paragraph(esc(snap["office"]) + "（盖章）", centre),
+        Paragraph(esc(date_zh(issued)), centre),
     ]
     if snap.get("signer"):
-        right.append(Paragraph(f"经办人：{esc(snap['signer'])}", right_style))
+        middle.append(Paragraph(f"经办人：{esc(snap['signer'])}", centre))
     if cx.bi:
-        right.append(
+        middle.append(
             Paragraph(esc(date_en(issued)), ParagraphStyle("d_en", parent=cx.st["en"], alignment=TA_CENTER))
         )
-    table = Table([[left, right]], colWidths=[BODY_W * 0.52, BODY_W * 0.48])
+    qr_size = 30 * mm
+    caption = "扫码核验" + (" Scan to verify" if cx.bi else "")
+    right: list[Flowable] = [
+        _qr(payload, qr_size),
+        Paragraph(caption, ParagraphStyle("qr_c", parent=cx.st["small"], alignment=TA_CENTER)),
+    ]
+    widths = [BODY_W * 0.42, BODY_W * 0.34, BODY_W * 0.24]
+    table = Table([[left, middle, right]], colWidths=widths)
     table.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), ensure_font()),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("ALIGN", (2, 0), (2, 0), "CENTER"),
             ]
         )
     )
     closing = snap["terms"]["closing"]
-    return [Spacer(1, 4), KeepTogether([*cx.pair(closing), Spacer(1, 10), table])]
+    block: list[Flowable] = [
+        *cx.pair(closing),
+        Spacer(1, 8),
+        table,
+        Spacer(1, 6),
+        *_check_data(cx, digest, key_fp),
+    ]
+    return [Spacer(1, 4), KeepTogether(block)]
 
 
 class SealPlaceholder(Flowable):  # type: ignore[misc]
@@ -476,37 +487,31 @@ class SealPlaceholder(Flowable):  # type: ignore[misc]
         c.drawCentredString(self.width / 2, 21.5, "盖章处")
 
 
-def _verification(cx: _Ctx, payload: str, digest: str, key_fp: str) -> list[Flowable]:
+def _check_data(cx: _Ctx, digest: str, key_fp: str) -> list[Flowable]:
+    """核验信息: the facts a verifier compares, in small print under the signatures."""
     snap = cx.snap
-    terms = snap["terms"]
     small = cx.st["small"]
     rows = [
-        f"函件编号：{esc(snap['letter_id'])}",
-        f"文号：{esc(snap['doc_number'] or '草稿（未编号）')}",
-        f"政策版本：{esc(snap['policy']['version'])}；政策文件摘要：{esc(snap['policy']['hash'][:12])}",
-        f"内容摘要（SHA-256）：{esc(digest[:32])}",
-        f"签名公钥指纹：{esc(pretty_fingerprint(key_fp))}",
+        f"核验信息　函件编号：{esc(snap['letter_id'])}　文号：{esc(snap['doc_number'] or '草稿（未编号）')}　"
+        f"政策版本：{esc(snap['policy']['version'])}（摘要 {esc(snap['policy']['hash'][:12])}）",
+        f"内容摘要（SHA-256）：{esc(digest)}",
+        f"签名公钥指纹：{esc(pretty_fingerprint(key_fp))}　{esc(snap['terms']['verify_hint'][0])}",
     ]
-    text = [Paragraph(r, small) for r in rows]
-    text += [Paragraph(esc(terms["verify_hint"][0]), small)]
+    out: list[Flowable] = [Paragraph(r, small) for r in rows]
     if cx.bi:
-        text.append(Paragraph(esc(terms["verify_hint"][1]), cx.st["cell_en"]))
-    size = 36 * mm
-    table = Table([[_qr(payload, size), text]], colWidths=[size + 6, BODY_W - size - 6])
-    table.setStyle(
+        out.append(Paragraph(esc(snap["terms"]["verify_hint"][1]), cx.st["cell_en"]))
+    box = Table([[out]], colWidths=[BODY_W])
+    box.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), ensure_font()),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("BOX", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
-                ("LEFTPADDING", (0, 0), (0, 0), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ]
         )
     )
-    head = cx.p(
-        "核验信息" + (' <font size="8" color="#555555">Verification</font>' if cx.bi else ""), "plain"
-    )
-    return [Spacer(1, 10), KeepTogether([head, Spacer(1, 3), table])]
+    return [box]
 
 
 # -- page furniture --------------------------------------------------------------------------------------
@@ -652,7 +657,6 @@ def render_pdf(snapshot: Mapping[str, Any], payload: str, digest: str, key_fp: s
     story += _not_given(cx)
     story += _conditions(cx)
     story += _notes(cx)
-    story += _signatures(cx)
-    story += _verification(cx, payload, digest, key_fp)
+    story += _signatures(cx, payload, digest, key_fp)
     doc.build(story, canvasmaker=_canvas_class(snapshot, payload, digest))
     return buf.getvalue()

@@ -154,64 +154,26 @@ def illustrative_params(lines: Sequence[LineItem]) -> list[dict[str, str]]:
     return list(seen.values())
 
 
-def build_snapshot(
-    *,
-    firm: Firm,
-    variant: Variant,
-    package: Package,
-    policy: Any,
-    terms: LetterTerms,
-    texts: LetterTexts,
-    letter_id: str,
-    issue_date: date,
-    doc_number: str = "",
-    language: str = "zh",
-    draft: bool = True,
+def build_core(
+    *, firm: Firm, variant: Variant, package: Package, policy: Any, language: str = "zh"
 ) -> dict[str, Any]:
-    """Freeze everything the letter prints into one JSON-ready dict."""
+    """The approved content of a letter: firm, policy version, package (no number, date or wording yet)."""
     if language not in ("zh", "zh+en"):
         raise ValueError(f"language must be zh or zh+en, not {language!r}")
-    valid_until = issue_date + timedelta(days=terms.validity_days)
-    title = str(getattr(policy, "title", ""))
-    version = str(getattr(policy, "version", ""))
-    values = {
-        "firm": firm.name,
-        "office": terms.office,
-        "min_years": terms.min_years,
-        "validity_days": terms.validity_days,
-        "valid_until": date_zh(valid_until),
-        "policy": title,
-        "version": version,
-    }
-    values_en = dict(values, valid_until=date_en(valid_until), office=terms.office_en or terms.office)
-
-    def both(pair: Pair) -> list[str]:
-        return [fill(pair, **values)[0], fill(pair, **values_en)[1]]
-
     paying = package.paying_lines()
     labels = _category_labels()
-    categories = sorted({line.category for line in paying})
     eff_to = getattr(policy, "effective_to", None)
     eff_from = getattr(policy, "effective_from", None)
     return {
         "schema": SCHEMA,
-        "letter_id": letter_id,
-        "doc_number": doc_number,
-        "draft": draft,
         "language": language,
-        "issue_date": issue_date.isoformat(),
-        "valid_until": valid_until.isoformat(),
-        "app_version": __version__,
-        "office": terms.office,
-        "office_en": terms.office_en,
-        "signer": terms.signer,
         "firm": firm_to_dict(firm),
         "declared": declared_facts(firm, policy),
         "variant": {"name": variant.name, "label": variant.label},
         "policy": {
             "id": str(getattr(policy, "id", "")),
-            "version": version,
-            "title": title,
+            "version": str(getattr(policy, "version", "")),
+            "title": str(getattr(policy, "title", "")),
             "title_en": str(getattr(policy, "title_en", "")),
             "issuer": str(getattr(policy, "issuer", "")),
             "doc_number": getattr(policy, "doc_number", None) or "",
@@ -228,8 +190,50 @@ def build_snapshot(
             "lines": [line_to_dict(line) for line in paying],
             "not_given": [line_to_dict(line) for line in package.not_given()],
             "total": int(package.total),
+            "illustrative": illustrative_params(paying),
         },
-        "categories": {c: list(labels.get(c, (c, c))) for c in categories},
+        "categories": {c: list(labels.get(c, (c, c))) for c in sorted({line.category for line in paying})},
+    }
+
+
+def finalize(
+    core: dict[str, Any],
+    *,
+    terms: LetterTerms,
+    texts: LetterTexts,
+    letter_id: str,
+    issue_date: date,
+    doc_number: str = "",
+    draft: bool = True,
+) -> dict[str, Any]:
+    """The full snapshot: the core plus number, date, issuing body and the wording with its values filled in."""
+    valid_until = issue_date + timedelta(days=terms.validity_days)
+    pol = core["policy"]
+    values: dict[str, object] = {
+        "firm": core["firm"]["name"],
+        "office": terms.office,
+        "min_years": terms.min_years,
+        "validity_days": terms.validity_days,
+        "valid_until": date_zh(valid_until),
+        "policy": pol["title"],
+        "version": pol["version"],
+    }
+    values_en = dict(values, valid_until=date_en(valid_until), office=terms.office_en or terms.office)
+
+    def both(pair: Pair) -> list[str]:
+        return [fill(pair, **values)[0], fill(pair, **values_en)[1]]
+
+    return {
+        **core,
+        "letter_id": letter_id,
+        "doc_number": doc_number,
+        "draft": draft,
+        "issue_date": issue_date.isoformat(),
+        "valid_until": valid_until.isoformat(),
+        "app_version": __version__,
+        "office": terms.office,
+        "office_en": terms.office_en,
+        "signer": terms.signer,
         "terms": {
             "validity_days": terms.validity_days,
             "min_years": terms.min_years,
@@ -240,11 +244,38 @@ def build_snapshot(
             "clawback": [both(p) for p in texts.clawback],
             "notes": [both(p) for p in texts.notes],
             "illustrative_note": both(texts.illustrative_note),
-            "illustrative": illustrative_params(paying),
+            "illustrative": core["package"]["illustrative"],
             "seal_statement": both(texts.seal_statement),
             "verify_hint": both(texts.verify_hint),
         },
     }
+
+
+def build_snapshot(
+    *,
+    firm: Firm,
+    variant: Variant,
+    package: Package,
+    policy: Any,
+    terms: LetterTerms,
+    texts: LetterTexts,
+    letter_id: str,
+    issue_date: date,
+    doc_number: str = "",
+    language: str = "zh",
+    draft: bool = True,
+) -> dict[str, Any]:
+    """Freeze everything the letter prints into one JSON-ready dict."""
+    core = build_core(firm=firm, variant=variant, package=package, policy=policy, language=language)
+    return finalize(
+        core,
+        terms=terms,
+        texts=texts,
+        letter_id=letter_id,
+        issue_date=issue_date,
+        doc_number=doc_number,
+        draft=draft,
+    )
 
 
 def payload_fields(snapshot: Mapping[str, Any], digest: str) -> dict[str, Any]:

@@ -1,0 +1,522 @@
+"""Offer letters (意向书/告知函) as use cases: render, the register lifecycle, verify, batch.
+
+Plain data in and out, no Qt. Lifecycle over `Store.letters`: draft (a firm + a variant, its approved
+content frozen as the draft core) → submitted → approved → issued (next gap-free 文号, full snapshot
+frozen, content hash signed) → accepted / declined / expired, or voided. An issued letter is never edited;
+a change is a new letter that supersedes it (the old one is voided when the new one is issued).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from qt_app.domain.errors import DomainError
+from qt_app.domain.firm import Firm
+from qt_app.domain.package import Package
+from qt_app.domain.variants import BASE, Variant
+from qt_app.reports.letter_pdf import render_pdf
+from qt_app.reports.signing import KeyRing
+from qt_app.reports.snapshot import (
+    DEFAULT_OFFICE,
+    LetterTerms,
+    build_core,
+    canonical_json,
+    content_hash,
+    finalize,
+    payload_fields,
+)
+from qt_app.reports.texts import LetterTexts, load_texts
+from qt_app.reports.verify import (
+    REGISTER_KNOWN,
+    REGISTER_MISMATCH,
+    REGISTER_UNKNOWN,
+    Verdict,
+    verify_payload_text,
+    verify_pdf_bytes,
+)
+
+ISSUED_STATES = frozenset({"issued", "accepted", "declined", "expired", "voided"})
+
+
+class _Register(Protocol):
+    def create_draft(self, record: dict[str, Any], who: str = "") -> str: ...
+    def get(self, letter_id: str) -> dict[str, Any] | None: ...
+    def update_draft(self, letter_id: str, fields: dict[str, Any], who: str = "") -> None: ...
+    def set_status(self, letter_id: str, status: str, who: str, note: str = "") -> None: ...
+    def issue(
+        self, letter_id: str, prefix: str, year: int, build: Callable[[str], dict[str, Any]], who: str = ""
+    ) -> dict[str, Any]: ...
+    def by_content_hash(self, content_hash: str) -> dict[str, Any] | None: ...
+    def by_doc_number(self, number: str) -> dict[str, Any] | None: ...
+
+
+class LetterStore(Protocol):
+    """What the letter use cases need of the store (`qt_app.store.store.Store` satisfies it)."""
+
+    @property
+    def letters(self) -> _Register: ...
+    @property
+    def folder(self) -> Path: ...
+    def get_setting(self, key: str, default: str | None = None) -> str: ...
+
+
+@dataclass(frozen=True)
+class LetterRecord:
+    """One row of the letter register, as the windows and the CLI show it."""
+
+    id: str
+    firm_id: str
+    firm_name: str
+    firm_uscc: str
+    variant: str
+    status: str
+    doc_number: str
+    total_fen: int
+    content_hash: str
+    key_fingerprint: str
+    payload: str
+    supersedes: str
+    created_at: str
+    approved_by: str
+    approved_at: str
+    issued_at: str
+    note: str
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> LetterRecord:
+        def s(key: str) -> str:
+            value = row.get(key)
+            return "" if value is None else str(value)
+
+        return cls(
+            id=s("id"),
+            firm_id=s("firm_id"),
+            firm_name=s("firm_name"),
+            firm_uscc=s("firm_uscc"),
+            variant=s("variant"),
+            status=s("status"),
+            doc_number=s("doc_number"),
+            total_fen=int(row.get("total_fen") or 0),
+            content_hash=s("content_hash"),
+            key_fingerprint=s("key_fingerprint"),
+            payload=s("payload"),
+            supersedes=s("supersedes"),
+            created_at=s("created_at"),
+            approved_by=s("approved_by"),
+            approved_at=s("approved_at"),
+            issued_at=s("issued_at"),
+            note=s("note"),
+        )
+
+
+# -- settings ------------------------------------------------------------------------------------------------
+
+
+def _int_setting(value: str, default: int) -> int:
+    try:
+        n = int(str(value).strip())
+    except ValueError:
+        return default
+    return n if n > 0 else default
+
+
+def terms_from_settings(settings: Mapping[str, str] | LetterTerms | None) -> LetterTerms:
+    """Letter settings (issuing office, 文号 prefix, signer, validity days, minimum years) with defaults."""
+    if isinstance(settings, LetterTerms):
+        return settings
+    s = settings or {}
+    base = LetterTerms()
+    return LetterTerms(
+        office=(s.get("issuing_office") or "").strip() or DEFAULT_OFFICE,
+        office_en=(s.get("issuing_office_en") or "").strip() or base.office_en,
+        doc_prefix=(s.get("doc_prefix") or "").strip() or base.doc_prefix,
+        signer=(s.get("signer") or "").strip(),
+        validity_days=_int_setting(s.get("letter_validity_days") or "", base.validity_days),
+        min_years=_int_setting(s.get("letter_min_years") or "", base.min_years),
+    )
+
+
+SETTING_KEYS = (
+    "issuing_office",
+    "issuing_office_en",
+    "doc_prefix",
+    "signer",
+    "letter_validity_days",
+    "letter_min_years",
+)
+
+
+def terms_from_store(store: LetterStore) -> LetterTerms:
+    return terms_from_settings({k: store.get_setting(k) or "" for k in SETTING_KEYS})
+
+
+def _keyring(store: LetterStore | None, keyring: KeyRing | None) -> KeyRing:
+    if keyring is not None:
+        return keyring
+    return KeyRing(store.folder) if store is not None else KeyRing()
+
+
+# -- rendering ---------------------------------------------------------------------------------------------
+
+
+def pick_variant(variants: Variant | Sequence[Variant] | None, name: str) -> Variant:
+    """The variant the package was computed for (by name), from one variant or a firm's list."""
+    if isinstance(variants, Variant):
+        return variants
+    for v in variants or ():
+        if v.name == name:
+            return v
+    if name and name != BASE:
+        return Variant(name=name, label=name)
+    return Variant()
+
+
+def _sign(snapshot: dict[str, Any], keyring: KeyRing) -> tuple[str, str]:
+    digest = content_hash(snapshot)
+    return digest, keyring.sign(payload_fields(snapshot, digest))
+
+
+def render_letter(
+    firm: Firm,
+    variants: Variant | Sequence[Variant] | None,
+    package: Package,
+    policy: Any,
+    settings: Mapping[str, str] | LetterTerms | None = None,
+    language: str = "zh",
+    draft: bool = True,
+    *,
+    letter_id: str | None = None,
+    doc_number: str = "",
+    issue_date: date | None = None,
+    keyring: KeyRing | None = None,
+    texts: LetterTexts | None = None,
+) -> bytes:
+    """A letter PDF straight from a firm and its package (drafts from the CLI, previews, batches).
+
+    Drafts carry no 文号 and a 草稿/DRAFT watermark; their QR payload is still signed (marked draft), so a
+    copy handed to a firm can be checked for tampering.
+    """
+    if language not in ("zh", "zh+en"):
+        raise DomainError(
+            f"语言应为 zh 或 zh+en，实为“{language}”", f"Language must be zh or zh+en, not “{language}”"
+        )
+    variant = pick_variant(variants, package.variant)
+    core = build_core(firm=firm, variant=variant, package=package, policy=policy, language=language)
+    snapshot = finalize(
+        core,
+        terms=terms_from_settings(settings),
+        texts=texts or load_texts(),
+        letter_id=letter_id or "draft-" + uuid.uuid4().hex[:12],
+        issue_date=issue_date or date.today(),
+        doc_number="" if draft else doc_number,
+        draft=draft,
+    )
+    ring = keyring or KeyRing()
+    digest, payload = _sign(snapshot, ring)
+    return render_pdf(snapshot, payload, digest, ring.fingerprint())
+
+
+# -- lifecycle ---------------------------------------------------------------------------------------------
+
+
+def _row(store: LetterStore, letter_id: str) -> dict[str, Any]:
+    row = store.letters.get(letter_id)
+    if row is None:
+        raise DomainError(f"找不到意向书：{letter_id}", f"No such letter: {letter_id}")
+    return row
+
+
+def create_draft(
+    store: LetterStore,
+    firm: Firm,
+    variants: Variant | Sequence[Variant] | None,
+    package: Package,
+    policy: Any,
+    language: str = "zh",
+    who: str = "",
+    supersedes: str = "",
+    note: str = "",
+) -> str:
+    """Register a draft letter for a firm and variant; its content (the package) is frozen as the draft core."""
+    variant = pick_variant(variants, package.variant)
+    core = build_core(firm=firm, variant=variant, package=package, policy=policy, language=language)
+    record: dict[str, Any] = {
+        "firm_id": firm.id,
+        "firm_name": firm.name,
+        "firm_uscc": firm.uscc,
+        "variant": variant.name,
+        "total_fen": int(package.total),
+        "policy_id": core["policy"]["id"],
+        "policy_version": core["policy"]["version"],
+        "policy_hash": core["policy"]["hash"],
+        "snapshot_json": json.dumps({"draft_core": core}, ensure_ascii=False),
+        "note": note,
+    }
+    if supersedes:
+        old = _row(store, supersedes)
+        if old["status"] not in ISSUED_STATES or old["status"] == "voided":
+            raise DomainError(
+                "只能取代已出具且未作废的意向书", "Only an issued, not voided letter can be superseded"
+            )
+        record["supersedes"] = supersedes
+    return store.letters.create_draft(record, who)
+
+
+def refresh_draft(
+    store: LetterStore,
+    letter_id: str,
+    firm: Firm,
+    variants: Variant | Sequence[Variant] | None,
+    package: Package,
+    policy: Any,
+    language: str = "zh",
+    who: str = "",
+) -> None:
+    """Recompute a draft's content (refused by the register once approved or issued)."""
+    variant = pick_variant(variants, package.variant)
+    core = build_core(firm=firm, variant=variant, package=package, policy=policy, language=language)
+    store.letters.update_draft(
+        letter_id,
+        {
+            "firm_name": firm.name,
+            "firm_uscc": firm.uscc,
+            "variant": variant.name,
+            "total_fen": int(package.total),
+            "policy_id": core["policy"]["id"],
+            "policy_version": core["policy"]["version"],
+            "policy_hash": core["policy"]["hash"],
+            "snapshot_json": json.dumps({"draft_core": core}, ensure_ascii=False),
+        },
+        who,
+    )
+
+
+def submit_letter(store: LetterStore, letter_id: str, who: str) -> None:
+    store.letters.set_status(letter_id, "submitted", who)
+
+
+def approve_letter(store: LetterStore, letter_id: str, who: str) -> None:
+    """审批: records who approved and when."""
+    store.letters.set_status(letter_id, "approved", who)
+
+
+def set_letter_status(store: LetterStore, letter_id: str, status: str, who: str, note: str = "") -> None:
+    """accepted / declined / expired / voided (the register refuses moves that make no sense)."""
+    store.letters.set_status(letter_id, status, who, note)
+
+
+def _draft_core(row: Mapping[str, Any]) -> dict[str, Any]:
+    try:
+        data = json.loads(row.get("snapshot_json") or "")
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or "draft_core" not in data:
+        raise DomainError(
+            f"意向书 {row.get('id')} 没有可出具的内容，请重新生成草稿",
+            f"Letter {row.get('id')} has no content to issue; regenerate the draft",
+        )
+    core = data["draft_core"]
+    assert isinstance(core, dict)
+    return core
+
+
+def issue_letter(
+    store: LetterStore,
+    letter_id: str,
+    who: str,
+    *,
+    today: date | None = None,
+    keyring: KeyRing | None = None,
+    texts: LetterTexts | None = None,
+) -> LetterRecord:
+    """出具: next 文号 of the year (gap-free), frozen snapshot, signed payload — one register transaction."""
+    row = _row(store, letter_id)
+    core = _draft_core(row)
+    terms = terms_from_store(store)
+    wording = texts or load_texts()
+    ring = _keyring(store, keyring)
+    day = today or date.today()
+
+    def build(number: str) -> dict[str, Any]:
+        snapshot = finalize(
+            core,
+            terms=terms,
+            texts=wording,
+            letter_id=letter_id,
+            issue_date=day,
+            doc_number=number,
+            draft=False,
+        )
+        digest, payload = _sign(snapshot, ring)
+        return {
+            "snapshot_json": canonical_json(snapshot).decode("utf-8"),
+            "content_hash": digest,
+            "signature": payload.rsplit(".", 1)[1],
+            "payload": payload,
+            "key_fingerprint": ring.fingerprint(),
+            "total_fen": int(snapshot["package"]["total"]),
+        }
+
+    after = store.letters.issue(letter_id, terms.doc_prefix, day.year, build, who)
+    old = str(after.get("supersedes") or "")
+    if old:
+        previous = store.letters.get(old)
+        if previous is not None and previous["status"] != "voided":
+            store.letters.set_status(old, "voided", who, f"被 {after['doc_number']} 取代 / superseded")
+    return LetterRecord.from_row(after)
+
+
+def letter_pdf(
+    store: LetterStore, letter_id: str, *, keyring: KeyRing | None = None, today: date | None = None
+) -> bytes:
+    """The letter's PDF: issued letters from their frozen snapshot (same bytes every time), drafts afresh."""
+    row = _row(store, letter_id)
+    if row["status"] in ISSUED_STATES and row.get("content_hash"):
+        snapshot = json.loads(row["snapshot_json"])
+        return render_pdf(
+            snapshot, str(row["payload"]), str(row["content_hash"]), str(row["key_fingerprint"])
+        )
+    core = _draft_core(row)
+    snapshot = finalize(
+        core,
+        terms=terms_from_store(store),
+        texts=load_texts(),
+        letter_id=letter_id,
+        issue_date=today or date.today(),
+        draft=True,
+    )
+    ring = _keyring(store, keyring)
+    digest, payload = _sign(snapshot, ring)
+    return render_pdf(snapshot, payload, digest, ring.fingerprint())
+
+
+# -- verification ------------------------------------------------------------------------------------------
+
+
+def _check_register(verdict: Verdict, store: LetterStore | None) -> Verdict:
+    if store is None or not verdict.readable:
+        return verdict
+    p = verdict.payload
+    row = store.letters.by_content_hash(str(p.get("h", "")))
+    if row is None:
+        other = store.letters.by_doc_number(str(p["n"])) if p.get("n") else None
+        if other is not None and other.get("key_fingerprint") == p.get("k"):
+            verdict.register = REGISTER_MISMATCH  # our number, our key, different content
+            verdict.register_status = str(other["status"])
+        else:
+            verdict.register = REGISTER_UNKNOWN
+        return verdict
+    same = (
+        str(row.get("id")) == p.get("i")
+        and (row.get("doc_number") or "") == p.get("n")
+        and int(row.get("total_fen") or 0) == p.get("t")
+    )
+    verdict.register = REGISTER_KNOWN if same else REGISTER_MISMATCH
+    verdict.register_status = str(row["status"])
+    return verdict
+
+
+def verify_pdf(
+    path_or_bytes: str | Path | bytes, store: LetterStore | None = None, keyring: KeyRing | None = None
+) -> Verdict:
+    """Check a letter PDF offline: signature, embedded snapshot, visible text, layout, and the register."""
+    if isinstance(path_or_bytes, bytes):
+        data = path_or_bytes
+    else:
+        try:
+            data = Path(path_or_bytes).read_bytes()
+        except OSError as e:
+            raise DomainError(
+                f"无法读取文件 {path_or_bytes}：{e.strerror}", f"Cannot read {path_or_bytes}: {e.strerror}"
+            ) from e
+    return _check_register(verify_pdf_bytes(data, _keyring(store, keyring)), store)
+
+
+def verify_qr_text(text: str, store: LetterStore | None = None, keyring: KeyRing | None = None) -> Verdict:
+    """Check the text a QR scanner read from a printed letter."""
+    return _check_register(verify_payload_text(text, _keyring(store, keyring)), store)
+
+
+# -- batch -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LetterJob:
+    """One firm to write a letter for; `package` None means simulate it with the policy."""
+
+    firm: Firm
+    variants: tuple[Variant, ...] = ()
+    variant: str = BASE
+    package: Package | None = None
+
+
+@dataclass
+class BatchResult:
+    written: list[Path] = field(default_factory=list)
+    failed: list[tuple[str, str, str]] = field(default_factory=list)  # (firm name, zh, en)
+    cancelled: bool = False
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def letter_filename(firm: Firm) -> str:
+    """告知函-<firm>-<id>.pdf, with characters Windows forbids replaced."""
+    name = _UNSAFE.sub("_", firm.name).strip(" .")[:60] or "firm"
+    return f"告知函-{name}-{firm.id}.pdf"
+
+
+def batch_letters(
+    jobs: Sequence[LetterJob],
+    out_dir: Path,
+    policy: Any,
+    settings: Mapping[str, str] | LetterTerms | None = None,
+    language: str = "zh",
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancel: threading.Event | Callable[[], bool] | None = None,
+    keyring: KeyRing | None = None,
+) -> BatchResult:
+    """Draft letters for several firms into a folder; one firm's problem does not stop the others."""
+    from qt_app.domain.simulate import simulate
+    from qt_app.services.packages import find_variant
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = BatchResult()
+    ring = keyring or KeyRing()
+    texts = load_texts()
+    terms = terms_from_settings(settings)
+
+    def stopped() -> bool:
+        if cancel is None:
+            return False
+        return cancel.is_set() if isinstance(cancel, threading.Event) else bool(cancel())
+
+    for i, job in enumerate(jobs):
+        if stopped():
+            result.cancelled = True
+            break
+        if progress is not None:
+            progress(i, len(jobs), job.firm.name)
+        try:
+            variant = find_variant(job.variants, job.variant)
+            package = job.package or simulate(job.firm, policy, variant)
+            pdf = render_letter(
+                job.firm, variant, package, policy, terms, language, True, keyring=ring, texts=texts
+            )
+            path = out_dir / letter_filename(job.firm)
+            path.write_bytes(pdf)
+            result.written.append(path)
+        except DomainError as e:
+            result.failed.append((job.firm.name, e.zh, e.en))
+    if progress is not None and not result.cancelled:
+        progress(len(jobs), len(jobs), "")
+    return result
