@@ -25,7 +25,8 @@ def simulate(
 ) -> Package:
     """Compute what the firm would get, year by year, each line traced to its clause.
 
-    `explain=False` skips the wording (for pipeline-wide exposure); amounts are identical either way.
+    `explain=False` gives an amounts-only package for pipeline-wide exposure: no wording, no parameter
+    reads, and only the lines that carry money. Every amount is identical either way (property-tested).
     """
     effective_firm = apply_to_firm(firm, variant)
     effective_policy = with_overrides(policy, variant.param_overrides)
@@ -35,17 +36,19 @@ def simulate(
 
     excluded = exclusions(effective_firm, effective_policy)
     lines: list[LineItem] = []
-    if excluded:
+    if excluded and explain:
         reason_zh = "；".join(zh for zh, _ in excluded)
         reason_en = "; ".join(en for _, en in excluded)
         for item in effective_policy.items:
             if item.monetary:
                 lines.append(_excluded_line(item.id, ctx, reason_zh, reason_en))
-    else:
+    elif not excluded:
+        in_force = {y for y in years if effective_policy.year_in_force(y)}
         for item in effective_policy.items:
             calc = CALCULATORS.get(item.kind)
             if calc is not None:
-                lines.extend(_beyond_period(line, effective_policy) for line in calc(item, ctx))
+                for line in calc(item, ctx):
+                    lines.append(line if line.year in in_force else _beyond_period(line, effective_policy))
 
     warnings = _warnings(effective_policy, years)
     return Package(

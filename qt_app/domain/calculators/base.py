@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from qt_app.domain.firm import Firm
 from qt_app.domain.money import Fen, format_wan, round_fen
@@ -59,12 +60,22 @@ def fen_of(yuan: Decimal) -> Fen:
 
 
 def read(item: PolicyItem, name: str) -> ParamRead:
-    p = item.params[name]
-    return ParamRead(f"{item.id}.{name}", PARAM_LABELS.get(name, name), p.display(), p.status.value)
+    return _read(item.id, name, item.params[name])
 
 
 def read_tier(item: PolicyItem, key: str, param: Param) -> ParamRead:
-    return ParamRead(f"{item.id}.tier.{key}", f"档位 {key}", param.display(), param.status.value)
+    return _read_tier(item.id, key, param)
+
+
+# Params are immutable, so their display form is computed once per process, not once per line.
+@lru_cache(maxsize=4096)
+def _read(item_id: str, name: str, p: Param) -> ParamRead:
+    return ParamRead(f"{item_id}.{name}", PARAM_LABELS.get(name, name), p.display(), p.status.value)
+
+
+@lru_cache(maxsize=4096)
+def _read_tier(item_id: str, key: str, p: Param) -> ParamRead:
+    return ParamRead(f"{item_id}.tier.{key}", f"档位 {key}", p.display(), p.status.value)
 
 
 class Lines:
@@ -75,6 +86,19 @@ class Lines:
         self.ctx = ctx
         self.out: list[LineItem] = []
         self.clause = item.clause.value
+        self._explain = ctx.explain
+        self._benefit = Benefit(item.benefit)
+        # The fields every line of this item shares, in LineItem's field order (lines are built positionally:
+        # exposure simulates thousands of firms, and keyword construction was the hot spot).
+        self._head = (
+            item.id,
+            item.kind,
+            item.clause.value,
+            item.clause.status.value,
+            item.zh,
+            item.en,
+            item.category,
+        )
 
     def add(
         self,
@@ -87,30 +111,25 @@ class Lines:
         params: tuple[ParamRead, ...] = (),
         benefit: Benefit | None = None,
     ) -> None:
+        if not self._explain and amount <= 0:
+            return  # amounts-only packages (exposure) keep just the lines that carry money
         zh = en = ""
-        if explain is not None and self.ctx.explain:
+        if explain is not None and self._explain:
             zh, en = explain()
-        it = self.item
         self.out.append(
             LineItem(
-                item_id=it.id,
-                kind=it.kind,
-                clause=self.clause,
-                clause_status=it.clause.status.value,
-                name_zh=it.zh,
-                name_en=it.en,
-                category=it.category,
-                benefit=benefit or Benefit(it.benefit),
-                year=year,
-                amount=max(0, amount),
-                status=status,
-                explanation_zh=zh,
-                explanation_en=en,
-                reason_zh=reason[0],
-                reason_en=reason[1],
-                caps=caps,
-                params=params if self.ctx.explain else (),
-                basis_zh=it.basis_zh,
+                *self._head,
+                benefit or self._benefit,
+                year,
+                amount if amount > 0 else 0,
+                status,
+                zh,
+                en,
+                reason[0],
+                reason[1],
+                caps,
+                params if self._explain else (),
+                self.item.basis_zh,
             )
         )
 
