@@ -8,6 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from qt_app.store.errors import StoreBusy, StoreCorrupt, StoreError, StoreFull
+from qt_app.store.exporter import export_firms as _export
+from qt_app.store.exporter import write_template
+from qt_app.store.importer import (
+    ImportRefused,
+    ImportReport,
+    RowProblem,
+    apply_import,
+    import_file,
+    plan_import,
+)
 from qt_app.store.letters import LetterError, LetterRegister
 from qt_app.store.models import ContactEntry, FirmFilter, FirmRow
 from qt_app.store.store import DEFAULT_SETTINGS, Store, open_store_at
@@ -17,14 +27,22 @@ __all__ = [
     "ContactEntry",
     "FirmFilter",
     "FirmRow",
+    "ImportRefused",
+    "ImportReport",
     "LetterError",
     "LetterRegister",
+    "RowProblem",
     "Store",
     "StoreBusy",
     "StoreCorrupt",
     "StoreError",
     "StoreFull",
+    "apply_import",
+    "export_firms",
+    "import_firms",
     "open_store",
+    "plan_import",
+    "write_template",
 ]
 
 
@@ -41,3 +59,13 @@ def open_store(
     newest good backup, and is left untouched.
     """
     return open_store_at(data_dir, read_only=read_only, require_write=require_write, auto_backup=auto_backup)
+
+
+def import_firms(store: Store, path: str | Path, skip_invalid: bool = False, who: str = "") -> ImportReport:
+    """Import .xlsx/.csv/.json: checked row by row first, then one transaction; ImportRefused if not written."""
+    return import_file(store, path, skip_invalid=skip_invalid, who=who)
+
+
+def export_firms(store: Store, path: str | Path) -> int:
+    """Export the firms (not the trash) to .xlsx, .csv or .json; returns how many."""
+    return _export(store, path)
