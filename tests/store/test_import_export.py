@@ -132,7 +132,9 @@ def test_problems_are_reported_by_row_and_column_and_nothing_is_written(tmp_path
     lines = report.lines("zh")
     assert lines[0].startswith("第3行 [2026年销售收入（万元）]") and "约三千万" in lines[0]
     assert "日期不存在" in lines[1] and "18位" in lines[2] and "与第2行" in lines[4]
-    assert report.lines("en")[0].startswith("row 3 [2026年销售收入（万元）]: “约三千万” is not a valid amount")
+    assert report.lines("en")[0].startswith(
+        "row 3 [2026年销售收入（万元）]: “约三千万” is not a valid amount"
+    )
     assert store.count_firms() == 0 and not report.committed
 
 
