@@ -1,0 +1,362 @@
+"""方案对比 (Variants): two to four variants of one firm side by side, differences against the first.
+
+Rows are the items, each year's total and the overall total; columns are the chosen variants. A cell that
+differs from the first column is tinted and shows the difference in 万元. "设为报价方案" under a column
+asks the window to make that variant the offer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qt_app.domain.firm import Firm
+from qt_app.domain.money import Fen
+from qt_app.domain.package import Package
+from qt_app.domain.variants import BASE, Variant, standard_variants
+from qt_app.services.session import Session
+from qt_app.ui.widgets.money_text import short_wan, signed_wan
+from qt_app.ui.widgets.package_parts import line_name, year_text
+from qt_app.ui.widgets.palette import DOWN_COLOR, UP_COLOR
+from qt_app.ui.widgets.tree_model import AMOUNT_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()
+MAX_COLUMNS = 4
+DIFF_ROLE = int(Qt.ItemDataRole.UserRole) + 44
+"""The difference in 分 against the first column (None in the first column)."""
+SITE_PREFIX = "site:"
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    """One row of the comparison: an item, a year's total or the overall total."""
+
+    kind: str  # item | year | total
+    label: str
+    values: tuple[Fen, ...]
+
+
+def compare_rows(packages: list[Package], lang: str, total_label: str, year_label: str) -> list[CompareRow]:
+    """Rows read from each package's by_item / by_year / total, items in the policy's order."""
+    names: dict[str, str] = {}
+    for pkg in packages:
+        for line in pkg.lines:
+            names.setdefault(line.item_id, line_name(line, lang))
+    by_item = [pkg.by_item() for pkg in packages]
+    rows = [
+        CompareRow("item", name, tuple(items.get(item_id, 0) for items in by_item))
+        for item_id, name in names.items()
+        if any(items.get(item_id, 0) for items in by_item)
+    ]
+    by_year = [pkg.by_year() for pkg in packages]
+    years = sorted({y for pkg in packages for y in pkg.years})
+    rows += [
+        CompareRow("year", year_label.format(year=year_text(y)), tuple(t.get(y, 0) for t in by_year))
+        for y in years
+    ]
+    rows.append(CompareRow("total", total_label, tuple(pkg.total for pkg in packages)))
+    return rows
+
+
+class CompareModel(QAbstractTableModel):
+    """Rows × variants; cells are amounts in 万元 with the difference against column 0."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers: list[str] = []
+        self._rows: list[CompareRow] = []
+        self.lang = "zh"
+
+    def set_table(self, headers: list[str], rows: list[CompareRow]) -> None:
+        self.beginResetModel()
+        self._headers = headers
+        self._rows = rows
+        self.endResetModel()
+
+    def rows(self) -> list[CompareRow]:
+        return self._rows
+
+    def rowCount(self, parent: Index = _NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def _delta(self, row: CompareRow, col: int) -> Fen | None:
+        return None if col == 0 else row.values[col] - row.values[0]
+
+    def data(self, index: Index, role: int = int(Qt.ItemDataRole.DisplayRole)) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        value = row.values[col]
+        delta = self._delta(row, col)
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = short_wan(value)
+            if delta:
+                text += f"（{signed_wan(delta, self.lang)}）"
+            return text
+        if role == AMOUNT_ROLE:
+            return value
+        if role == DIFF_ROLE:
+            return delta
+        if role == Qt.ItemDataRole.BackgroundRole and delta:
+            return QBrush(QColor(UP_COLOR if delta > 0 else DOWN_COLOR))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and row.kind == "total":
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = int(Qt.ItemDataRole.DisplayRole)
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            return self._headers[section]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            return self._rows[section].label
+        return None
+
+
+class ComparePanel(QWidget):
+    """Side-by-side variants of the current firm (方案对比)."""
+
+    offerVariantChosen = Signal(str)  # "设为报价方案" under a column: that variant's name
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._firm: Firm | None = None
+        self._variants: tuple[Variant, ...] = ()
+        self._candidates: dict[str, Variant] = {}
+        self._shown: list[Variant] = []
+        self._buttons: list[QPushButton] = []
+        self._build()
+        self._retranslate()
+
+    def _build(self) -> None:
+        self.pick_label = QLabel()
+        self.pick_list = QListWidget()
+        self.pick_list.itemChanged.connect(self._picked)
+        self.pick_note = QLabel()
+        self.pick_note.setWordWrap(True)
+        self.pick_note.setStyleSheet("color: #9b1c1c;")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.pick_label)
+        left_layout.addWidget(self.pick_list, 1)
+        left_layout.addWidget(self.pick_note)
+
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.model = CompareModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: palette(placeholder-text);")
+        self.button_bar = QHBoxLayout()
+        self.button_bar.setContentsMargins(0, 0, 0, 0)
+        self.button_gap = QWidget()
+        self.button_bar.addWidget(self.button_gap)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(self.table, 1)
+        right_layout.addLayout(self.button_bar)
+        right_layout.addWidget(self.legend)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 1100])
+        QVBoxLayout(self).addWidget(splitter)
+
+    def _retranslate(self) -> None:
+        self.pick_label.setText(self.tr("选择两到四个方案："))
+        self.legend.setText(self.tr("金额单位：万元。括号内为与第一列相比的差额；绿色为更多，红色为更少。"))
+        for button in self._buttons:
+            button.setText(self.tr("设为报价方案"))
+        if self._firm is None:
+            self.title.setText(self.tr("未选择企业"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            if self._firm is not None:
+                self._fill_candidates(keep=[v.name for v in self._shown])
+                self.refresh()
+        super().changeEvent(event)
+
+    # -- public API -------------------------------------------------------------------------------
+    def show_firm(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
+        same = self._firm is not None and self._firm.id == firm.id
+        self._firm = firm
+        if not same or variants != self._variants:
+            self._variants = variants
+            self._fill_candidates(keep=[v.name for v in self._shown] if same else None)
+        self.refresh()
+
+    def variant(self, name: str) -> Variant | None:
+        """The variant behind a column name (firm variants, built-in revenue plans, "site:<id>" buildings)."""
+        return self._candidates.get(name)
+
+    def shown_variants(self) -> list[Variant]:
+        return list(self._shown)
+
+    def set_checked(self, names: list[str]) -> None:
+        """Choose the columns (first = reference), e.g. from a test or a remembered setting."""
+        self._fill_candidates(keep=names)
+        self.refresh()
+
+    # -- internals --------------------------------------------------------------------------------
+    def _candidate_list(self, firm: Firm) -> list[Variant]:
+        lang = self.session.lang
+        out: list[Variant] = [Variant(BASE, self.tr("基准方案"))]
+        out += [v for v in self._variants if v.name != BASE]
+        names = {v.name for v in out}
+        for v in standard_variants():
+            if v.name not in names:
+                label = {
+                    "conservative": self.tr("保守方案（营收×0.7）"),
+                    "optimistic": self.tr("乐观方案（营收×1.3）"),
+                }
+                out.append(Variant(v.name, label.get(v.name, v.label), revenue_factor=v.revenue_factor))
+        current_site = firm.location.site if firm.location is not None else None
+        if current_site is not None:
+            taken = {v.site for v in out if v.site}
+            for site in self.session.policy.sites:
+                if site.id != current_site and site.id not in taken:
+                    name = site.en if lang == "en" else site.zh
+                    out.append(
+                        Variant(
+                            SITE_PREFIX + site.id, self.tr("改入驻{site}").format(site=name), site=site.id
+                        )
+                    )
+        return out
+
+    def _fill_candidates(self, keep: list[str] | None) -> None:
+        if self._firm is None:
+            return
+        candidates = self._candidate_list(self._firm)
+        self._candidates = {v.name: v for v in candidates}
+        if keep:
+            chosen = [n for n in keep if n in self._candidates][:MAX_COLUMNS]
+        else:
+            own = [v.name for v in self._variants if v.name != BASE][:2]
+            chosen = [BASE, *(own or ["conservative", "optimistic"])]
+        self.pick_list.blockSignals(True)
+        self.pick_list.clear()
+        # checked ones first, in the order chosen, so the first column stays the reference
+        ordered = [self._candidates[n] for n in chosen] + [v for v in candidates if v.name not in chosen]
+        for v in ordered:
+            item = QListWidgetItem(v.label or v.name)
+            item.setData(Qt.ItemDataRole.UserRole, v.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if v.name in chosen else Qt.CheckState.Unchecked)
+            self.pick_list.addItem(item)
+        self.pick_list.blockSignals(False)
+        self.pick_note.clear()
+
+    def _checked_names(self) -> list[str]:
+        names = []
+        for i in range(self.pick_list.count()):
+            item = self.pick_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                names.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return names
+
+    def _picked(self, item: QListWidgetItem) -> None:
+        checked = self._checked_names()
+        if len(checked) > MAX_COLUMNS:
+            self.pick_list.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.pick_list.blockSignals(False)
+            self.pick_note.setText(self.tr("最多同时比较四个方案。"))
+            return
+        self.pick_note.setText(self.tr("请至少选择两个方案。") if len(checked) < 2 else "")
+        self.refresh()
+
+    def refresh(self) -> None:
+        firm = self._firm
+        if firm is None:
+            return
+        self._shown = [self._candidates[n] for n in self._checked_names() if n in self._candidates]
+        packages = self.session.compare(firm, self._shown) if self._shown else []
+        self.model.lang = self.session.lang
+        rows = compare_rows(packages, self.session.lang, self.tr("合计"), self.tr("{year}小计"))
+        self.model.set_table([v.label or v.name for v in self._shown], rows)
+        self.title.setText(self.tr("{firm} · 方案对比").format(firm=firm.name))
+        self._fill_buttons()
+
+    def _fill_buttons(self) -> None:
+        while len(self._buttons) < len(self._shown):
+            button = QPushButton(self.tr("设为报价方案"))
+            button.clicked.connect(self._button_clicked)
+            self._buttons.append(button)
+            self.button_bar.addWidget(button, 1)
+        for i, button in enumerate(self._buttons):
+            visible = i < len(self._shown)
+            button.setVisible(visible)
+            if visible:
+                button.setProperty("variant_name", self._shown[i].name)
+                button.setToolTip(
+                    self.tr("把“{label}”设为本企业的报价方案").format(label=self._shown[i].label)
+                )
+        QTimer.singleShot(0, self._align_buttons)
+
+    def _align_buttons(self) -> None:
+        self.button_gap.setFixedWidth(self.table.verticalHeader().width() + self.table.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._align_buttons()
+
+    def _button_clicked(self) -> None:
+        sender = self.sender()
+        if isinstance(sender, QPushButton):
+            self.offerVariantChosen.emit(str(sender.property("variant_name")))

@@ -1,0 +1,327 @@
+"""政策测算 (Package): the firm's package, recomputed live as staff edit the firm.
+
+A breakdown tree (item → years → parameters with their status badges), what the firm does not get and
+why, totals per year and overall in figures and capitals, a stacked chart by category, hints and warnings.
+Widgets are built once; `show_firm` only refills them, so a refresh stays well under 30 ms.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qt_app.domain.firm import Firm
+from qt_app.domain.package import Package
+from qt_app.domain.variants import BASE, Variant
+from qt_app.services.session import Session
+from qt_app.ui.widgets.bar_chart import StackedBarChart
+from qt_app.ui.widgets.money_text import capitals_text, wan_text, yuan_text
+from qt_app.ui.widgets.package_parts import (
+    category_series,
+    not_given_texts,
+    package_nodes,
+    year_bars,
+    year_text,
+)
+from qt_app.ui.widgets.status_badge import BadgeDelegate
+from qt_app.ui.widgets.tree_model import KEY_ROLE, NodeTreeModel
+
+BANNER_STYLE = "QLabel { background: #fff4e0; border: 1px solid #f0c36d; border-radius: 4px; padding: 6px; }"
+EXCLUDED_STYLE = (
+    "QLabel { background: #fdecea; border: 1px solid #e8a09a; border-radius: 4px; padding: 6px; }"
+)
+
+
+class PackagePanel(QWidget):
+    """The package of the current firm under one of its variants (政策测算)."""
+
+    variantChanged = Signal(str)  # the variant shown changed (its name; "base" for the plan as declared)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._firm: Firm | None = None
+        self._variants: tuple[Variant, ...] = ()
+        self._package: Package | None = None
+        self._expanded: set[str] = set()
+        self._build()
+        self._retranslate()
+
+    # -- construction -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel()
+        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        self.variant_label = QLabel()
+        self.variant_combo = QComboBox()
+        self.variant_combo.setMinimumContentsLength(14)
+        self.variant_combo.currentIndexChanged.connect(self._variant_picked)
+        self.variant_label.setBuddy(self.variant_combo)
+
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles, 1)
+        head.addWidget(self.variant_label)
+        head.addWidget(self.variant_combo)
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+
+        self.model = NodeTreeModel([], self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setItemDelegate(BadgeDelegate(self.tree))
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(False)
+        self.tree.expanded.connect(self._remember_expanded)
+        self.tree.collapsed.connect(self._remember_collapsed)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+        self.chart = StackedBarChart()
+        self.chart.setMinimumHeight(240)
+        self.totals = QLabel()
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hints_box = QGroupBox()
+        self.hints = QLabel()
+        self.hints.setWordWrap(True)
+        QVBoxLayout(self.hints_box).addWidget(self.hints)
+        self.not_given_box = QGroupBox()
+        self.not_given = QLabel()
+        self.not_given.setWordWrap(True)
+        QVBoxLayout(self.not_given_box).addWidget(self.not_given)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 4, 0)
+        side_layout.addWidget(self.chart)
+        side_layout.addWidget(self.totals)
+        side_layout.addWidget(self.hints_box)
+        side_layout.addWidget(self.not_given_box)
+        side_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(side)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([860, 540])
+
+        self.total_figures = QLabel()
+        big = self.total_figures.font()
+        big.setPointSizeF(big.pointSizeF() * 1.3)
+        big.setBold(True)
+        self.total_figures.setFont(big)
+        self.total_figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.total_capitals = QLabel()
+        self.total_capitals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        foot = QHBoxLayout()
+        foot.addWidget(self.total_figures)
+        foot.addSpacing(16)
+        foot.addWidget(self.total_capitals, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(foot)
+
+    def _retranslate(self) -> None:
+        self.variant_label.setText(self.tr("测算方案："))
+        self.hints_box.setTitle(self.tr("测算提示"))
+        self.not_given_box.setTitle(self.tr("未享受的事项及原因"))
+        self.model.set_headers(
+            [
+                self.tr("事项 / 年度"),
+                self.tr("金额（元）"),
+                self.tr("状态"),
+                self.tr("条款"),
+                self.tr("计算说明"),
+            ]
+        )
+        if self._firm is None:
+            self.title.setText(self.tr("未选择企业"))
+            self.subtitle.setText(self.tr("在企业库中选择一家企业，即可看到它的政策包。"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            if self._firm is not None:
+                self._fill_variants()
+                self.refresh()
+        super().changeEvent(event)
+
+    # -- public API -------------------------------------------------------------------------------
+    def show_firm(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
+        """Show (or recompute) this firm's package; called on selection and on every live edit."""
+        same_firm = self._firm is not None and self._firm.id == firm.id
+        self._firm = firm
+        if not same_firm:
+            self._expanded.clear()
+        if not same_firm or variants != self._variants:
+            self._variants = variants
+            self._fill_variants()
+        self.refresh(expand_all=not same_firm)
+
+    def current_variant(self) -> Variant:
+        name = self.variant_combo.currentData()
+        return self._variant_named(str(name) if name else BASE)
+
+    def package(self) -> Package | None:
+        """The package on screen (what the numbers shown were read from)."""
+        return self._package
+
+    def set_variant(self, name: str) -> None:
+        i = self.variant_combo.findData(name)
+        if i >= 0:
+            self.variant_combo.setCurrentIndex(i)
+
+    # -- internals --------------------------------------------------------------------------------
+    def _variant_named(self, name: str) -> Variant:
+        for v in self._variants:
+            if v.name == name:
+                return v
+        return Variant()
+
+    def _fill_variants(self) -> None:
+        keep = self.variant_combo.currentData()
+        self.variant_combo.blockSignals(True)
+        self.variant_combo.clear()
+        self.variant_combo.addItem(self.tr("基准方案"), BASE)
+        for v in self._variants:
+            if v.name != BASE:
+                self.variant_combo.addItem(v.label or v.name, v.name)
+        i = self.variant_combo.findData(keep) if keep else 0
+        self.variant_combo.setCurrentIndex(max(i, 0))
+        self.variant_combo.blockSignals(False)
+
+    def _variant_picked(self, _index: int) -> None:
+        if self._firm is not None:
+            self.refresh()
+        self.variantChanged.emit(str(self.variant_combo.currentData() or BASE))
+
+    def _remember_expanded(self, index: QModelIndex) -> None:
+        self._expanded.add(str(index.data(KEY_ROLE)))
+
+    def _remember_collapsed(self, index: QModelIndex) -> None:
+        self._expanded.discard(str(index.data(KEY_ROLE)))
+
+    def refresh(self, expand_all: bool = False) -> None:
+        """Recompute the package of the firm on screen and refill every widget."""
+        firm = self._firm
+        if firm is None:
+            return
+        lang = self.session.lang
+        variant = self.current_variant()
+        pkg = self.session.package(firm, variant)
+        self._package = pkg
+        policy = self.session.policy
+
+        self.title.setText(firm.name)
+        variant_text = variant.label if variant.name != BASE else self.tr("基准方案")
+        self.subtitle.setText(
+            self.tr("《{title}》{version} · {variant} · {first}–{last}年").format(
+                title=policy.title_en if lang == "en" else policy.title,
+                version=pkg.policy_version,
+                variant=variant_text,
+                first=pkg.years[0] if pkg.years else "",
+                last=pkg.years[-1] if pkg.years else "",
+            )
+        )
+        self._fill_banner(pkg, lang)
+        self._fill_tree(pkg, lang, expand_all)
+        self.chart.set_data(
+            year_bars(pkg),
+            category_series(lang),
+            title=self.tr("各年度政策包（按类别）"),
+            empty_text=self.tr("该方案下没有可享受的金额"),
+        )
+        self._fill_totals(pkg, lang)
+        hints = self.session.hints(firm, variant)
+        if hints:
+            self.hints.setText("\n".join("• " + (h.en if lang == "en" else h.zh) for h in hints))
+        else:
+            self.hints.setText(self.tr("暂无提示：提高任一年度的销售收入都不会增加政策包总额。"))
+        missing = not_given_texts(pkg, lang)
+        self.not_given.setText("\n".join("• " + m for m in missing) if missing else self.tr("无"))
+
+    def _fill_banner(self, pkg: Package, lang: str) -> None:
+        parts: list[str] = []
+        if not pkg.eligible:
+            reasons = pkg.exclusions_en if lang == "en" else pkg.exclusions_zh
+            parts.append(self.tr("不适用本政策：") + "；".join(reasons))
+            self.banner.setStyleSheet(EXCLUDED_STYLE)
+        else:
+            self.banner.setStyleSheet(BANNER_STYLE)
+        warnings = pkg.warnings_en if lang == "en" else pkg.warnings_zh
+        parts.extend(self.tr("注意：") + w for w in warnings)
+        self.banner.setText("\n".join(parts))
+        self.banner.setVisible(bool(parts))
+
+    def _fill_tree(self, pkg: Package, lang: str, expand_all: bool) -> None:
+        nodes = package_nodes(pkg, lang, self.session.policy)
+        self.tree.setUpdatesEnabled(False)
+        self.model.set_nodes(nodes)
+        if expand_all:
+            self._expanded = {n.key for n in nodes}
+        for row, node in enumerate(nodes):
+            if node.key in self._expanded:
+                parent = self.model.index(row, 0)
+                self.tree.setExpanded(parent, True)
+                for r2, child in enumerate(node.children):
+                    if child.key in self._expanded:
+                        self.tree.setExpanded(self.model.index(r2, 0, parent), True)
+        if expand_all:
+            self.tree.setColumnWidth(0, 150)
+            self.tree.setColumnWidth(1, 125)
+            self.tree.setColumnWidth(2, 125)
+            self.tree.setColumnWidth(3, 140)
+        self.tree.setUpdatesEnabled(True)
+
+    def _fill_totals(self, pkg: Package, lang: str) -> None:
+        rows = []
+        for year, amount in pkg.by_year().items():
+            rows.append(
+                f"<tr><td>{year_text(year)}</td><td align='right'>{yuan_text(amount)}</td>"
+                f"<td align='right'>{wan_text(amount, lang)}</td></tr>"
+                f"<tr><td></td><td colspan='2' style='color:#777777'>{capitals_text(amount)}</td></tr>"
+            )
+        head = (
+            f"<tr><th align='left'>{self.tr('年度')}</th><th align='right'>{self.tr('金额')}</th>"
+            f"<th align='right'>{self.tr('万元')}</th></tr>"
+        )
+        self.totals.setText(
+            f"<table cellspacing='0' cellpadding='3' width='100%'>{head}{''.join(rows)}</table>"
+        )
+        total = pkg.total
+        self.total_figures.setText(
+            self.tr("合计 {yuan}（{wan}）").format(yuan=yuan_text(total), wan=wan_text(total, lang))
+        )
+        self.total_capitals.setText(capitals_text(total))

@@ -1,0 +1,1 @@
+"""Small shared widgets for the analysis panels: chart, status badges, money text (formatting only)."""

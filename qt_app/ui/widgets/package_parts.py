@@ -1,0 +1,166 @@
+"""A Package turned into what the panels show (政策包展示): tree rows, chart bars, totals, reasons.
+
+Formatting and grouping only: every amount is read from the Package (lines, by_item, by_year,
+by_year_category, total); nothing here computes a subsidy.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from qt_app.domain.package import STATUS_LABELS as LINE_STATUS_LABELS
+from qt_app.domain.package import LineItem, LineStatus, Package
+from qt_app.domain.policy import CATEGORY_LABELS, Policy
+from qt_app.domain.policy import STATUS_LABELS as PARAM_STATUS_LABELS
+from qt_app.ui.widgets.bar_chart import Bar, Series
+from qt_app.ui.widgets.money_text import short_wan, yuan_text
+from qt_app.ui.widgets.palette import category_color
+from qt_app.ui.widgets.tree_model import Node
+
+try:  # Chinese names of parameters, as the engine words them
+    from qt_app.domain.calculators.base import PARAM_LABELS
+except ImportError:  # pragma: no cover - the engine renamed its table
+    PARAM_LABELS = {}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PackagePanel", text)
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def line_status_label(status: LineStatus, lang: str) -> str:
+    return pick(LINE_STATUS_LABELS.get(status, (str(status), str(status))), lang)
+
+
+def value_status_label(status: str, lang: str) -> str:
+    """原文 / 示例 / 已确认 / 方案调整 for a parameter or clause status."""
+    return pick(PARAM_STATUS_LABELS.get(status, (status, status)), lang)
+
+
+def year_text(year: int) -> str:
+    return QCoreApplication.translate("PackagePanel", "{year}年").format(year=year)
+
+
+def param_name(path: str, label_zh: str, lang: str) -> str:
+    """年度上限 (zh) / "cap per year" (en), from a parameter path like "rent.cap_per_year"."""
+    if lang != "en":
+        return label_zh or PARAM_LABELS.get(path.split(".")[-1], path)
+    last = path.split(".")[1] if path.count(".") >= 1 else path
+    if last == "tier":
+        return "tier " + path.split(".")[-1]
+    return last.replace("_", " ")
+
+
+def line_name(line: LineItem, lang: str) -> str:
+    return line.name_en if lang == "en" else line.name_zh
+
+
+def category_series(lang: str) -> list[Series]:
+    return [Series(key, pick(labels, lang), category_color(key)) for key, labels in CATEGORY_LABELS.items()]
+
+
+def year_bars(pkg: Package) -> list[Bar]:
+    """One bar per year, stacked by category, the year's total written above it."""
+    totals = pkg.by_year()
+    per_year = pkg.by_year_category()
+    order = list(CATEGORY_LABELS)
+    bars = []
+    for year in pkg.years:
+        cats = per_year.get(year, {})
+        segments = tuple((c, cats[c]) for c in order if cats.get(c, 0) > 0)
+        segments += tuple((c, v) for c, v in cats.items() if c not in order and v > 0)
+        total = totals.get(year, 0)
+        bars.append(Bar(year_text(year), segments, short_wan(total) if total else ""))
+    return bars
+
+
+def _item_order(pkg: Package) -> list[str]:
+    seen: dict[str, None] = {}
+    for line in pkg.lines:
+        seen.setdefault(line.item_id, None)
+    return list(seen)
+
+
+def package_nodes(pkg: Package, lang: str, policy: Policy | None = None) -> list[Node]:
+    """Item → years → parameters; lines the firm does not get are left to `not_given_texts`."""
+    hidden = {id(line) for line in pkg.not_given()}
+    by_item = pkg.by_item()
+    nodes: list[Node] = []
+    for item_id in _item_order(pkg):
+        lines = [ln for ln in pkg.lines if ln.item_id == item_id and id(ln) not in hidden]
+        if not lines:
+            continue
+        first = lines[0]
+        total = by_item.get(item_id, 0)
+        basis = first.basis_zh
+        if lang == "en" and policy is not None:
+            try:
+                basis = policy.item(item_id).basis_en
+            except KeyError:
+                basis = ""
+        statuses: list[LineStatus] = []
+        for ln in lines:
+            if ln.status not in statuses and (ln.amount > 0 or total == 0):
+                statuses.append(ln.status)
+        item = Node(
+            item_id,
+            [line_name(first, lang), yuan_text(total), "", first.clause, basis],
+            badges={
+                2: [(line_status_label(s, lang), s.value) for s in statuses],
+                3: [(value_status_label(first.clause_status, lang), first.clause_status)],
+            },
+            tooltip=basis,
+            bold=True,
+            amount=total,
+        )
+        for n, ln in enumerate(lines):
+            words = (ln.explanation_en if lang == "en" else ln.explanation_zh) or (
+                ln.reason_en if lang == "en" else ln.reason_zh
+            )
+            year = item.add(
+                Node(
+                    f"{item_id}/{ln.year}/{n}",
+                    [year_text(ln.year), yuan_text(ln.amount), "", "", words],
+                    badges={2: [(line_status_label(ln.status, lang), ln.status.value)]},
+                    tooltip=words,
+                    color="" if ln.amount > 0 else "#777777",
+                    amount=ln.amount,
+                )
+            )
+            for p in ln.params:
+                reached = p.path in ln.caps
+                value = p.display + (_t("（已按此上限）") if reached else "")
+                year.add(
+                    Node(
+                        f"{item_id}/{ln.year}/{n}/{p.path}",
+                        [param_name(p.path, p.label_zh, lang), "", "", p.path, value],
+                        badges={2: [(value_status_label(p.status, lang), p.status)]},
+                        tooltip=f"{p.path} = {p.display}",
+                    )
+                )
+        nodes.append(item)
+    return nodes
+
+
+def not_given_texts(pkg: Package, lang: str) -> list[str]:
+    """One line per item the firm does not get: “科技项目配套（2027年）：仅市级及以上…”."""
+    grouped: dict[str, tuple[str, list[int], list[str]]] = {}
+    for ln in pkg.not_given():
+        name, years, reasons = grouped.setdefault(ln.item_id, (line_name(ln, lang), [], []))
+        if ln.year not in years:
+            years.append(ln.year)
+        reason = ln.reason_en if lang == "en" else ln.reason_zh
+        if reason and reason not in reasons:
+            reasons.append(reason)
+    out = []
+    sep = "; " if lang == "en" else "；"
+    for name, years, reasons in grouped.values():
+        joiner = ", " if lang == "en" else "、"
+        span = f"{years[0]}–{years[-1]}" if len(years) > 2 else joiner.join(str(y) for y in years)
+        when = f" ({span})" if lang == "en" else f"（{span}年）"
+        colon = ": " if lang == "en" else "："
+        out.append(f"{name}{when}{colon}{sep.join(reasons)}")
+    return out

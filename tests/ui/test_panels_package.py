@@ -1,0 +1,184 @@
+"""政策测算 and 会谈模式 panels: the numbers on screen are the engine's, and they move with the firm."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from qt_app import paths
+from qt_app.domain.firm import Firm
+from qt_app.domain.firm_io import load_firm_file
+from qt_app.domain.money import capitals, format_yuan, wan
+from qt_app.domain.policy_loader import default_policy
+from qt_app.domain.variants import Variant
+from qt_app.services.session import Session
+from qt_app.store.store import open_store_at
+from qt_app.ui.meeting import MeetingView
+from qt_app.ui.package_view import PackagePanel
+from qt_app.ui.widgets.package_parts import package_nodes
+from qt_app.ui.widgets.status_badge import BADGE_ROLE
+from qt_app.ui.widgets.tree_model import AMOUNT_ROLE, KEY_ROLE, NodeTreeModel
+
+EXAMPLES = paths.resource("examples")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _cjk_font(qapp: QApplication) -> None:
+    fid = QFontDatabase.addApplicationFont(str(paths.font_path()))
+    qapp.setFont(QFont(QFontDatabase.applicationFontFamilies(fid)[0], 10))
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    s = Session(store=open_store_at(tmp_path / "desk", auto_backup=False), policies=[default_policy()])
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def xinghe() -> tuple[Firm, tuple[Variant, ...]]:
+    return load_firm_file(EXAMPLES / "xinghe-digital.json")
+
+
+def item_amounts(panel: PackagePanel) -> dict[str, int]:
+    m = panel.model
+    return {
+        str(m.index(r, 0).data(KEY_ROLE)): int(m.index(r, 1).data(AMOUNT_ROLE)) for r in range(m.rowCount())
+    }
+
+
+def year_row(panel: PackagePanel, item_id: str, year: int) -> str:
+    m = panel.model
+    for r in range(m.rowCount()):
+        parent = m.index(r, 0)
+        if parent.data(KEY_ROLE) != item_id:
+            continue
+        for r2 in range(m.rowCount(parent)):
+            if m.index(r2, 0, parent).data() == f"{year}年":
+                return str(m.index(r2, 1, parent).data())
+    raise AssertionError(f"no {item_id} row for {year}")
+
+
+def test_totals_on_screen_are_the_packages(qtbot, session, xinghe) -> None:
+    firm, variants = xinghe
+    panel = PackagePanel(session)
+    qtbot.addWidget(panel)
+    panel.show_firm(firm, variants)
+    pkg = session.package(firm, Variant())
+    assert pkg.total > 0
+    assert format_yuan(pkg.total) in panel.total_figures.text()
+    assert panel.total_capitals.text() == "人民币" + capitals(pkg.total)
+    shown = item_amounts(panel)
+    assert shown == {k: v for k, v in pkg.by_item().items() if k in shown}
+    assert sum(shown.values()) == pkg.total
+    for amount in pkg.by_year().values():
+        assert format_yuan(amount) in panel.totals.text()
+        assert "人民币" + capitals(amount) in panel.totals.text()
+    # the 2027 compute voucher is capped at the yearly limit, and says so
+    assert year_row(panel, "compute", 2027) == "¥2,000,000.00"
+    assert "[已封顶]" in "".join(f"[{t}]" for t, _ in panel.model.index(2, 2).data(BADGE_ROLE) or [])
+
+
+def test_revenue_edit_moves_the_milestone_award(qtbot, session, xinghe) -> None:
+    firm, variants = xinghe
+    panel = PackagePanel(session)
+    qtbot.addWidget(panel)
+    panel.show_firm(firm, variants)
+    # 1.2亿 in 2027 passes the 1亿 tier: 150万 that year
+    assert year_row(panel, "revenue", 2027) == "¥1,500,000.00"
+    slower = replace(firm, revenue={**firm.revenue, 2027: wan(6000)})
+    panel.show_firm(slower, variants)
+    # 6000万 only passes the 5000万 tier (60万); the rest comes when 2028 passes 3亿
+    assert year_row(panel, "revenue", 2027) == "¥600,000.00"
+    assert year_row(panel, "revenue", 2028) == "¥2,400,000.00"
+    assert format_yuan(session.package(slower).total) in panel.total_figures.text()
+
+
+def test_hints_name_the_revenue_that_would_add_money(qtbot, session, xinghe) -> None:
+    firm, variants = xinghe
+    modest = replace(firm, revenue={2026: wan(2000), 2027: wan(4000), 2028: wan(4500)})
+    panel = PackagePanel(session)
+    qtbot.addWidget(panel)
+    panel.show_firm(modest, variants)
+    hints = session.hints(modest)
+    assert hints
+    for hint in hints:
+        assert hint.zh in panel.hints.text()
+
+
+def test_trading_firm_shows_why_nothing_is_given(qtbot, session) -> None:
+    firm, variants = load_firm_file(EXAMPLES / "trading-firm.json")
+    panel = PackagePanel(session)
+    qtbot.addWidget(panel)
+    panel.show_firm(firm, variants)
+    assert not panel.banner.isHidden()
+    assert "贸易类企业不适用本政策" in panel.banner.text()
+    assert "租金支持" in panel.not_given.text() and "贸易类企业不适用本政策" in panel.not_given.text()
+    assert "¥0.00" in panel.total_figures.text()
+    assert panel.total_capitals.text() == "人民币零元整"
+
+
+def test_variant_selector_recomputes(qtbot, session, xinghe) -> None:
+    firm, variants = xinghe
+    panel = PackagePanel(session)
+    qtbot.addWidget(panel)
+    panel.show_firm(firm, variants)
+    labels = [panel.variant_combo.itemText(i) for i in range(panel.variant_combo.count())]
+    assert labels == ["基准方案", "保守方案", "改入驻华侨总部大楼", "租金年度上限调至200万"]
+    with qtbot.waitSignal(panel.variantChanged) as sig:
+        panel.set_variant("huaqiao")
+    assert sig.args == ["huaqiao"]
+    huaqiao = next(v for v in variants if v.name == "huaqiao")
+    expected = session.package(firm, huaqiao)
+    assert (
+        item_amounts(panel)["rent"] == expected.by_item()["rent"] != session.package(firm).by_item()["rent"]
+    )
+    # a live edit keeps the chosen variant
+    panel.show_firm(replace(firm, name="青田星河数字科技股份有限公司"), variants)
+    assert panel.current_variant().name == "huaqiao"
+
+
+def test_english_uses_domain_labels(qtbot, session, xinghe) -> None:
+    firm, variants = xinghe
+    session.lang = "en"
+    panel = PackagePanel(session)
+    qtbot.addWidget(panel)
+    panel.show_firm(firm, variants)
+    names = [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
+    assert "Rent subsidy" in names
+    assert "eligible" in [t for t, _ in panel.model.index(0, 2).data(BADGE_ROLE)]
+
+
+def test_package_model_passes_the_model_tester(qtmodeltester, session, xinghe) -> None:
+    firm, _ = xinghe
+    model = NodeTreeModel(["事项", "金额", "状态", "条款", "说明"])
+    model.set_nodes(package_nodes(session.package(firm), "zh", session.policy))
+    qtmodeltester.check(model, force_py=True)
+    # a live edit resets the model under the tester's eyes
+    model.set_nodes(package_nodes(session.package(replace(firm, revenue={})), "zh", session.policy))
+    model.set_nodes([])
+
+
+def test_meeting_view_shows_the_package_and_nothing_internal(qtbot, session, xinghe) -> None:
+    firm, variants = xinghe
+    firm = replace(firm, notes="对方底线：租金补助不低于三年", contact="李总 13800000000")
+    other = replace(firm, id="f-other", name="另一家在谈企业有限公司")
+    session.store.save_firm(other, ())
+    view = MeetingView(session)
+    qtbot.addWidget(view)
+    view.show_firm(firm, variants)
+    text = view.visible_text()
+    pkg = session.package(firm)
+    assert firm.name in text
+    assert format_yuan(pkg.total) in text
+    assert capitals(pkg.total) in text
+    assert "测算值，以政策原文及兑现审核为准" in text
+    for internal in ("政策商议", "王晓", "杭州", "底线", "13800000000", "另一家在谈企业"):
+        assert internal not in text
+    view.set_variant("huaqiao")
+    assert format_yuan(session.package(firm, variants[1]).total) in view.visible_text()
