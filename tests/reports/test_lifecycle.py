@@ -1,0 +1,163 @@
+"""The letter register through the service: draft → submitted → approved → issued, 文号 gap-free, never edited."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from qt_app.domain.errors import DomainError
+from qt_app.reports.signing import KeyRing
+from qt_app.services import letters as svc
+from tests.reports.factories import make_firm, make_package, make_policy
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("qt_app.store.letters") is None,
+    reason="the store's letter register is not built yet",
+)
+
+DAY = date(2026, 3, 5)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Any]:
+    from qt_app.services.firms import open_store
+
+    s = open_store(tmp_path / "data")
+    s.save_firm(make_firm())
+    yield s
+    s.close()
+
+
+def _approved(store: Any, name: str = "青田元宇宙科技有限公司", supersedes: str = "") -> str:
+    firm = make_firm(name)
+    letter_id = svc.create_draft(
+        store, firm, None, make_package(firm), make_policy(), who="小王", supersedes=supersedes
+    )
+    svc.submit_letter(store, letter_id, "小王")
+    svc.approve_letter(store, letter_id, "李主任")
+    return letter_id
+
+
+def test_issue_assigns_the_next_number_and_freezes_a_signed_snapshot(store: Any) -> None:
+    letter_id = _approved(store)
+    rec = svc.issue_letter(store, letter_id, "小王", today=DAY)
+    assert rec.status == "issued"
+    assert rec.doc_number == "青招〔2026〕1号"
+    assert rec.approved_by == "李主任"
+    assert rec.total_fen == 126_768_000
+    row = store.letters.get(letter_id)
+    snapshot = json.loads(row["snapshot_json"])
+    assert snapshot["doc_number"] == "青招〔2026〕1号" and snapshot["draft"] is False
+    assert snapshot["issue_date"] == "2026-03-05"
+    assert rec.key_fingerprint == KeyRing(store.folder).fingerprint()
+
+
+def test_numbers_are_gap_free_and_a_voided_letter_keeps_its_number(store: Any) -> None:
+    first = svc.issue_letter(store, _approved(store), "小王", today=DAY)
+    svc.set_letter_status(store, first.id, "voided", "李主任", "企业名称有误")
+    second = svc.issue_letter(store, _approved(store), "小王", today=DAY)
+    third = svc.issue_letter(store, _approved(store), "小王", today=DAY)
+    assert [first.doc_number, second.doc_number, third.doc_number] == [
+        "青招〔2026〕1号",
+        "青招〔2026〕2号",
+        "青招〔2026〕3号",
+    ]
+    assert store.letters.get(first.id)["doc_number"] == "青招〔2026〕1号"
+    assert store.letters.get(first.id)["status"] == "voided"
+
+
+def test_a_failed_issue_consumes_no_number(store: Any) -> None:
+    class BrokenKeys(KeyRing):
+        def sign(self, fields: dict[str, Any]) -> str:
+            raise DomainError("签名密钥不可用", "The signing key is unavailable")
+
+    broken = _approved(store)
+    with pytest.raises(DomainError):  # raised inside the register's transaction, after a number was drawn
+        svc.issue_letter(store, broken, "小王", today=DAY, keyring=BrokenKeys(store.folder))
+    assert store.letters.get(broken)["status"] == "approved"
+    ok = svc.issue_letter(store, broken, "小王", today=DAY)
+    assert ok.doc_number == "青招〔2026〕1号"
+
+
+def test_the_prefix_and_office_come_from_settings(store: Any) -> None:
+    store.set_setting("doc_prefix", "青投")
+    store.set_setting("issuing_office", "青田县商务局")
+    rec = svc.issue_letter(store, _approved(store), "小王", today=DAY)
+    assert rec.doc_number == "青投〔2026〕1号"
+    assert json.loads(store.letters.get(rec.id)["snapshot_json"])["office"] == "青田县商务局"
+
+
+def test_an_issued_letter_refuses_edits(store: Any) -> None:
+    rec = svc.issue_letter(store, _approved(store), "小王", today=DAY)
+    firm = make_firm("改过的名字有限公司")
+    with pytest.raises(DomainError) as err:
+        svc.refresh_draft(store, rec.id, firm, None, make_package(firm), make_policy())
+    assert "不能修改" in err.value.zh
+    assert store.letters.get(rec.id)["firm_name"] == "青田元宇宙科技有限公司"
+
+
+def test_only_an_approved_letter_is_issued(store: Any) -> None:
+    firm = make_firm()
+    draft = svc.create_draft(store, firm, None, make_package(firm), make_policy())
+    with pytest.raises(DomainError):
+        svc.issue_letter(store, draft, "小王", today=DAY)
+    assert store.letters.get(draft)["doc_number"] in (None, "")
+
+
+def test_the_issued_pdf_is_the_same_every_time_and_verifies_against_the_register(store: Any) -> None:
+    rec = svc.issue_letter(store, _approved(store), "小王", today=DAY)
+    one = svc.letter_pdf(store, rec.id)
+    assert one == svc.letter_pdf(store, rec.id)
+    verdict = svc.verify_pdf(one, store)
+    assert verdict.ok and verdict.register == "known" and verdict.register_status == "issued"
+    qr = svc.verify_qr_text(rec.payload, store)
+    assert qr.ok and qr.register == "known"
+    svc.set_letter_status(store, rec.id, "voided", "李主任")
+    voided = svc.verify_qr_text(rec.payload, store)
+    assert voided.register_status == "voided"
+    assert "此函已作废" in "\n".join(voided.lines())
+
+
+def test_a_draft_pdf_is_watermarked_and_unnumbered(store: Any) -> None:
+    firm = make_firm()
+    draft = svc.create_draft(store, firm, None, make_package(firm), make_policy())
+    verdict = svc.verify_pdf(svc.letter_pdf(store, draft), store)
+    assert verdict.draft and verdict.payload["n"] == ""
+    assert verdict.register == "unknown"
+
+
+def test_a_superseding_letter_voids_the_old_one_when_issued(store: Any) -> None:
+    old = svc.issue_letter(store, _approved(store), "小王", today=DAY)
+    new = svc.issue_letter(store, _approved(store, supersedes=old.id), "小王", today=DAY)
+    assert new.supersedes == old.id and new.doc_number == "青招〔2026〕2号"
+    previous = store.letters.get(old.id)
+    assert previous["status"] == "voided" and "青招〔2026〕2号" in previous["note"]
+
+
+def test_a_letter_with_our_number_but_other_content_is_flagged(store: Any) -> None:
+    rec = svc.issue_letter(store, _approved(store), "小王", today=DAY)
+    ring = KeyRing(store.folder)
+    forged = ring.sign(
+        {"i": rec.id, "n": rec.doc_number, "c": "x", "t": 1, "v": "2023.1", "h": "0" * 64, "d": 0}
+    )
+    verdict = svc.verify_qr_text(forged, store)
+    assert verdict.signature_valid and verdict.register == "mismatch" and not verdict.ok
+
+
+def test_batch_letters_reports_progress_and_stops_when_cancelled(tmp_path: Path) -> None:
+    firms = [make_firm(f"批量企业{i}有限公司").with_changes(id=f"f-batch{i}") for i in range(3)]
+    jobs = [svc.LetterJob(f, package=make_package(f)) for f in firms]
+    seen: list[tuple[int, int, str]] = []
+    result = svc.batch_letters(jobs, tmp_path / "out", make_policy(), progress=lambda *a: seen.append(a))
+    assert len(result.written) == 3 and not result.failed and not result.cancelled
+    assert seen[0] == (0, 3, "批量企业0有限公司") and seen[-1] == (3, 3, "")
+    assert all(p.read_bytes().startswith(b"%PDF") for p in result.written)
+    calls = iter([False, True])
+    stopped = svc.batch_letters(jobs, tmp_path / "out2", make_policy(), cancel=lambda: next(calls, True))
+    assert stopped.cancelled and len(stopped.written) == 1
