@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from qt_app.store.bundle import Conflict, MergeReport
 from qt_app.store.errors import StoreBusy, StoreCorrupt, StoreError, StoreFull
 from qt_app.store.exporter import export_firms as _export
 from qt_app.store.exporter import write_template
@@ -24,6 +25,7 @@ from qt_app.store.store import DEFAULT_SETTINGS, Store, open_store_at
 
 __all__ = [
     "DEFAULT_SETTINGS",
+    "Conflict",
     "ContactEntry",
     "FirmFilter",
     "FirmRow",
@@ -31,6 +33,7 @@ __all__ = [
     "ImportReport",
     "LetterError",
     "LetterRegister",
+    "MergeReport",
     "RowProblem",
     "Store",
     "StoreBusy",

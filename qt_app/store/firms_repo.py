@@ -66,6 +66,7 @@ def write(
     deleted_at: str | None = None,
     base_hash: str | None = None,
     keep_base: bool = True,
+    created_at: str | None = None,
 ) -> str:
     """Insert or update one firm from its canonical dict, with its search entry and an audit row."""
     firm_id = str(data["id"])
@@ -107,7 +108,7 @@ def write(
         "base_hash": before[3] if (before is not None and keep_base) else base_hash,
     }
     if before is None:
-        columns["created_at"] = now
+        columns["created_at"] = created_at or now
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
         rid = db.execute(f"INSERT INTO firms({names}) VALUES ({marks})", list(columns.values())).lastrowid

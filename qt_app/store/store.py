@@ -17,7 +17,7 @@ from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import Firm, Stage
 from qt_app.domain.firm_io import firm_from_dict
 from qt_app.domain.variants import Variant
-from qt_app.store import audit, backups, firms_repo
+from qt_app.store import audit, backups, bundle, firms_repo
 from qt_app.store.db import Opened, open_database, transaction
 from qt_app.store.errors import StoreCorrupt, StoreError, translate
 from qt_app.store.letters import LetterRegister
@@ -337,6 +337,23 @@ class Store:
         with transaction(self.db, self.path):
             audit.record(self.db, who, "database", str(src), "restore", None, {"safety_backup": str(safety)})
         return safety
+
+    # -- bundles between outposts and headquarters ------------------------------------------------
+    def export_bundle(self, path: str | Path) -> int:
+        """Write a bundle (数据包) of every firm and contact entry; returns the firm count."""
+        return bundle.export_bundle(self, path)
+
+    def import_bundle(self, path: str | Path, who: str = "") -> bundle.MergeReport:
+        """Merge a bundle by id and version; firms changed on both sides are listed as conflicts."""
+        self._writable()
+        return bundle.import_bundle(self, path, who)
+
+    def conflicts(self) -> list[bundle.Conflict]:
+        return bundle.conflicts(self)
+
+    def resolve_conflict(self, firm_id: str, keep: str, who: str = "") -> None:
+        self._writable()
+        bundle.resolve_conflict(self, firm_id, keep, who)
 
     # -- demo -------------------------------------------------------------------------------------
     def is_empty(self) -> bool:

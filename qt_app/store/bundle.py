@@ -1,0 +1,298 @@
+"""Bundles (数据包) for moving firms between outposts and headquarters without a server.
+
+Each firm travels with its content hash and `base_hash`, the version both sides last agreed on. Merging
+by id: when only one side changed since that version, the changed side wins; when both changed, the
+incoming version is parked in `sync_conflicts` and listed for the user — nothing is overwritten silently.
+Exporting marks the exported versions as agreed. Letters are not in bundles: 文号 are issued at one desk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from qt_app.domain.errors import DomainError, ValidationError
+from qt_app.domain.firm_io import firm_from_dict, firm_to_dict
+from qt_app.store import audit, firms_repo
+
+if TYPE_CHECKING:
+    from qt_app.store.store import Store
+
+FORMAT = "offer-desk-bundle"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A firm changed on both sides since they last agreed (冲突): the user picks which to keep."""
+
+    firm_id: str
+    name: str
+    local_modified_at: str
+    remote_modified_at: str
+    changed_fields: tuple[str, ...]
+    remote: dict[str, Any]
+
+
+@dataclass
+class MergeReport:
+    """What a bundle import did, firm by firm."""
+
+    source: str
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    kept_local: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (firm id, zh, en)
+    contacts_added: int = 0
+
+    def summary(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return (
+                f"{self.source}: {len(self.added)} added, {len(self.updated)} updated, {len(self.kept_local)} kept "
+                f"(newer here), {len(self.unchanged)} unchanged, {len(self.conflicts)} conflicts, "
+                f"{len(self.rejected)} rejected, {self.contacts_added} contact entries"
+            )
+        return (
+            f"{self.source}：新增{len(self.added)}，更新{len(self.updated)}，保留本机较新{len(self.kept_local)}，"
+            f"相同{len(self.unchanged)}，冲突{len(self.conflicts)}，拒收{len(self.rejected)}，联络记录{self.contacts_added}条"
+        )
+
+    def lines(self, lang: str = "zh") -> list[str]:
+        out = []
+        for c in self.conflicts:
+            fields = "、".join(c.changed_fields)
+            if lang == "en":
+                out.append(
+                    f"conflict: {c.name} ({c.firm_id}) changed on both sides: {', '.join(c.changed_fields)}"
+                )
+            else:
+                out.append(f"冲突：{c.name}（{c.firm_id}）两边都修改过：{fields}，请选择保留哪一份")
+        for firm_id, zh, en in self.rejected:
+            out.append(f"rejected {firm_id}: {en}" if lang == "en" else f"拒收 {firm_id}：{zh}")
+        return out
+
+
+def store_id(store: Store) -> str:
+    """This database's own id (origin of bundles); made once."""
+    value = store.get_setting("store_id", "")
+    if not value and not store.read_only:
+        value = "s-" + uuid.uuid4().hex[:12]
+        store.set_setting("store_id", value, who="system")
+    return value
+
+
+def export_bundle(store: Store, path: str | Path) -> int:
+    """Write every firm (trash included, so deletions travel) and its contact log; returns the firm count."""
+    path = Path(path)
+    firms = list(
+        store.db.query(
+            "SELECT id, data_json, created_at, modified_at, deleted_at, content_hash, base_hash FROM firms"
+        )
+    )
+    contacts = list(store.db.query("SELECT * FROM contacts"))
+    bundle = {
+        "format": FORMAT,
+        "version": VERSION,
+        "origin": store_id(store),
+        "exported_at": audit.utc_now(),
+        "firms": [
+            {
+                "id": r["id"],
+                "data": json.loads(r["data_json"]),
+                "created_at": r["created_at"],
+                "modified_at": r["modified_at"],
+                "deleted_at": r["deleted_at"],
+                "hash": r["content_hash"],
+                "base_hash": r["base_hash"],
+            }
+            for r in firms
+        ],
+        "contacts": contacts,
+    }
+    tmp = path.with_name(path.name + ".part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as e:
+        raise DomainError(
+            f"无法写入数据包 {path}：{e.strerror}", f"Cannot write the bundle {path}: {e.strerror}"
+        ) from e
+    if not store.read_only:  # what the other side will hold is now the agreed version
+        with store.transaction():
+            store.db.execute("UPDATE firms SET base_hash = content_hash")
+            audit.record(store.db, "", "bundle", str(path), "export", None, {"firms": len(firms)})
+    return len(firms)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        bundle = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise DomainError(f"无法读取数据包 {path}：{e}", f"Cannot read the bundle {path}: {e}") from e
+    if not isinstance(bundle, dict) or bundle.get("format") != FORMAT:
+        raise DomainError(f"{path} 不是“招商政策测算台”数据包", f"{path} is not an Offer Desk bundle")
+    if int(bundle.get("version", 0)) > VERSION:
+        raise DomainError(
+            "数据包来自更新版本的程序，请先升级", "The bundle comes from a newer version; please upgrade"
+        )
+    return bundle
+
+
+def _changed(local: dict[str, Any], remote: dict[str, Any]) -> tuple[str, ...]:
+    keys = sorted(set(local) | set(remote))
+    return tuple(k for k in keys if local.get(k) != remote.get(k))
+
+
+def import_bundle(store: Store, path: str | Path, who: str = "") -> MergeReport:
+    """Merge a bundle into this database in one transaction; conflicts are listed, never overwritten."""
+    path = Path(path)
+    bundle = _read(path)
+    report = MergeReport(str(path))
+    source = str(bundle.get("origin", ""))
+    with store.transaction():
+        now = audit.utc_now()
+        db = store.db
+        for entry in bundle.get("firms", []):
+            _merge_firm(store, entry, report, who, now, source)
+        present = {r[0] for r in db.execute("SELECT id FROM firms").fetchall()}
+        for c in bundle.get("contacts", []):
+            if c.get("firm_id") not in present:
+                continue
+            row = db.execute("SELECT modified_at FROM contacts WHERE id = ?", [c["id"]]).fetchone()
+            if row is None:
+                db.table("contacts").insert(c)
+                report.contacts_added += 1
+            elif str(c.get("modified_at", "")) > str(row[0]):
+                db.table("contacts").update(c["id"], c)
+        audit.record(db, who, "bundle", str(path), "import", None, {"summary": report.summary("en")})
+    return report
+
+
+def _merge_firm(
+    store: Store, entry: dict[str, Any], report: MergeReport, who: str, now: str, source: str
+) -> None:
+    db = store.db
+    firm_id = str(entry.get("id", ""))
+    try:
+        firm, variants = firm_from_dict(entry["data"], firm_id)
+    except (ValidationError, KeyError, TypeError) as e:
+        zh, en = (e.zh, e.en) if isinstance(e, ValidationError) else ("数据不完整", "Incomplete entry")
+        report.rejected.append((firm_id, zh, en))
+        return
+    data = firm_to_dict(firm, variants)
+    remote_hash = firms_repo.content_hash(firms_repo.to_json(data), entry.get("deleted_at"))
+    local = firms_repo.raw(db, firm_id)
+
+    def take_remote() -> None:
+        firms_repo.write(
+            db,
+            data,
+            who=who,
+            now=now,
+            action="merge",
+            modified_at=str(entry.get("modified_at") or now),
+            deleted_at=entry.get("deleted_at"),
+            base_hash=remote_hash,
+            keep_base=False,
+            created_at=entry.get("created_at"),
+        )
+
+    try:
+        if local is None:
+            take_remote()
+            report.added.append(firm_id)
+        elif local["content_hash"] == remote_hash:
+            db.execute("UPDATE firms SET base_hash = ? WHERE id = ?", [remote_hash, firm_id])
+            report.unchanged.append(firm_id)
+        elif remote_hash == local["base_hash"]:
+            report.kept_local.append(firm_id)  # only this side changed since they agreed
+        elif local["content_hash"] in (local["base_hash"], entry.get("base_hash")):
+            take_remote()  # only the other side changed
+            report.updated.append(firm_id)
+        else:
+            local_data = json.loads(local["data_json"])
+            conflict = Conflict(
+                firm_id,
+                firm.name,
+                local["modified_at"],
+                str(entry.get("modified_at", "")),
+                _changed(local_data, data),
+                data,
+            )
+            db.execute(
+                "INSERT INTO sync_conflicts(firm_id, remote_json, remote_modified_at, remote_deleted_at, found_at, source) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(firm_id) DO UPDATE SET remote_json = excluded.remote_json, "
+                "remote_modified_at = excluded.remote_modified_at, remote_deleted_at = excluded.remote_deleted_at, "
+                "found_at = excluded.found_at, source = excluded.source",
+                [
+                    firm_id,
+                    firms_repo.to_json(data),
+                    conflict.remote_modified_at,
+                    entry.get("deleted_at"),
+                    now,
+                    source,
+                ],
+            )
+            report.conflicts.append(conflict)
+    except ValidationError as e:  # e.g. the same credit code entered separately on both sides
+        report.rejected.append((firm_id, e.zh, e.en))
+
+
+def conflicts(store: Store) -> list[Conflict]:
+    """Conflicts waiting for the user."""
+    out = []
+    for row in store.db.query(
+        "SELECT c.*, f.data_json, f.modified_at AS local_modified FROM sync_conflicts c "
+        "JOIN firms f ON f.id = c.firm_id ORDER BY c.found_at"
+    ):
+        remote = json.loads(row["remote_json"])
+        local = json.loads(row["data_json"])
+        out.append(
+            Conflict(
+                row["firm_id"],
+                str(remote.get("name", "")),
+                row["local_modified"],
+                row["remote_modified_at"],
+                _changed(local, remote),
+                remote,
+            )
+        )
+    return out
+
+
+def resolve_conflict(store: Store, firm_id: str, keep: str, who: str = "") -> None:
+    """Keep "local" or "remote"; either way the other side's version counts as seen, so the choice travels."""
+    if keep not in ("local", "remote"):
+        raise DomainError("请选择保留本机或对方的版本", "Choose to keep the local or the remote version")
+    with store.transaction():
+        row = store.db.execute(
+            "SELECT remote_json, remote_deleted_at FROM sync_conflicts WHERE firm_id = ?", [firm_id]
+        ).fetchone()
+        if row is None:
+            raise DomainError(f"没有待处理的冲突：{firm_id}", f"No conflict waiting for {firm_id}")
+        remote_hash = firms_repo.content_hash(row[0], row[1])
+        now = audit.utc_now()
+        if keep == "remote":
+            firms_repo.write(
+                store.db,
+                json.loads(row[0]),
+                who=who,
+                now=now,
+                action="resolve:remote",
+                deleted_at=row[1],
+                base_hash=remote_hash,
+                keep_base=False,
+            )
+        else:
+            store.db.execute(
+                "UPDATE firms SET base_hash = ?, modified_at = ? WHERE id = ?", [remote_hash, now, firm_id]
+            )
+            audit.record(store.db, who, "firms", firm_id, "resolve:local", None, None)
+        store.db.execute("DELETE FROM sync_conflicts WHERE firm_id = ?", [firm_id])
