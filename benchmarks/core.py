@@ -1,0 +1,135 @@
+"""Timing helpers and the result table: median, spread, baseline, ratio, budget, PASS/OVER."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Timing:
+    median: float  # seconds
+    low: float  # 10th percentile
+    high: float  # 90th percentile
+    runs: int
+
+
+def measure(fn: Callable[[], object], runs: int, warmup: int = 1) -> Timing:
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return _timing(samples)
+
+
+def _timing(samples: list[float]) -> Timing:
+    s = sorted(samples)
+    pick = lambda q: s[min(len(s) - 1, int(q * (len(s) - 1) + 0.5))]  # noqa: E731
+    return Timing(statistics.median(s), pick(0.1), pick(0.9), len(s))
+
+
+def measure_process(code: str, runs: int, env: dict[str, str] | None = None) -> Timing:
+    """Wall time of a fresh interpreter running `code` (cold start, first letter): what a user waits for."""
+    import os
+
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=full_env, check=True, capture_output=True)
+        samples.append(time.perf_counter() - t0)
+    return _timing(samples)
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    timing: Timing | None
+    baseline_name: str = ""
+    baseline: Timing | None = None
+    budget_ratio: float | None = None  # budget as a ratio to the baseline
+    budget_seconds: float | None = None  # or as absolute time
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.timing is None or self.baseline is None or self.baseline.median == 0:
+            return None
+        return self.timing.median / self.baseline.median
+
+    @property
+    def verdict(self) -> str:
+        if self.timing is None:
+            return "n/a"
+        if self.budget_ratio is not None and self.ratio is not None:
+            return "PASS" if self.ratio <= self.budget_ratio else "OVER"
+        if self.budget_seconds is not None:
+            return "PASS" if self.timing.median <= self.budget_seconds else "OVER"
+        return "info"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.1f} ms" if seconds < 10 else f"{seconds:,.1f} s"
+
+
+def render(rows: list[Row]) -> str:
+    head = ("measurement", "median", "p10–p90", "baseline (same run)", "ratio", "budget", "verdict")
+    table = [head]
+    for r in rows:
+        t = r.timing
+        budget = (
+            f"≤ {r.budget_ratio:g}× baseline"
+            if r.budget_ratio is not None
+            else f"≤ {ms(r.budget_seconds)}"
+            if r.budget_seconds is not None
+            else "—"
+        )
+        table.append(
+            (
+                r.name,
+                ms(t.median) if t else "—",
+                f"{ms(t.low)}–{ms(t.high)} (n={t.runs})" if t else r.note,
+                f"{r.baseline_name} {ms(r.baseline.median)}" if r.baseline else "—",
+                f"{r.ratio:.2f}×" if r.ratio is not None else "—",
+                budget,
+                r.verdict,
+            )
+        )
+    widths = [max(_width(row[i]) for row in table) for i in range(len(head))]
+    lines = []
+    for i, row in enumerate(table):
+        lines.append("  ".join(cell + " " * (widths[j] - _width(cell)) for j, cell in enumerate(row)))
+        if i == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    notes = [f"  {r.name}: {r.note}" for r in rows if r.note and r.timing is not None]
+    return "\n".join(lines + (["", "notes:", *notes] if notes else []))
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def measure_child(code: str, runs: int, env: dict[str, str] | None = None) -> Timing:
+    """Run `code` in fresh interpreters; each prints the seconds it measured itself (imports included)."""
+    import os
+
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env=full_env, check=True, capture_output=True, text=True
+        )
+        samples.append(float(out.stdout.strip().splitlines()[-1]))
+    return _timing(samples)
