@@ -23,6 +23,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString, PDFZCompress
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -69,9 +70,22 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "body": ParagraphStyle("body", parent=base, firstLineIndent=23),
         "plain": base,
-        "en": ParagraphStyle("en", parent=base, fontSize=8.5, leading=12, textColor=GREY, wordWrap=None),
+        "en": ParagraphStyle(
+            "en", parent=base, fontSize=8.5, leading=12, textColor=GREY, wordWrap=None, alignment=TA_LEFT
+        ),
         "en_body": ParagraphStyle(
-            "en_body", parent=base, fontSize=8.5, leading=12, textColor=GREY, wordWrap=None, spaceAfter=3
+            "en_body",
+            parent=base,
+            fontSize=8.5,
+            leading=12,
+            textColor=GREY,
+            wordWrap=None,
+            spaceAfter=3,
+            alignment=TA_LEFT,
+        ),
+        # English around a Chinese name: break anywhere, like the Chinese text
+        "en_cjk": ParagraphStyle(
+            "en_cjk", parent=base, fontSize=8.5, leading=12, textColor=GREY, spaceAfter=3, alignment=TA_LEFT
         ),
         "title": ParagraphStyle("title", parent=base, fontSize=18, leading=28, alignment=TA_CENTER),
         "title_en": ParagraphStyle(
@@ -115,8 +129,6 @@ class RedHeader(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         c = self.canv
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         size = 26.0
         while size > 12 and stringWidth(self.office, self.font, size) > self.width:
             size -= 1
@@ -517,6 +529,15 @@ def _check_data(cx: _Ctx, digest: str, key_fp: str) -> list[Flowable]:
 # -- page furniture --------------------------------------------------------------------------------------
 
 
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """Shorten a one-line label with … so it never runs past the margin."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
 def _footer_text(snap: Mapping[str, Any], digest: str) -> str:
     return (
         f"函件编号 {snap['letter_id']}  ·  政策版本 {snap['policy']['version']}  ·  "
@@ -564,7 +585,7 @@ def _canvas_class(snap: Mapping[str, Any], payload: str, digest: str) -> type[Ca
             if number > 1:
                 self.setFont(font, 7.5)
                 head = f"{snap['doc_number'] or '草稿'}  {snap['firm']['name']}"
-                self.drawRightString(PAGE_W - MARGIN_R, PAGE_H - MARGIN_T + 10, head[:80])
+                self.drawRightString(PAGE_W - MARGIN_R, PAGE_H - MARGIN_T + 10, _fit(head, font, 7.5, BODY_W))
             self.restoreState()
 
         def _embed(self) -> None:
@@ -648,7 +669,7 @@ def render_pdf(snapshot: Mapping[str, Any], payload: str, digest: str, key_fp: s
     ]
     if cx.bi:
         story.append(
-            cx.p(f"To: {esc(firm['name'])} (unified social credit code {esc(firm['uscc'])})", "en_body")
+            cx.p(f"To: {esc(firm['name'])} (unified social credit code {esc(firm['uscc'])})", "en_cjk")
         )
     story += cx.pair(snapshot["terms"]["opening"])
     story += _basis(cx)

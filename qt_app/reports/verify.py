@@ -58,6 +58,7 @@ class Verdict:
     signer_fingerprint: str = ""
     register: str = REGISTER_NOT_CHECKED
     register_status: str = ""
+    register_status_label: tuple[str, str] = ("", "")  # (zh, en) as the register names the status
     snapshot_ok: bool | None = None  # PDF only: embedded snapshot hashes to the signed hash and agrees
     visible_match: bool | None = None  # PDF only: visible text shows the signed facts
     exact_match: bool | None = None  # PDF only, same app version: re-rendered streams identical
@@ -116,12 +117,11 @@ class Verdict:
                 )
             if self.draft:
                 say("注意：这是草稿，未正式出具。", "Note: this is a draft, not an issued letter.")
+        label_zh = self.register_status_label[0] or self.register_status
+        label_en = self.register_status_label[1] or self.register_status
         reg = {
             REGISTER_NOT_CHECKED: ("登记簿：未检查", "Register: not checked"),
-            REGISTER_KNOWN: (
-                f"登记簿：已登记（状态：{self.register_status}）",
-                f"Register: known (status: {self.register_status})",
-            ),
+            REGISTER_KNOWN: (f"登记簿：已登记（状态：{label_zh}）", f"Register: known (status: {label_en})"),
             REGISTER_UNKNOWN: ("登记簿：本机登记簿中没有此函", "Register: not in this office's register"),
             REGISTER_MISMATCH: ("登记簿：与登记记录不一致", "Register: does NOT match the register entry"),
         }[self.register]

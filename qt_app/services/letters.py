@@ -404,6 +404,8 @@ def letter_pdf(
 def _check_register(verdict: Verdict, store: LetterStore | None) -> Verdict:
     if store is None or not verdict.readable:
         return verdict
+    from qt_app.store.letters import STATUS_LABELS
+
     p = verdict.payload
     row = store.letters.by_content_hash(str(p.get("h", "")))
     if row is None:
@@ -421,6 +423,7 @@ def _check_register(verdict: Verdict, store: LetterStore | None) -> Verdict:
     )
     verdict.register = REGISTER_KNOWN if same else REGISTER_MISMATCH
     verdict.register_status = str(row["status"])
+    verdict.register_status_label = STATUS_LABELS.get(verdict.register_status, ("", ""))
     return verdict
 
 

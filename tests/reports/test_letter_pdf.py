@@ -28,6 +28,7 @@ def test_letter_names_the_firm_number_amounts_and_total_in_capitals(issued_pdf: 
     assert "2026年6月3日" in text  # valid for 90 days
     assert "本函为测算告知，不构成付款承诺；以政策原文及兑现审核结果为准" in text
     assert "纸质文本为准" in text  # the paper seal remains the legal act
+    assert "草稿" not in text and "DRAFT" not in "".join(visible_text(read_pdf(issued_pdf.read_bytes())))
 
 
 def test_letter_lists_what_is_not_given_and_illustrative_values(issued_pdf: Path) -> None:

@@ -116,6 +116,8 @@ def test_the_issued_pdf_is_the_same_every_time_and_verifies_against_the_register
     assert one == svc.letter_pdf(store, rec.id)
     verdict = svc.verify_pdf(one, store)
     assert verdict.ok and verdict.register == "known" and verdict.register_status == "issued"
+    assert "登记簿：已登记（状态：已出具）" in verdict.lines("zh")
+    assert "Register: known (status: Issued)" in verdict.lines("en")
     qr = svc.verify_qr_text(rec.payload, store)
     assert qr.ok and qr.register == "known"
     svc.set_letter_status(store, rec.id, "voided", "李主任")
