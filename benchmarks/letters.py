@@ -97,7 +97,7 @@ def rows(quick: bool) -> list[Row]:
             "bare page cold",
             bare_cold,
             budget_seconds=0.300,
-        ),  # fmt: skip
+        ),
     ]
 
 
