@@ -17,6 +17,7 @@ from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import Firm, Stage
 from qt_app.domain.firm_io import firm_from_dict
 from qt_app.domain.variants import Variant
+from qt_app.paths import data_dir as paths_data_dir
 from qt_app.store import audit, backups, bundle, firms_repo
 from qt_app.store.db import Opened, open_database, transaction
 from qt_app.store.errors import StoreCorrupt, StoreError, translate
@@ -407,3 +408,41 @@ def open_store_at(
         with contextlib.suppress(StoreError, OSError):
             store.daily_backup()
     return store
+
+
+def recover_from_backup(data_dir: str | Path | None, source: str | Path) -> Path:
+    """Put a good backup in place of a database file that cannot be opened (恢复备份).
+
+    The damaged file is never deleted: it is renamed aside (…-damaged-<time>) and its path returned.
+    """
+    from qt_app.store.db import DB_NAME, LOCK_NAME
+    from qt_app.store.lock import FileLock
+
+    src = Path(source)
+    if not backups.is_good(src):
+        raise StoreCorrupt(
+            f"备份文件已损坏或不是数据库：{src}", f"The backup is damaged or not a database: {src}", src
+        )
+    folder = paths_data_dir(data_dir)
+    lock = FileLock(folder / LOCK_NAME)
+    if not lock.acquire():
+        raise StoreError(
+            f"数据库正被另一个“招商政策测算台”窗口使用，请先关闭它：{folder}",
+            f"The database is in use by another Offer Desk window; close it first: {folder}",
+        )
+    try:
+        live = folder / DB_NAME
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        aside = folder / f"offer-desk-damaged-{stamp}.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(f"{live}{suffix}")
+            if part.exists():
+                part.rename(Path(f"{aside}{suffix}"))
+        source_conn = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+        try:
+            backups.write_backup(source_conn, live)
+        finally:
+            source_conn.close()
+        return aside
+    finally:
+        lock.release()
