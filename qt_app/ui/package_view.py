@@ -127,12 +127,27 @@ class PackagePanel(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(side)
 
+        self.detail = QLabel(self.tr("选择一行，查看完整的计算说明。"))
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(self.detail.fontMetrics().height() * 2 + 12)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setStyleSheet(
+            "QLabel { border: 1px solid palette(mid); border-radius: 4px; padding: 4px; }"
+        )
+        self.tree.selectionModel().currentChanged.connect(self._show_detail)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.detail)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([860, 540])
+        self.splitter.setSizes([960, 440])
 
         self.total_figures = QLabel()
         big = self.total_figures.font()
@@ -233,6 +248,20 @@ class PackagePanel(QWidget):
     def _remember_collapsed(self, index: QModelIndex) -> None:
         self._expanded.discard(str(index.data(KEY_ROLE)))
 
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        """The selected row's explanation in full (the tree elides long sentences)."""
+        if not current.isValid():
+            self.detail.setText(self.tr("选择一行，查看完整的计算说明。"))
+            return
+        node = self.model.node(current)
+        names = [node.cells[0]]
+        up = current.parent()
+        while up.isValid():
+            names.insert(0, self.model.node(up).cells[0])
+            up = up.parent()
+        head = " · ".join([*names, node.cells[1]] if node.cells[1] else names)
+        self.detail.setText(f"{head}\n{node.tooltip}" if node.tooltip else head)
+
     def refresh(self, expand_all: bool = False) -> None:
         """Recompute the package of the firm on screen and refill every widget."""
         firm = self._firm
@@ -287,6 +316,7 @@ class PackagePanel(QWidget):
 
     def _fill_tree(self, pkg: Package, lang: str, expand_all: bool) -> None:
         nodes = package_nodes(pkg, lang, self.session.policy)
+        current_key = self.tree.currentIndex().data(KEY_ROLE)
         self.tree.setUpdatesEnabled(False)
         self.model.set_nodes(nodes)
         if expand_all:
@@ -298,12 +328,18 @@ class PackagePanel(QWidget):
                 for r2, child in enumerate(node.children):
                     if child.key in self._expanded:
                         self.tree.setExpanded(self.model.index(r2, 0, parent), True)
-        if expand_all:
-            self.tree.setColumnWidth(0, 150)
-            self.tree.setColumnWidth(1, 125)
-            self.tree.setColumnWidth(2, 125)
-            self.tree.setColumnWidth(3, 140)
+        if expand_all:  # a new firm: fit the short columns once, the explanation takes the rest
+            for col in range(4):
+                self.tree.resizeColumnToContents(col)
+        if current_key:  # keep the row staff were reading across a live edit
+            found = self.model.match(
+                self.model.index(0, 0), KEY_ROLE, current_key, 1,
+                Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
+            )  # fmt: skip
+            if found:
+                self.tree.setCurrentIndex(found[0])
         self.tree.setUpdatesEnabled(True)
+        self._show_detail(self.tree.currentIndex())
 
     def _fill_totals(self, pkg: Package, lang: str) -> None:
         rows = []
