@@ -46,7 +46,7 @@ def main(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.selftest:
-        from qt_app.services.selftest import run_selftest
+        from qt_app.selftest import run_selftest
 
         return int(run_selftest())
     if not args.command:

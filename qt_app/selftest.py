@@ -1,0 +1,109 @@
+"""`--selftest`: prove an installation works end to end, on a throw-away database, in about a second.
+
+Opens a temporary data folder, seeds the demo firms, simulates one, shows the main window offscreen,
+drafts/approves/issues a letter, verifies the PDF and its QR text, and prints one line. Any failure exits
+non-zero with the step that failed — outposts run this after unpacking the download.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from qt_app import __version__
+
+
+class SelftestFailure(Exception):
+    pass
+
+
+def _check(ok: bool, what: str) -> None:
+    if not ok:
+        raise SelftestFailure(what)
+
+
+def _window_step(session: Any) -> str:
+    """Show the real main window offscreen and make sure it paints Chinese with the bundled font."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qt_app.ui.selftest_window import show_main_window_offscreen
+
+    return show_main_window_offscreen(session)
+
+
+def _tampered_verifies(letters: Any, pdf: bytes, store: Any) -> bool:
+    """Change one byte in the middle of the file: verification must fail (or refuse to read it)."""
+    damaged = bytearray(pdf)
+    middle = len(damaged) // 2
+    damaged[middle] = (damaged[middle] + 1) % 256
+    try:
+        return bool(letters.verify_pdf(bytes(damaged), store).ok)
+    except Exception:
+        return False
+
+
+def run_selftest(stream: Any = None) -> int:
+    out = stream or sys.stdout
+    started = time.perf_counter()
+    folder = Path(tempfile.mkdtemp(prefix="offer-desk-selftest-"))
+    step = "start"
+    facts: list[str] = []
+    try:
+        from qt_app.services.session import Session
+
+        step = "open database and seed demo firms"
+        session = Session.open(folder)
+        count = session.store.count_firms()
+        _check(count >= 20, f"expected the demo firms, found {count}")
+        facts.append(f"{count} demo firms")
+
+        step = "simulate"
+        firm, variants = next(
+            (f, v)
+            for f, v in session.store.all_firms()
+            if session.package(f).total > 0 and session.package(f).eligible
+        )
+        package = session.package(firm)
+        _check(
+            package.total == sum(line.amount for line in package.lines),
+            "package total differs from its lines",
+        )
+        facts.append(f"package {package.total / 100:,.2f} yuan")
+
+        step = "main window"
+        facts.append(_window_step(session))
+
+        step = "issue letter"
+        from qt_app.services import letters
+
+        letter_id = letters.create_draft(
+            session.store, firm, variants, package, session.policy, who="selftest"
+        )
+        letters.submit_letter(session.store, letter_id, "selftest")
+        letters.approve_letter(session.store, letter_id, "selftest")
+        record = letters.issue_letter(session.store, letter_id, "selftest")
+        pdf = letters.letter_pdf(session.store, letter_id)
+        _check(pdf.startswith(b"%PDF") and len(pdf) > 10_000, "the letter PDF is empty")
+        facts.append(f"letter {record.doc_number}")
+
+        step = "verify letter"
+        verdict = letters.verify_pdf(pdf, session.store)
+        _check(verdict.ok, "the issued letter did not verify: " + "; ".join(verdict.lines("en")))
+        _check(not _tampered_verifies(letters, pdf, session.store), "a PDF with one byte changed verified")
+        qr = letters.verify_qr_text(str(record.payload), session.store)
+        _check(qr.ok, "the QR payload did not verify")
+        facts.append("verified")
+        session.close()
+    except Exception as e:  # every failure becomes one line with its step, never a traceback
+        elapsed = time.perf_counter() - started
+        print(f"SELFTEST FAILED at '{step}' after {elapsed:.2f} s: {type(e).__name__}: {e}", file=out)
+        return 1
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    print(f"SELFTEST OK {__version__} in {elapsed:.2f} s: " + ", ".join(facts), file=out)
+    return 0
