@@ -42,10 +42,9 @@ class FirmNotFound(DomainError):
 
 
 def validate(firm: Firm, variants: tuple[Variant, ...]) -> dict[str, Any]:
-    """The canonical dict, after checking it reads back (so nothing saved can fail to load)."""
-    data = firm_to_dict(firm, variants)
-    firm_from_dict(data, firm.name or firm.id)
-    return data
+    """The canonical dict, read back once (so nothing saved can fail to load, and text is trimmed
+    exactly as a later load would trim it)."""
+    return firm_to_dict(*firm_from_dict(firm_to_dict(firm, variants), firm.name or firm.id))
 
 
 def _uscc_taken(db: Database, code: str, firm_id: str) -> str | None:
