@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +51,22 @@ def _pair(value: Any, where: str, problems: list[FieldProblem]) -> Pair:
 
 
 def load_texts(path: Path | None = None) -> LetterTexts:
-    """Read and check the wording file; every problem names the file and the key."""
+    """Read and check the wording file; every problem names the file and the key.
+
+    Cached until the file changes, so a batch of letters parses it once and an officer's edit shows
+    up in the next letter.
+    """
     path = path or texts_path()
+    try:
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        stamp = (-1, -1)
+    return _load_texts(path, stamp)
+
+
+@lru_cache(maxsize=8)
+def _load_texts(path: Path, _stamp: tuple[int, int]) -> LetterTexts:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:

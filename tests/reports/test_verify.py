@@ -58,7 +58,9 @@ def _content_streams(data: bytes) -> list[pdf_read.PdfObject]:
 
 def _replace_stream(data: bytes, obj: pdf_read.PdfObject, new_plain: bytes) -> bytes:
     """Re-encode a content stream after editing it, as a PDF editor would (offsets are left stale)."""
-    encoded = base64.a85encode(zlib.compress(new_plain), adobe=True)[2:]
+    encoded = zlib.compress(new_plain)
+    if b"ASCII85Decode" in obj.head:
+        encoded = base64.a85encode(encoded, adobe=True)[2:]
     assert obj.raw is not None
     head = re.sub(rb"/Length\s+\d+", b"/Length %d" % len(encoded), obj.head)
     start = data.index(obj.head + b"stream")
