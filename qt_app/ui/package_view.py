@@ -35,7 +35,8 @@ from qt_app.ui.widgets.package_parts import (
     year_text,
 )
 from qt_app.ui.widgets.status_badge import BadgeDelegate
-from qt_app.ui.widgets.tree_model import KEY_ROLE, NodeTreeModel
+from qt_app.ui.widgets.tree_model import KEY_ROLE, Node, NodeTreeModel
+from qt_app.ui.widgets.year_totals import YearTotals
 
 BANNER_STYLE = "QLabel { background: #fff4e0; border: 1px solid #f0c36d; border-radius: 4px; padding: 6px; }"
 EXCLUDED_STYLE = (
@@ -102,9 +103,7 @@ class PackagePanel(QWidget):
 
         self.chart = StackedBarChart()
         self.chart.setMinimumHeight(240)
-        self.totals = QLabel()
-        self.totals.setTextFormat(Qt.TextFormat.RichText)
-        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.totals = YearTotals()
         self.hints_box = QGroupBox()
         self.hints = QLabel()
         self.hints.setWordWrap(True)
@@ -318,7 +317,14 @@ class PackagePanel(QWidget):
         nodes = package_nodes(pkg, lang, self.session.policy)
         current_key = self.tree.currentIndex().data(KEY_ROLE)
         self.tree.setUpdatesEnabled(False)
-        self.model.set_nodes(nodes)
+        reset = self.model.set_nodes(nodes, reset=expand_all)
+        if reset:
+            self._restore_view(nodes, expand_all, current_key)
+        self.tree.setUpdatesEnabled(True)
+        self._show_detail(self.tree.currentIndex())
+
+    def _restore_view(self, nodes: list[Node], expand_all: bool, current_key: object) -> None:
+        """After a reset (another firm, or rows came and went): expansion, selection, column widths."""
         if expand_all:
             self._expanded = {n.key for n in nodes}
         for row, node in enumerate(nodes):
@@ -331,30 +337,21 @@ class PackagePanel(QWidget):
         if expand_all:  # a new firm: fit the short columns once, the explanation takes the rest
             for col in range(4):
                 self.tree.resizeColumnToContents(col)
-        if current_key:  # keep the row staff were reading across a live edit
+        if current_key:  # keep the row staff were reading
             found = self.model.match(
                 self.model.index(0, 0), KEY_ROLE, current_key, 1,
                 Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
             )  # fmt: skip
             if found:
                 self.tree.setCurrentIndex(found[0])
-        self.tree.setUpdatesEnabled(True)
-        self._show_detail(self.tree.currentIndex())
 
     def _fill_totals(self, pkg: Package, lang: str) -> None:
-        rows = []
-        for year, amount in pkg.by_year().items():
-            rows.append(
-                f"<tr><td>{year_text(year)}</td><td align='right'>{yuan_text(amount)}</td>"
-                f"<td align='right'>{wan_text(amount, lang)}</td></tr>"
-                f"<tr><td></td><td colspan='2' style='color:#777777'>{capitals_text(amount)}</td></tr>"
-            )
-        head = (
-            f"<tr><th align='left'>{self.tr('年度')}</th><th align='right'>{self.tr('金额')}</th>"
-            f"<th align='right'>{self.tr('万元')}</th></tr>"
-        )
-        self.totals.setText(
-            f"<table cellspacing='0' cellpadding='3' width='100%'>{head}{''.join(rows)}</table>"
+        self.totals.set_headers(self.tr("年度"), self.tr("金额"), self.tr("万元"))
+        self.totals.set_rows(
+            [
+                (year_text(y), yuan_text(amount), wan_text(amount, lang), capitals_text(amount))
+                for y, amount in pkg.by_year().items()
+            ]
         )
         total = pkg.total
         self.total_figures.setText(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from qt_app import paths
 from qt_app.domain.firm import Firm
@@ -182,3 +183,35 @@ def test_meeting_view_shows_the_package_and_nothing_internal(qtbot, session, xin
         assert internal not in text
     view.set_variant("huaqiao")
     assert format_yuan(session.package(firm, variants[1]).total) in view.visible_text()
+
+
+def test_a_live_edit_keeps_the_row_being_read(qtbot, session, xinghe) -> None:
+    firm, variants = xinghe
+    panel = PackagePanel(session)
+    qtbot.addWidget(panel)
+    panel.show_firm(firm, variants)
+    m = panel.model
+    rent, revenue = m.index(0, 0), m.index(1, 0)
+    panel.tree.setExpanded(rent, False)
+    row_2027 = next(
+        m.index(r, 0, revenue)
+        for r in range(m.rowCount(revenue))
+        if m.index(r, 0, revenue).data() == "2027年"
+    )
+    panel.tree.setCurrentIndex(row_2027)
+    assert "¥1,500,000.00" in panel.detail.text()
+    panel.show_firm(replace(firm, revenue={**firm.revenue, 2027: wan(6000)}), variants)
+    current = panel.tree.currentIndex()
+    assert current.data(KEY_ROLE) == row_2027.data(KEY_ROLE)
+    assert "¥600,000.00" in panel.detail.text() and "营收规模奖励" in panel.detail.text()
+    assert not panel.tree.isExpanded(m.index(0, 0))
+    assert panel.tree.isExpanded(m.index(1, 0))
+
+
+def test_thousands_of_qt_calls_do_not_exhaust_none(qtbot) -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None per void call; the guard keeps it alive."""
+    label = QLabel("青田")
+    qtbot.addWidget(label)
+    for _ in range(30_000):  # without the guard the interpreter aborts near 10,000
+        label.update()
+    assert sys.getrefcount(None) > 1_000_000

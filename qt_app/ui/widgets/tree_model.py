@@ -44,6 +44,12 @@ class Node:
         return child
 
 
+def _same_shape(old: list[Node], new: list[Node]) -> bool:
+    if len(old) != len(new):
+        return False
+    return all(a.key == b.key and _same_shape(a.children, b.children) for a, b in zip(old, new, strict=True))
+
+
 class NodeTreeModel(QAbstractItemModel):
     """Shows a list of top-level Nodes with fixed column headers."""
 
@@ -57,13 +63,33 @@ class NodeTreeModel(QAbstractItemModel):
         self._headers = headers
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
 
-    def set_nodes(self, nodes: list[Node]) -> None:
+    def set_nodes(self, nodes: list[Node], reset: bool = False) -> bool:
+        """Show these rows; returns True when the model was reset (False: same rows, values updated).
+
+        A live edit usually keeps every row and only changes amounts and words: updating in place keeps
+        the view's expansion and selection and costs a fraction of a reset.
+        """
+        if not reset and _same_shape(self._root.children, nodes):
+            self._update(self._root, nodes, QModelIndex())
+            return False
         self.beginResetModel()
         root = Node("", [])
         for n in nodes:
             root.add(n)
         self._root = root
         self.endResetModel()
+        return True
+
+    def _update(self, owner: Node, fresh: list[Node], parent: QModelIndex) -> None:
+        for old, new in zip(owner.children, fresh, strict=True):
+            old.cells, old.badges, old.tooltip = new.cells, new.badges, new.tooltip
+            old.bold, old.color, old.amount = new.bold, new.color, new.amount
+        if owner.children:
+            last = len(owner.children) - 1
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(last, len(self._headers) - 1, parent))
+        for row, (old, new) in enumerate(zip(owner.children, fresh, strict=True)):
+            if old.children:
+                self._update(old, new.children, self.index(row, 0, parent))
 
     def nodes(self) -> list[Node]:
         return self._root.children
