@@ -67,6 +67,18 @@ def content_hash(snapshot: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical_json(snapshot)).hexdigest()
 
 
+# Pipeline/CRM fields stay in the office: the snapshot is attached to the PDF the firm receives.
+_INTERNAL_FIRM_FIELDS = ("stage", "stage_reason", "owner", "outpost", "contact", "notes", "uscc_note")
+
+
+def public_firm_dict(firm: Firm) -> dict[str, Any]:
+    """The firm as the letter freezes it: its declared plan, without internal pipeline notes."""
+    data = firm_to_dict(firm)
+    for key in _INTERNAL_FIRM_FIELDS:
+        data.pop(key, None)
+    return data
+
+
 def line_to_dict(line: LineItem) -> dict[str, Any]:
     return {
         "item_id": line.item_id,
@@ -167,7 +179,7 @@ def build_core(
     return {
         "schema": SCHEMA,
         "language": language,
-        "firm": firm_to_dict(firm),
+        "firm": public_firm_dict(firm),
         "declared": declared_facts(firm, policy),
         "variant": {"name": variant.name, "label": variant.label},
         "policy": {

@@ -208,6 +208,8 @@ def render_letter(
         raise DomainError(
             f"语言应为 zh 或 zh+en，实为“{language}”", f"Language must be zh or zh+en, not “{language}”"
         )
+    if not draft and not doc_number:
+        raise DomainError("正式告知函需要文号", "An issued letter needs a document number (文号)")
     variant = pick_variant(variants, package.variant)
     core = build_core(firm=firm, variant=variant, package=package, policy=policy, language=language)
     snapshot = finalize(

@@ -56,6 +56,17 @@ def test_snapshot_freezes_wording_with_values_filled() -> None:
     assert texts and not any("{" in t or "}" in t for t in texts)  # every placeholder filled
 
 
+def test_internal_pipeline_notes_never_reach_the_firms_copy() -> None:
+    firm = make_firm().with_changes(notes="对方底线是200万", contact="张总 13800000000", owner="小王")
+    snap = build_snapshot(
+        firm=firm, variant=Variant(), package=make_package(firm), policy=make_policy(), terms=LetterTerms(),
+        texts=load_texts(), letter_id="l-1", issue_date=date(2026, 3, 5),
+    )  # fmt: skip
+    dumped = json.dumps(snap, ensure_ascii=False)
+    assert "底线" not in dumped and "13800000000" not in dumped and "小王" not in dumped
+    assert snap["firm"]["uscc"] == firm.uscc and snap["firm"]["revenue"]  # type: ignore[index]
+
+
 def test_dates_are_not_zero_padded() -> None:
     assert date_zh(date(2026, 3, 5)) == "2026年3月5日"
     assert date_zh(date(2026, 12, 25)) == "2026年12月25日"
