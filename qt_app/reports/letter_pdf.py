@@ -112,6 +112,15 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell_en": ParagraphStyle(
             "cell_en", parent=base, fontSize=7, leading=9, textColor=GREY, wordWrap=None, alignment=TA_LEFT
         ),
+        "cell_en_c": ParagraphStyle(
+            "cell_en_c",
+            parent=base,
+            fontSize=7,
+            leading=9,
+            textColor=GREY,
+            wordWrap=None,
+            alignment=TA_CENTER,
+        ),
         "head": ParagraphStyle("head", parent=base, fontSize=8.5, leading=11, alignment=TA_CENTER),
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=11.5, textColor=GREY),
         "sign": ParagraphStyle("sign", parent=base, fontSize=11.5, leading=20, alignment=TA_LEFT),
@@ -194,11 +203,13 @@ class _Ctx:
             text += f'  <font size="9" color="#555555">{esc(en)}</font>'
         return self.p(text, "h1")
 
-    def cell(self, zh: str, en: str = "", style: str = "cell") -> Paragraph:
-        text = esc(zh)
-        if self.bi and en:
-            text += f'<br/><font size="7" color="#555555">{esc(en)}</font>'
-        return Paragraph(text, self.st[style])
+    def cell(self, zh: str, en: str = "", style: str = "cell") -> Paragraph | list[Paragraph]:
+        """A table cell; on bilingual letters the English sits below, wrapped at spaces, not mid-word."""
+        para = Paragraph(esc(zh), self.st[style])
+        if not (self.bi and en):
+            return para
+        en_style = self.st["cell_en_c" if self.st[style].alignment == TA_CENTER else "cell_en"]
+        return [para, Paragraph(esc(en), en_style)]
 
 
 def _grid(rows: list[list[Any]], widths: Sequence[float], head_rows: int = 1) -> Table:
@@ -210,7 +221,7 @@ def _grid(rows: list[list[Any]], widths: Sequence[float], head_rows: int = 1) ->
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
     if head_rows:
         style.append(("BACKGROUND", (0, 0), (-1, head_rows - 1), LIGHT))
@@ -287,7 +298,7 @@ def _schedule(cx: _Ctx) -> list[Flowable]:
                 cx.cell(line["explanation_zh"] or line["basis_zh"], line["explanation_en"]),
                 cx.cell(str(line["year"]), "", "cell_c"),
                 Paragraph(esc(format_yuan(line["amount"])), cx.st["cell_r"]),
-                cx.cell("资金" if cash else "实物（折算）", "cash" if cash else "in kind"),
+                cx.cell("资金" if cash else "实物折算", "cash" if cash else "in kind"),
             ]
         )
     widths = [26, 42, 66, 154, 32, 80, 42]
@@ -334,7 +345,7 @@ def _totals(cx: _Ctx) -> list[Flowable]:
     )
     caps = f"合计金额（大写）：人民币{esc(capitals(total))}"
     if cx.bi:
-        caps += f'<br/><font size="7" color="#555555">Total in words (RMB): {esc(format_yuan(total))}</font>'
+        caps += f'<br/><font size="7" color="#555555">Total: RMB {esc(format_yuan(total))}, written above in Chinese capitals</font>'
     rows.append([Paragraph(caps, cx.st["cell"]), "", "", ""])
     table = _grid(rows, [BODY_W * 0.16, BODY_W * 0.28, BODY_W * 0.28, BODY_W * 0.28])
     table.setStyle(
