@@ -120,7 +120,8 @@ class CompareModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = short_wan(value)
             if delta:
-                text += f"（{signed_wan(delta, self.lang)}）"
+                diff = signed_wan(delta, self.lang)
+                text += f" ({diff})" if self.lang == "en" else f"（{diff}）"
             return text
         if role == AMOUNT_ROLE:
             return value

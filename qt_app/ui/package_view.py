@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QScrollArea,
+    QListWidget,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -28,8 +28,8 @@ from qt_app.services.session import Session
 from qt_app.ui.widgets.bar_chart import StackedBarChart
 from qt_app.ui.widgets.money_text import capitals_text, wan_text, yuan_text
 from qt_app.ui.widgets.package_parts import (
+    NOT_GIVEN_KEY,
     category_series,
-    not_given_texts,
     package_nodes,
     year_bars,
     year_text,
@@ -102,29 +102,23 @@ class PackagePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
         self.chart = StackedBarChart()
-        self.chart.setMinimumHeight(240)
+        self.chart.setFixedHeight(270)  # the labels below keep their wrapped height
         self.totals = YearTotals()
         self.hints_box = QGroupBox()
-        self.hints = QLabel()
+        self.hints = QListWidget()  # a list scrolls and wraps by itself, however many hints come
         self.hints.setWordWrap(True)
+        self.hints.setFrameShape(QListWidget.Shape.NoFrame)
+        self.hints.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.hints.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hints.setStyleSheet("QListWidget { background: transparent; }")
         QVBoxLayout(self.hints_box).addWidget(self.hints)
-        self.not_given_box = QGroupBox()
-        self.not_given = QLabel()
-        self.not_given.setWordWrap(True)
-        QVBoxLayout(self.not_given_box).addWidget(self.not_given)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 4, 0)
         side_layout.addWidget(self.chart)
         side_layout.addWidget(self.totals)
-        side_layout.addWidget(self.hints_box)
-        side_layout.addWidget(self.not_given_box)
-        side_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(side)
+        side_layout.addWidget(self.hints_box, 1)
 
         self.detail = QLabel(self.tr("选择一行，查看完整的计算说明。"))
         self.detail.setWordWrap(True)
@@ -143,7 +137,7 @@ class PackagePanel(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([960, 440])
@@ -170,7 +164,6 @@ class PackagePanel(QWidget):
     def _retranslate(self) -> None:
         self.variant_label.setText(self.tr("测算方案："))
         self.hints_box.setTitle(self.tr("测算提示"))
-        self.not_given_box.setTitle(self.tr("未享受的事项及原因"))
         self.model.set_headers(
             [
                 self.tr("事项 / 年度"),
@@ -294,11 +287,18 @@ class PackagePanel(QWidget):
         self._fill_totals(pkg, lang)
         hints = self.session.hints(firm, variant)
         if hints:
-            self.hints.setText("\n".join("• " + (h.en if lang == "en" else h.zh) for h in hints))
+            lines = [h.en if lang == "en" else h.zh for h in hints]
+        elif not pkg.eligible:
+            lines = [self.tr("本政策不适用于该企业，没有测算提示。")]
         else:
-            self.hints.setText(self.tr("暂无提示：提高任一年度的销售收入都不会增加政策包总额。"))
-        missing = not_given_texts(pkg, lang)
-        self.not_given.setText("\n".join("• " + m for m in missing) if missing else self.tr("无"))
+            lines = [self.tr("暂无提示：提高任一年度的销售收入都不会增加政策包总额。")]
+        if lines != self.hint_texts():
+            self.hints.clear()
+            self.hints.addItems(lines)
+
+    def hint_texts(self) -> list[str]:
+        """The hints on screen, one per line."""
+        return [self.hints.item(i).text() for i in range(self.hints.count())]
 
     def _fill_banner(self, pkg: Package, lang: str) -> None:
         parts: list[str] = []
@@ -325,8 +325,8 @@ class PackagePanel(QWidget):
 
     def _restore_view(self, nodes: list[Node], expand_all: bool, current_key: object) -> None:
         """After a reset (another firm, or rows came and went): expansion, selection, column widths."""
-        if expand_all:
-            self._expanded = {n.key for n in nodes}
+        if expand_all:  # the paying items open; "not given" opens only when nothing else is there
+            self._expanded = {n.key for n in nodes if n.key != NOT_GIVEN_KEY} or {n.key for n in nodes}
         for row, node in enumerate(nodes):
             if node.key in self._expanded:
                 parent = self.model.index(row, 0)

@@ -11,7 +11,6 @@ PANEL_STRINGS_EN: dict[str, str] = {
     # 政策测算 PackagePanel
     "测算方案：": "Variant:",
     "测算提示": "Hints",
-    "未享受的事项及原因": "Not given, and why",
     "事项 / 年度": "Item / year",
     "金额（元）": "Amount (yuan)",
     "状态": "Status",
@@ -27,6 +26,8 @@ PANEL_STRINGS_EN: dict[str, str] = {
         "No hints: higher revenue in any one year would not add to the package."
     ),
     "无": "None",
+    "本政策不适用于该企业，没有测算提示。": "The policy does not apply to this firm, so there are no hints.",
+    "未享受的事项": "Not given",
     "不适用本政策：": "Policy does not apply: ",
     "注意：": "Note: ",
     "年度": "Year",

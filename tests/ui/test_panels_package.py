@@ -21,7 +21,7 @@ from qt_app.services.session import Session
 from qt_app.store.store import open_store_at
 from qt_app.ui.meeting import MeetingView
 from qt_app.ui.package_view import PackagePanel
-from qt_app.ui.widgets.package_parts import package_nodes
+from qt_app.ui.widgets.package_parts import NOT_GIVEN_KEY, package_nodes
 from qt_app.ui.widgets.status_badge import BADGE_ROLE
 from qt_app.ui.widgets.tree_model import AMOUNT_ROLE, KEY_ROLE, NodeTreeModel
 
@@ -48,9 +48,8 @@ def xinghe() -> tuple[Firm, tuple[Variant, ...]]:
 
 def item_amounts(panel: PackagePanel) -> dict[str, int]:
     m = panel.model
-    return {
-        str(m.index(r, 0).data(KEY_ROLE)): int(m.index(r, 1).data(AMOUNT_ROLE)) for r in range(m.rowCount())
-    }
+    keys = [str(m.index(r, 0).data(KEY_ROLE)) for r in range(m.rowCount())]
+    return {k: int(m.index(r, 1).data(AMOUNT_ROLE)) for r, k in enumerate(keys) if k != NOT_GIVEN_KEY}
 
 
 def year_row(panel: PackagePanel, item_id: str, year: int) -> str:
@@ -108,8 +107,8 @@ def test_hints_name_the_revenue_that_would_add_money(qtbot, session, xinghe) -> 
     panel.show_firm(modest, variants)
     hints = session.hints(modest)
     assert hints
-    for hint in hints:
-        assert hint.zh in panel.hints.text()
+    assert panel.hint_texts() == [hint.zh for hint in hints]
+    assert any("可增加" in text for text in panel.hint_texts())
 
 
 def test_trading_firm_shows_why_nothing_is_given(qtbot, session) -> None:
@@ -119,8 +118,16 @@ def test_trading_firm_shows_why_nothing_is_given(qtbot, session) -> None:
     panel.show_firm(firm, variants)
     assert not panel.banner.isHidden()
     assert "贸易类企业不适用本政策" in panel.banner.text()
-    assert "租金支持" in panel.not_given.text() and "贸易类企业不适用本政策" in panel.not_given.text()
+    assert panel.hint_texts() == ["本政策不适用于该企业，没有测算提示。"]
     assert "¥0.00" in panel.total_figures.text()
+    # the tree lists every line not given, open, with its reason and badge
+    m = panel.model
+    assert m.rowCount() == 1 and m.index(0, 0).data(KEY_ROLE) == NOT_GIVEN_KEY
+    group = m.index(0, 0)
+    assert panel.tree.isExpanded(group)
+    assert m.rowCount(group) == len(session.package(firm).not_given())
+    assert m.index(0, 4, group).data() == "贸易类企业不适用本政策"
+    assert [t for t, _ in m.index(0, 2, group).data(BADGE_ROLE)] == ["不符合条件"]
     assert panel.total_capitals.text() == "人民币零元整"
 
 

@@ -23,6 +23,10 @@ except ImportError:  # pragma: no cover - the engine renamed its table
     PARAM_LABELS = {}
 
 
+NOT_GIVEN_KEY = "__not_given"
+"""Key of the tree's last group: the lines the firm does not get, each with its reason."""
+
+
 def _t(text: str) -> str:
     return QCoreApplication.translate("PackagePanel", text)
 
@@ -85,7 +89,7 @@ def _item_order(pkg: Package) -> list[str]:
 
 
 def package_nodes(pkg: Package, lang: str, policy: Policy | None = None) -> list[Node]:
-    """Item → years → parameters; lines the firm does not get are left to `not_given_texts`."""
+    """Item → years → parameters, then a group of the lines the firm does not get, with the reason."""
     hidden = {id(line) for line in pkg.not_given()}
     by_item = pkg.by_item()
     nodes: list[Node] = []
@@ -142,25 +146,19 @@ def package_nodes(pkg: Package, lang: str, policy: Policy | None = None) -> list
                     )
                 )
         nodes.append(item)
+    missing = pkg.not_given()
+    if missing:
+        group = Node(NOT_GIVEN_KEY, [_t("未享受的事项"), "", "", "", ""], bold=True, color="#777777")
+        for n, ln in enumerate(missing):
+            reason = ln.reason_en if lang == "en" else ln.reason_zh
+            group.add(
+                Node(
+                    f"{NOT_GIVEN_KEY}/{ln.item_id}/{ln.year}/{n}",
+                    [f"{line_name(ln, lang)} · {year_text(ln.year)}", "", "", ln.clause, reason],
+                    badges={2: [(line_status_label(ln.status, lang), ln.status.value)]},
+                    tooltip=reason,
+                    color="#777777",
+                )
+            )
+        nodes.append(group)
     return nodes
-
-
-def not_given_texts(pkg: Package, lang: str) -> list[str]:
-    """One line per item the firm does not get: “科技项目配套（2027年）：仅市级及以上…”."""
-    grouped: dict[str, tuple[str, list[int], list[str]]] = {}
-    for ln in pkg.not_given():
-        name, years, reasons = grouped.setdefault(ln.item_id, (line_name(ln, lang), [], []))
-        if ln.year not in years:
-            years.append(ln.year)
-        reason = ln.reason_en if lang == "en" else ln.reason_zh
-        if reason and reason not in reasons:
-            reasons.append(reason)
-    out = []
-    sep = "; " if lang == "en" else "；"
-    for name, years, reasons in grouped.values():
-        joiner = ", " if lang == "en" else "、"
-        span = f"{years[0]}–{years[-1]}" if len(years) > 2 else joiner.join(str(y) for y in years)
-        when = f" ({span})" if lang == "en" else f"（{span}年）"
-        colon = ": " if lang == "en" else "："
-        out.append(f"{name}{when}{colon}{sep.join(reasons)}")
-    return out

@@ -84,6 +84,8 @@ class BadgeDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
+        fm_all = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        size.setHeight(max(size.height(), fm_all.height() + 6))  # same height with or without badges
         badges = badges_of(index)
         if badges:
             fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
