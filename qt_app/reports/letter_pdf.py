@@ -369,7 +369,10 @@ def _totals(cx: _Ctx) -> list[Flowable]:
 def _not_given(cx: _Ctx) -> list[Flowable]:
     pkg = cx.snap["package"]
     grouped: dict[tuple[str, str, str, str, str], list[int]] = {}
+    firm_level = {zh for zh, _en in pkg["exclusions"]}
     for ln in pkg["not_given"]:
+        if ln["reason_zh"] in firm_level:  # already said once for the whole firm
+            continue
         key = (ln["name_zh"], ln["name_en"], ln["clause"], ln["reason_zh"], ln["reason_en"])
         grouped.setdefault(key, []).append(int(ln["year"]))
     items: list[tuple[str, str]] = [(zh, en) for zh, en in pkg["exclusions"]]

@@ -20,6 +20,7 @@ import json
 import re
 import zlib
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from qt_app import __version__
@@ -36,7 +37,7 @@ from qt_app.reports.signing import (
     parse_payload,
     pretty_fingerprint,
 )
-from qt_app.reports.snapshot import content_hash
+from qt_app.reports.snapshot import content_hash, date_en, date_zh
 
 Msg = tuple[str, str]
 
@@ -63,6 +64,7 @@ class Verdict:
     visible_match: bool | None = None  # PDF only: visible text shows the signed facts
     exact_match: bool | None = None  # PDF only, same app version: re-rendered streams identical
     missing: list[str] = field(default_factory=list)  # signed facts not found on the page
+    valid_until: str = ""  # PDF only: the letter's last valid day (ISO), from the snapshot
     problems: list[Msg] = field(default_factory=list)
 
     @property
@@ -71,9 +73,10 @@ class Verdict:
 
     @property
     def ok(self) -> bool:
-        """Genuine and unaltered (a voided or unregistered letter can still be genuine; see `lines`)."""
+        """Genuine, unaltered and not voided in this register (an unregistered letter can still pass)."""
         return (
             self.readable
+            and self.register_status != "voided"
             and self.signature_valid
             and self.snapshot_ok is not False
             and self.visible_match is not False
@@ -128,6 +131,12 @@ class Verdict:
         say(*reg)
         if self.register == REGISTER_KNOWN and self.register_status == "voided":
             say("注意：此函已作废。", "Note: this letter has been voided.")
+        if self.valid_until and date.fromisoformat(self.valid_until) < date.today():
+            until = date.fromisoformat(self.valid_until)
+            say(
+                f"注意：本函有效期至{date_zh(until)}，已过期。",
+                f"Note: this letter was valid until {date_en(until)}.",
+            )
         if self.snapshot_ok is not None:
             say(
                 "内容快照：与签名一致" if self.snapshot_ok else "内容快照：与签名不一致",
@@ -245,6 +254,7 @@ def verify_pdf_bytes(data: bytes, keyring: KeyRing) -> Verdict:
     verdict.snapshot_ok = agrees
     if not agrees:
         return verdict
+    verdict.valid_until = str(snapshot.get("valid_until") or "")
     try:
         pages = pdf_read.visible_text(pdf)
     except (pdf_read.PdfReadError, zlib.error, ValueError, IndexError):

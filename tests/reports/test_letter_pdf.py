@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from qt_app.domain.money import capitals, format_yuan
-from qt_app.domain.package import Benefit
+from qt_app.domain.package import Benefit, LineStatus
 from qt_app.reports.pdf_read import read_pdf, visible_text
 from tests.reports.conftest import DOC_NUMBER, page_count, pdftotext, squash
 from tests.reports.factories import USCC, line, make_firm, make_package
@@ -156,3 +157,17 @@ def test_in_kind_lines_are_labelled(write_letter: Callable[..., Path]) -> None:
     pkg = make_package(firm, (line("housing", 2026, 4_800_000, benefit=Benefit.IN_KIND, category="housing"),))
     text = squash(pdftotext(write_letter("inkind", firm=firm, package=pkg)))
     assert "实物折算" in text
+
+
+def test_a_firm_level_exclusion_is_said_once(write_letter: Callable[..., Path]) -> None:
+    firm = make_firm("青田环球贸易有限公司", is_trading=True)
+    reason = "贸易类企业不适用本政策"
+    lines = tuple(
+        line(item, 2026, 0, reason=reason, status=LineStatus.INELIGIBLE) for item in ("rent", "compute")
+    )
+    pkg = replace(
+        make_package(firm, lines), eligible=False, exclusions_zh=(reason,), exclusions_en=("trading firm",)
+    )
+    text = squash(pdftotext(write_letter("excluded", firm=firm, package=pkg)))
+    assert text.count(reason) == 1
+    assert "暂无可享受的扶持项目" in text and "人民币零元整" in text

@@ -122,7 +122,7 @@ def test_the_issued_pdf_is_the_same_every_time_and_verifies_against_the_register
     assert qr.ok and qr.register == "known"
     svc.set_letter_status(store, rec.id, "voided", "李主任")
     voided = svc.verify_qr_text(rec.payload, store)
-    assert voided.register_status == "voided"
+    assert voided.register_status == "voided" and voided.signature_valid and not voided.ok
     assert "此函已作废" in "\n".join(voided.lines())
 
 

@@ -8,6 +8,7 @@ import re
 import stat
 import subprocess
 import zlib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,8 @@ def test_unaltered_pdf_passes_every_check(issued_pdf: Path, session_keys: KeyRin
     assert verdict.ok
     assert verdict.snapshot_ok and verdict.visible_match and verdict.exact_match
     assert verdict.register == "not_checked"
+    assert verdict.valid_until == "2026-06-03"
+    assert ("已过期" in "\n".join(verdict.lines())) == (date.today() > date(2026, 6, 3))
 
 
 def _content_streams(data: bytes) -> list[pdf_read.PdfObject]:
