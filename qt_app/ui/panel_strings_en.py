@@ -60,7 +60,10 @@ PANEL_STRINGS_EN: dict[str, str] = {
     "每家企业的政策包乘以其招商阶段的落地概率": "Each firm's package times the likelihood of its stage",
     "尚未计算。": "Not computed yet.",
     "选择表格中的一个金额，查看背后的企业。": "Select an amount in the table to see the firms behind it.",
-    "正在汇总全部在谈企业的政策包…": "Adding up the packages of the whole pipeline…",
+    "正在汇总 {n} 家企业的政策包…": "Adding up the packages of {n} firms…",
+    "正在汇总政策包：{done} / {total} 家企业": "Adding up packages: {done} / {total} firms",
+    "已停止，显示的是上一次的结果。": "Stopped; showing the previous result.",
+    "停止": "Stop",
     "计算未完成：{why}": "Not computed: {why}",
     "{n}家企业。加权合计 {weighted}；全额合计 {full}。按阶段：{stages}": (
         "{n} firms. Weighted total {weighted}; in full {full}. By stage: {stages}"

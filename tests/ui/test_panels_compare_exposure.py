@@ -202,3 +202,26 @@ def test_english_compare_headers(qtbot, session, xinghe) -> None:
     panel.show_firm(replace(firm, name="Xinghe"), variants)
     labels = [panel.model.headerData(r, Qt.Orientation.Vertical) for r in range(panel.model.rowCount())]
     assert "Rent subsidy" in labels
+
+
+def test_exposure_job_reports_progress_and_can_be_stopped(qtbot, session, monkeypatch) -> None:
+    from qt_app.ui import exposure_view
+
+    for n in range(3):
+        session.store.save_firm(compute_buyer(n, Stage.SIGNED), ())
+    monkeypatch.setattr(exposure_view, "PROGRESS_EVERY", 1)
+    relay = exposure_view._Relay()
+    seen: list[tuple[int, int]] = []
+    results: list[object] = []
+    relay.progress.connect(lambda done, total: seen.append((done, total)))
+    relay.done.connect(results.append)
+    exposure_view._ExposureJob(session, relay, 3).run()
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert results and results[0].firm_count == 3
+
+    stopped: list[bool] = []
+    relay.cancelled.connect(lambda: stopped.append(True))
+    job = exposure_view._ExposureJob(session, relay, 3)
+    job.stop = True
+    job.run()
+    assert stopped == [True] and len(results) == 1
