@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from qt_app.domain.errors import DomainError
 from qt_app.reports.signing import KeyRing
@@ -163,3 +165,32 @@ def test_batch_letters_reports_progress_and_stops_when_cancelled(tmp_path: Path)
     calls = iter([False, True])
     stopped = svc.batch_letters(jobs, tmp_path / "out2", make_policy(), cancel=lambda: next(calls, True))
     assert stopped.cancelled and len(stopped.written) == 1
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["issue", "void_last", "fail"]), min_size=1, max_size=6))
+def test_numbers_stay_gap_free_whatever_happens(
+    tmp_path_factory: pytest.TempPathFactory, steps: list[str]
+) -> None:
+    """Issue, void and failed issues in any order: the numbers issued are exactly 1..n, each once."""
+    from qt_app.services.firms import open_store
+
+    class BrokenKeys(KeyRing):
+        def sign(self, fields: dict[str, Any]) -> str:
+            raise DomainError("签名密钥不可用", "The signing key is unavailable")
+
+    with open_store(tmp_path_factory.mktemp("gapfree")) as s:
+        s.save_firm(make_firm())
+        issued: list[str] = []
+        for step in steps:
+            if step == "issue":
+                issued.append(svc.issue_letter(s, _approved(s), "小王", today=DAY).id)
+            elif step == "void_last" and issued:
+                row = s.letters.get(issued[-1])
+                if row["status"] != "voided":
+                    svc.set_letter_status(s, issued[-1], "voided", "李主任")
+            elif step == "fail":
+                with pytest.raises(DomainError):
+                    svc.issue_letter(s, _approved(s), "小王", today=DAY, keyring=BrokenKeys(s.folder))
+        numbers = [s.letters.get(i)["doc_number"] for i in issued]
+        assert numbers == [f"青招〔2026〕{n}号" for n in range(1, len(issued) + 1)]
