@@ -39,8 +39,9 @@ from qt_app.domain.money import Fen
 from qt_app.domain.package import Package
 from qt_app.domain.variants import BASE, Variant, standard_variants
 from qt_app.services.session import Session
+from qt_app.ui.widgets.bar_chart import Bar, StackedBarChart
 from qt_app.ui.widgets.money_text import short_wan, signed_wan
-from qt_app.ui.widgets.package_parts import line_name, year_text
+from qt_app.ui.widgets.package_parts import category_segments, category_series, line_name, year_text
 from qt_app.ui.widgets.palette import DOWN_COLOR, UP_COLOR
 from qt_app.ui.widgets.tree_model import AMOUNT_ROLE
 
@@ -190,6 +191,7 @@ class ComparePanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
@@ -206,9 +208,12 @@ class ComparePanel(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.title)
-        right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.table)
         right_layout.addLayout(self.button_bar)
         right_layout.addWidget(self.legend)
+        self.chart = StackedBarChart()
+        self.chart.setMinimumHeight(160)
+        right_layout.addWidget(self.chart, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -331,7 +336,20 @@ class ComparePanel(QWidget):
         self.model.lang = self.session.lang
         rows = compare_rows(packages, self.session.lang, self.tr("合计"), self.tr("{year}小计"))
         self.model.set_table([v.label or v.name for v in self._shown], rows)
-        self.title.setText(self.tr("{firm} · 方案对比").format(firm=firm.name))
+        # every row visible (the totals are at the bottom); the chart takes what is left
+        rows_height = self.table.verticalHeader().defaultSectionSize() * len(rows)
+        self.table.setFixedHeight(rows_height + self.table.horizontalHeader().sizeHint().height() + 4)
+        name = firm.name or self.tr("（未命名企业）")
+        self.title.setText(self.tr("{firm} · 方案对比").format(firm=name))
+        self.chart.set_data(
+            [
+                Bar(v.label or v.name, category_segments(pkg), short_wan(pkg.total))
+                for v, pkg in zip(self._shown, packages, strict=True)
+            ],
+            category_series(self.session.lang),
+            title=self.tr("各方案政策包合计（按类别）"),
+            empty_text=self.tr("请至少选择两个方案。"),
+        )
         self._fill_buttons()
 
     def _fill_buttons(self) -> None:

@@ -174,7 +174,7 @@ class MeetingView(QWidget):
         pkg = self.session.package(firm, variant)
         self._package = pkg
         policy = self.session.policy
-        self.name.setText(firm.name)
+        self.name.setText(firm.name or self.tr("（未命名企业）"))
         title = policy.title_en if lang == "en" else f"《{policy.title}》"
         self.subtitle.setText(
             self.tr("依据{title} · {first}–{last}年").format(

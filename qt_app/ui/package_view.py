@@ -265,7 +265,7 @@ class PackagePanel(QWidget):
         self._package = pkg
         policy = self.session.policy
 
-        self.title.setText(firm.name)
+        self.title.setText(firm.name or self.tr("（未命名企业）"))
         variant_text = variant.label if variant.name != BASE else self.tr("基准方案")
         self.subtitle.setText(
             self.tr("《{title}》{version} · {variant} · {first}–{last}年").format(

@@ -19,6 +19,8 @@ PANEL_STRINGS_EN: dict[str, str] = {
     "未选择企业": "No firm selected",
     "在企业库中选择一家企业，即可看到它的政策包。": "Choose a firm in the firm list to see its package.",
     "基准方案": "Base plan",
+    "（未命名企业）": "(unnamed firm)",
+    "各方案政策包合计（按类别）": "Package total per variant (by category)",
     "《{title}》{version} · {variant} · {first}–{last}年": "{title} {version} · {variant} · {first}–{last}",
     "各年度政策包（按类别）": "Package by year (by category)",
     "该方案下没有可享受的金额": "Nothing is payable under this variant",

@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -21,6 +22,7 @@ from qt_app.services.session import Session
 from qt_app.store.store import open_store_at
 from qt_app.ui.meeting import MeetingView
 from qt_app.ui.package_view import PackagePanel
+from qt_app.ui.panel_strings_en import PANEL_STRINGS_EN
 from qt_app.ui.widgets.package_parts import NOT_GIVEN_KEY, package_nodes
 from qt_app.ui.widgets.status_badge import BADGE_ROLE
 from qt_app.ui.widgets.tree_model import AMOUNT_ROLE, KEY_ROLE, NodeTreeModel
@@ -222,3 +224,31 @@ def test_thousands_of_qt_calls_do_not_exhaust_none(qtbot) -> None:
     for _ in range(30_000):  # without the guard the interpreter aborts near 10,000
         label.update()
     assert sys.getrefcount(None) > 1_000_000
+
+
+class _EnglishPanels(QTranslator):
+    """The panels' own English table, as the shell's .qm will carry it."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]
+        return PANEL_STRINGS_EN.get(source, "")
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_switching_language_retranslates_a_shown_panel(qtbot, qapp, session, xinghe) -> None:
+    firm, variants = xinghe
+    panel = PackagePanel(session)
+    qtbot.addWidget(panel)
+    panel.show_firm(firm, variants)
+    assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "事项 / 年度"
+    translator = _EnglishPanels()
+    session.lang = "en"
+    qapp.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: panel.model.headerData(0, Qt.Orientation.Horizontal) == "Item / year")
+        assert panel.model.index(0, 0).data() == "Rent subsidy"
+        assert panel.variant_combo.itemText(0) == "Base plan"
+        assert panel.total_figures.text().startswith("Total ¥11,785,696.00")
+    finally:
+        qapp.removeTranslator(translator)

@@ -66,6 +66,14 @@ def category_series(lang: str) -> list[Series]:
     return [Series(key, pick(labels, lang), category_color(key)) for key, labels in CATEGORY_LABELS.items()]
 
 
+def category_segments(pkg: Package) -> tuple[tuple[str, int], ...]:
+    """The package's whole-horizon amount per category (Package.by_category), in the legend's order."""
+    cats = pkg.by_category()
+    order = list(CATEGORY_LABELS)
+    ordered = [(c, cats[c]) for c in order if cats.get(c, 0) > 0]
+    return tuple(ordered + [(c, v) for c, v in cats.items() if c not in order and v > 0])
+
+
 def year_bars(pkg: Package) -> list[Bar]:
     """One bar per year, stacked by category, the year's total written above it."""
     totals = pkg.by_year()
