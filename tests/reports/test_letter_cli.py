@@ -94,3 +94,27 @@ def test_python_m_qt_app_letter_runs_headless(tmp_path: Path) -> None:
     )
     assert env_run.returncode == 0, env_run.stderr
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_verify_consults_this_offices_register(
+    tmp_path: Path, _private_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from qt_app.services import letters as svc
+    from qt_app.services.firms import open_store
+    from tests.reports.factories import make_firm, make_package, make_policy
+
+    with open_store(_private_data_dir) as store:
+        firm = make_firm()
+        store.save_firm(firm)
+        letter_id = svc.create_draft(store, firm, None, make_package(firm), make_policy())
+        svc.submit_letter(store, letter_id, "小王")
+        svc.approve_letter(store, letter_id, "李主任")
+        rec = svc.issue_letter(store, letter_id, "小王")
+        pdf = tmp_path / "issued.pdf"
+        pdf.write_bytes(svc.letter_pdf(store, letter_id))
+    capsys.readouterr()
+    assert main(["verify", str(pdf)]) == 0
+    said = capsys.readouterr().out
+    assert "登记簿：已登记（状态：已出具）" in said and rec.doc_number in said
+    assert main(["verify", "--qr-text", rec.payload]) == 0
+    assert "结论：通过" in capsys.readouterr().out
