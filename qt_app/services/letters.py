@@ -56,6 +56,7 @@ class _Register(Protocol):
     ) -> dict[str, Any]: ...
     def by_content_hash(self, content_hash: str) -> dict[str, Any] | None: ...
     def by_doc_number(self, number: str) -> dict[str, Any] | None: ...
+    def search(self, query: str = "", status: str | None = None) -> list[dict[str, Any]]: ...
 
 
 class LetterStore(Protocol):
@@ -313,6 +314,11 @@ def approve_letter(store: LetterStore, letter_id: str, who: str) -> None:
 def set_letter_status(store: LetterStore, letter_id: str, status: str, who: str, note: str = "") -> None:
     """accepted / declined / expired / voided (the register refuses moves that make no sense)."""
     store.letters.set_status(letter_id, status, who, note)
+
+
+def search_letters(store: LetterStore, query: str = "", status: str | None = None) -> list[LetterRecord]:
+    """The register view: letters matching a firm name, credit code or 文号 fragment, newest first."""
+    return [LetterRecord.from_row(row) for row in store.letters.search(query, status)]
 
 
 def _draft_core(row: Mapping[str, Any]) -> dict[str, Any]:

@@ -74,6 +74,14 @@ def test_numbers_are_gap_free_and_a_voided_letter_keeps_its_number(store: Any) -
     assert store.letters.get(first.id)["status"] == "voided"
 
 
+def test_the_register_is_searchable_by_name_and_number(store: Any) -> None:
+    first = svc.issue_letter(store, _approved(store, "A&B <科技>有限公司"), "小王", today=DAY)
+    svc.create_draft(store, make_firm(), None, make_package(), make_policy())
+    assert [r.id for r in svc.search_letters(store, "A&B")] == [first.id]
+    assert [r.doc_number for r in svc.search_letters(store, "〔2026〕1")] == ["青招〔2026〕1号"]
+    assert len(svc.search_letters(store, status="draft")) == 1
+
+
 def test_a_failed_issue_consumes_no_number(store: Any) -> None:
     class BrokenKeys(KeyRing):
         def sign(self, fields: dict[str, Any]) -> str:
