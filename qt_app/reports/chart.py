@@ -78,12 +78,13 @@ def year_category_chart(
         legend.columnMaximum = 10
         legend.dx = legend.dy = 8
         legend.deltay = 13
+        # listed top-down in the order the segments stack, so the legend reads like the bars
         legend.colorNamePairs = [
             (
                 colors.HexColor(PALETTE[i % len(PALETTE)]),
                 categories[c][0] + (f" {categories[c][1]}" if bilingual else ""),
             )
-            for i, c in enumerate(cats)
+            for i, c in reversed(list(enumerate(cats)))
         ]
         d.add(legend)
     return d

@@ -105,7 +105,9 @@ def _styles() -> dict[str, ParagraphStyle]:
             wordWrap=None,
             textColor=GREY,
         ),
-        "h1": ParagraphStyle("h1", parent=base, fontSize=12.5, leading=20, spaceBefore=8, spaceAfter=3),
+        "h1": ParagraphStyle(
+            "h1", parent=base, fontSize=12.5, leading=20, spaceBefore=8, spaceAfter=3, keepWithNext=1
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5, alignment=TA_LEFT),
         "cell_c": ParagraphStyle("cell_c", parent=base, fontSize=8.5, leading=11.5, alignment=TA_CENTER),
         "cell_r": ParagraphStyle("cell_r", parent=base, fontSize=8.5, leading=11.5, alignment=TA_RIGHT),
