@@ -1,0 +1,72 @@
+"""After a build: sizes against budgets, and the frozen app's self-test (time against budget).
+
+Budgets (issue: a single download for outposts): one-folder ≤ 130 MB, archive ≤ 55 MB, frozen self-test ≤ 1.5 s.
+Exit 1 when the self-test fails; sizes and times over budget are printed as OVER (and fail with --strict).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BUDGET_FOLDER_MB = 130
+BUDGET_ARCHIVE_MB = 55
+BUDGET_SELFTEST_S = 1.5
+
+
+def folder_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()) / 1e6
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "OVER"
+
+
+def main() -> int:
+    folder, archive = Path(sys.argv[1]), Path(sys.argv[2])
+    strict = "--strict" in sys.argv
+    size_folder, size_archive = folder_mb(folder), archive.stat().st_size / 1e6
+    exe = folder / ("offer-desk.exe" if os.name == "nt" else "offer-desk")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    times = []
+    line = ""
+    for _ in range(3):
+        t0 = time.perf_counter()
+        run = subprocess.run([str(exe), "--selftest"], env=env, capture_output=True, text=True, timeout=120)
+        times.append(time.perf_counter() - t0)
+        line = (run.stdout.strip().splitlines() or [""])[-1]
+        if run.returncode != 0:
+            print(f"frozen self-test FAILED (exit {run.returncode}): {line}\n{run.stderr[-2000:]}")
+            return 1
+    best = sorted(times)[len(times) // 2]
+    rows = [
+        (
+            "one-folder app",
+            f"{size_folder:.1f} MB",
+            f"≤ {BUDGET_FOLDER_MB} MB",
+            size_folder <= BUDGET_FOLDER_MB,
+        ),
+        (
+            "archive (.tar.xz)",
+            f"{size_archive:.1f} MB",
+            f"≤ {BUDGET_ARCHIVE_MB} MB",
+            size_archive <= BUDGET_ARCHIVE_MB,
+        ),
+        (
+            "frozen self-test (median of 3)",
+            f"{best:.2f} s",
+            f"≤ {BUDGET_SELFTEST_S} s",
+            best <= BUDGET_SELFTEST_S,
+        ),
+    ]
+    for name, value, budget, ok in rows:
+        print(f"{name:<32} {value:>10}  {budget:<10} {verdict(ok)}")
+    print(f"self-test said: {line}")
+    return 1 if strict and not all(ok for *_, ok in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
