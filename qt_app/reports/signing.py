@@ -77,12 +77,23 @@ class KeyRing:
         if self._private is not None:
             return self._private
         path = self.dir / PRIVATE_NAME
-        if not path.exists():
-            self._generate(path)
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        try:
+            if not path.exists():
+                self._generate(path)
+            data = path.read_bytes()
+        except OSError as e:
+            raise DomainError(
+                f"无法创建或读取签名密钥 {path}：{e.strerror}",
+                f"Cannot create or read the signing key {path}: {e.strerror}",
+            ) from e
+        try:
+            key = serialization.load_pem_private_key(data, password=None)
+        except (ValueError, TypeError):
+            key = None
         if not isinstance(key, Ed25519PrivateKey):
             raise DomainError(
-                f"签名密钥文件不是 Ed25519 密钥：{path}", f"Signing key is not an Ed25519 key: {path}"
+                f"签名密钥文件已损坏或不是 Ed25519 密钥：{path}（不会自动覆盖，请从备份恢复）",
+                f"The signing key file is damaged or not an Ed25519 key: {path} (not overwritten; restore a backup)",
             )
         self._private = key
         return key

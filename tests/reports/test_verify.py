@@ -168,6 +168,15 @@ def test_keys_are_made_once_with_a_private_file_only_the_user_can_read(tmp_path:
     assert len(fp) == 16
 
 
+def test_a_damaged_private_key_is_reported_not_replaced(tmp_path: Path) -> None:
+    private = tmp_path / "keys" / "signing_key.pem"
+    private.parent.mkdir(parents=True)
+    private.write_text("garbage")
+    with pytest.raises(DomainError) as err:
+        KeyRing(tmp_path).fingerprint()
+    assert "已损坏" in err.value.zh and private.read_text() == "garbage"
+
+
 def test_importing_something_that_is_not_a_key_is_refused(tmp_path: Path) -> None:
     junk = tmp_path / "junk.pem"
     junk.write_text("hello")
