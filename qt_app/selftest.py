@@ -46,8 +46,15 @@ def _tampered_verifies(letters: Any, pdf: bytes, store: Any) -> bool:
         return False
 
 
+def _default_stream() -> Any:
+    """A windowed Windows build has no console: the line then goes to offer-desk-selftest.txt here."""
+    if sys.stdout is not None:
+        return sys.stdout
+    return open("offer-desk-selftest.txt", "w", encoding="utf-8")  # kept open until the process exits
+
+
 def run_selftest(stream: Any = None) -> int:
-    out = stream or sys.stdout
+    out = stream or _default_stream()
     started = time.perf_counter()
     folder = Path(tempfile.mkdtemp(prefix="offer-desk-selftest-"))
     step = "start"
