@@ -528,6 +528,10 @@ def batch_letters(
             result.written.append(path)
         except DomainError as e:
             result.failed.append((job.firm.name, e.zh, e.en))
+        except OSError as e:  # a full disk or a locked file stops this firm, not the batch
+            result.failed.append(
+                (job.firm.name, f"无法写入文件：{e.strerror}", f"Cannot write the file: {e.strerror}")
+            )
     if progress is not None and not result.cancelled:
         progress(len(jobs), len(jobs), "")
     return result
