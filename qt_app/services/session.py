@@ -63,7 +63,8 @@ class Session:
         policy = load_policy(path)
         if any(p.id == policy.id and p.version == policy.version for p in self.policies):
             raise DomainError(
-                f"政策版本 {policy.id} {policy.version} 已加载", f"Policy {policy.id} {policy.version} is already loaded"
+                f"政策版本 {policy.id} {policy.version} 已加载",
+                f"Policy {policy.id} {policy.version} is already loaded",
             )
         self.policies.append(policy)
         return policy
