@@ -21,3 +21,41 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     data.mkdir()
     monkeypatch.setenv("OFFER_DESK_DATA_DIR", str(data))
     yield data
+
+
+# -- fault-injection ledger ------------------------------------------------------------------------------
+# Fault tests record what they tried and what they lost; the run ends with one table. Workers (xdist)
+# append JSON lines to one file named in the environment, so the controller can add them up.
+LEDGER_ENV = "OFFER_DESK_FAULT_LEDGER"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if LEDGER_ENV not in os.environ:
+        import tempfile
+
+        fd, path = tempfile.mkstemp(prefix="offer-desk-faults-", suffix=".jsonl")
+        os.close(fd)
+        os.environ[LEDGER_ENV] = path
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    import json
+
+    path = Path(os.environ.get(LEDGER_ENV, ""))
+    if not path.is_file():
+        return
+    totals: dict[str, list[int]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        tried_lost = totals.setdefault(entry["scenario"], [0, 0])
+        tried_lost[0] += entry["tried"]
+        tried_lost[1] += entry["lost"]
+    if not totals:
+        return
+    terminalreporter.section("fault injection: what was tried, what was lost")
+    for scenario, (tried, lost) in sorted(totals.items()):
+        terminalreporter.write_line(f"{scenario:<70} tried {tried:>5}   lost {lost}")
+    lost_total = sum(v[1] for v in totals.values())
+    terminalreporter.write_line(
+        f"{'total':<70} tried {sum(v[0] for v in totals.values()):>5}   lost {lost_total}"
+    )
