@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ from qt_app.store.migrations import SCHEMA_VERSION, migrate, schema_version
 DB_NAME = "offer-desk.sqlite3"
 LOCK_NAME = "offer-desk.lock"
 BUSY_TIMEOUT_MS = 3000
+BACKGROUND_CHECK_BYTES = (
+    32 * 1024 * 1024
+)  # above this a quick check takes >30 ms: run it beside the first page
 
 
 @dataclass
@@ -38,6 +42,18 @@ class Opened:
     lock: FileLock | None
     notice: tuple[str, str] | None = None
     migrated_from: int | None = None
+    integrity: IntegrityCheck | None = None
+
+    def require_intact(self) -> None:
+        """Wait for a background integrity check; a damaged file becomes read-only and the caller is told."""
+        if self.integrity is None or self.integrity.wait():
+            return
+        error = _corrupt(
+            self.path, self.folder, "未通过完整性检查（已损坏）", "failed its integrity check (damaged)"
+        )
+        self.read_only = True
+        self.notice = (error.zh, error.en)
+        raise error
 
     def close(self) -> None:
         try:
@@ -45,6 +61,37 @@ class Opened:
         finally:
             if self.lock is not None:
                 self.lock.release()
+
+
+class IntegrityCheck:
+    """`PRAGMA quick_check` on its own read-only connection, in a background thread."""
+
+    def __init__(self, path: Path, folder: Path) -> None:
+        self.path = path
+        self.folder = folder
+        self.ok: bool | None = None
+        self._done = threading.Event()
+
+    def start(self) -> None:
+        threading.Thread(target=self._run, name="offer-desk-quick-check", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            try:
+                self.ok = _quick_check(conn)
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            self.ok = False
+        finally:
+            self._done.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """True when the file passed; blocks until the check is done (or `timeout` passes: then True)."""
+        if not self._done.wait(timeout):
+            return True
+        return bool(self.ok)
 
 
 def _corrupt(path: Path, folder: Path, why_zh: str, why_en: str) -> StoreCorrupt:
@@ -170,7 +217,13 @@ def open_database(
     opened = Opened(Database(conn, execute_plugins=False), path, folder, not writable, lock, notice)
     try:
         _prepare(conn, not writable)
-        if not _quick_check(conn):
+        size = path.stat().st_size if exists else 0
+        needs_upgrade = schema_version(opened.db) != SCHEMA_VERSION
+        if size > BACKGROUND_CHECK_BYTES and not needs_upgrade:
+            # A big file: check it on a second connection while the first page shows; writes wait for it.
+            opened.integrity = IntegrityCheck(path, folder)
+            opened.integrity.start()
+        elif not _quick_check(conn):
             raise _corrupt(path, folder, "未通过完整性检查（已损坏）", "failed its integrity check (damaged)")
         _upgrade(opened, exists)
     except sqlite3.DatabaseError as e:

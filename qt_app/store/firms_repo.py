@@ -110,19 +110,19 @@ def write(
         columns["created_at"] = created_at or now
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
-        rid = db.execute(f"INSERT INTO firms({names}) VALUES ({marks})", list(columns.values())).lastrowid
+        rid = int(
+            db.execute(f"INSERT INTO firms({names}) VALUES ({marks})", list(columns.values())).lastrowid or 0
+        )
     else:
         rid = before[0]
         sets = ", ".join(f"{k} = ?" for k in columns if k != "id")
         db.execute(
             f"UPDATE firms SET {sets} WHERE rid = ?", [v for k, v in columns.items() if k != "id"] + [rid]
         )
-        db.execute("DELETE FROM firms_fts WHERE rowid = ?", [rid])
+        unindex(db, rid)
         db.execute("DELETE FROM package_cache WHERE firm_id = ?", [firm_id])  # the figures are stale now
-    db.execute(
-        "INSERT INTO firms_fts(rowid, name, uscc, contact, notes, pinyin) VALUES (?, ?, ?, ?, ?, ?)",
-        [rid, name, code, contact, notes, pinyin],
-    )
+    if deleted_at is None:  # the trash is not searched
+        index(db, rid, name, code, contact, notes, pinyin)
     audit.record(
         db, who, "firms", firm_id, action if before else "create", before[1] if before else None, data_json
     )
@@ -142,10 +142,38 @@ def raw(db: Database, firm_id: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def search_hay(name: str, code: str, contact: str, notes: str, pinyin: str) -> str:
+    """One lower-case line of everything searchable, for short (1–2 character) queries."""
+    return "\x1f".join((name, code, contact, notes, pinyin)).lower()
+
+
+def index(db: Database, rid: int, name: str, code: str, contact: str, notes: str, pinyin: str) -> None:
+    """Put a firm in both search indexes: trigram FTS (3+ characters) and the narrow scan table."""
+    db.execute(
+        "INSERT INTO firms_fts(rowid, name, uscc, contact, notes, pinyin) VALUES (?, ?, ?, ?, ?, ?)",
+        [rid, name, code, contact, notes, pinyin],
+    )
+    db.execute(
+        "INSERT OR REPLACE INTO firm_search(rid, hay) VALUES (?, ?)",
+        [rid, search_hay(name, code, contact, notes, pinyin)],
+    )
+
+
+def unindex(db: Database, rid: int) -> None:
+    db.execute("DELETE FROM firms_fts WHERE rowid = ?", [rid])
+    db.execute("DELETE FROM firm_search WHERE rid = ?", [rid])
+
+
 def set_deleted(db: Database, firm_id: str, deleted_at: str | None, who: str, now: str) -> None:
-    row = db.execute("SELECT data_json, deleted_at FROM firms WHERE id = ?", [firm_id]).fetchone()
+    row = db.execute(
+        "SELECT data_json, deleted_at, rid, name, uscc, contact, notes, search_pinyin FROM firms WHERE id = ?",
+        [firm_id],
+    ).fetchone()
     if row is None:
         raise FirmNotFound(firm_id)
+    unindex(db, row[2])
+    if deleted_at is None:
+        index(db, *row[2:])
     db.execute(
         "UPDATE firms SET deleted_at = ?, modified_at = ?, content_hash = ? WHERE id = ?",
         [deleted_at, now, content_hash(row[0], deleted_at), firm_id],
@@ -161,7 +189,28 @@ def _like(term: str) -> str:
     return "%" + _LIKE_ESCAPE.sub(r"\\\1", term) + "%"
 
 
-def _conditions(query: str, filters: FirmFilter | None, deleted: bool) -> tuple[list[str], list[Any]]:
+def short_matches(db: Database, term: str) -> list[int]:
+    """Row ids of firms (not in the trash) whose text or pinyin contains a 1–2 character term.
+
+    One scan per term and database state: typing asks for the count and the first page of the same
+    query, so the second ask is served from memory. The key includes the connection's change counter
+    and SQLite's data_version, so any write (here or by another connection) starts afresh.
+    """
+    key = (term, db.conn.total_changes, db.execute("PRAGMA data_version").fetchone()[0])
+    cache: dict[tuple[str, int, int], list[int]] = db.__dict__.setdefault("_short_match_cache", {})
+    if key not in cache:
+        if term.isascii():  # LIKE is quick on ASCII and ignores case
+            sql, arg = "SELECT rid FROM firm_search WHERE hay LIKE ? ESCAPE '\\'", _like(term.lower())
+        else:  # instr is quicker than LIKE on Chinese text (the hay is already lower-case)
+            sql, arg = "SELECT rid FROM firm_search WHERE instr(hay, ?) > 0", term.lower()
+        cache.clear()
+        cache[key] = [int(r[0]) for r in db.execute(sql, [arg]).fetchall()]
+    return cache[key]
+
+
+def _conditions(
+    db: Database, query: str, filters: FirmFilter | None, deleted: bool
+) -> tuple[list[str], list[Any]]:
     filters = filters or FirmFilter()
     where = ["f.deleted_at IS NOT NULL" if deleted else "f.deleted_at IS NULL"]
     params: list[Any] = []
@@ -170,12 +219,9 @@ def _conditions(query: str, filters: FirmFilter | None, deleted: bool) -> tuple[
     if long_terms:  # trigram index: substring of 3+ characters, any script
         where.append("f.rid IN (SELECT rowid FROM firms_fts WHERE firms_fts MATCH ?)")
         params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
-    for term in (t for t in terms if len(t) < 3):  # too short for trigrams: a scan with LIKE
-        where.append(
-            "(f.name LIKE ? ESCAPE '\\' OR f.uscc LIKE ? ESCAPE '\\' OR f.contact LIKE ? ESCAPE '\\' "
-            "OR f.notes LIKE ? ESCAPE '\\' OR f.search_pinyin LIKE ? ESCAPE '\\')"
-        )
-        params.extend([_like(term)] * 5)
+    for term in (t for t in terms if len(t) < 3):  # too short for trigrams: a scan of one narrow column
+        where.append("f.rid IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(short_matches(db, term)))
     if filters.stages:
         where.append(f"f.stage IN ({', '.join('?' for _ in filters.stages)})")
         params.extend(filters.stages)
@@ -200,7 +246,7 @@ def _order(sort: str, descending: bool) -> str:
         "package_total_fen": "total",
     }.get(sort, f"f.{sort}")
     direction = "DESC" if descending else "ASC"
-    return f"{expr} {direction}, f.id {direction}"
+    return f"{expr} {direction}, f.rid {direction}"  # rid: the index order, so no sort step
 
 
 def _row(r: tuple[Any, ...]) -> FirmRow:
@@ -217,7 +263,7 @@ def list_rows(
     limit: int = 100,
     deleted: bool = False,
 ) -> list[FirmRow]:
-    where, params = _conditions(query, filters, deleted)
+    where, params = _conditions(db, query, filters, deleted)
     sql = (
         f"SELECT {_ROW_COLUMNS} FROM firms f WHERE {' AND '.join(where)} "
         f"ORDER BY {_order(sort, descending)} LIMIT ? OFFSET ?"
@@ -226,7 +272,17 @@ def list_rows(
 
 
 def count(db: Database, query: str = "", filters: FirmFilter | None = None, deleted: bool = False) -> int:
-    where, params = _conditions(query, filters, deleted)
+    terms = query.split()
+    if len(terms) == 1 and not deleted and (filters is None or filters == FirmFilter()):
+        # Search as you type, no filters: count in the index alone (it holds exactly the firms not in the trash).
+        term = terms[0]
+        if len(term) < 3:
+            return len(short_matches(db, term))
+        phrase = '"' + term.replace('"', '""') + '"'
+        return int(
+            db.execute("SELECT count(*) FROM firms_fts WHERE firms_fts MATCH ?", [phrase]).fetchone()[0]
+        )
+    where, params = _conditions(db, query, filters, deleted)
     return int(db.execute(f"SELECT count(*) FROM firms f WHERE {' AND '.join(where)}", params).fetchone()[0])
 
 

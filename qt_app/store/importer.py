@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -156,36 +157,57 @@ def read_csv(path: Path) -> Table:
     return _table([(i + 1, list(r)) for i, r in enumerate(records)], [])
 
 
+def _merged_ranges(path: Path, sheet_xml: str) -> list[str]:
+    """Merged ranges ("C2:C4") of one sheet, read from its XML (read-only mode does not expose them)."""
+    with zipfile.ZipFile(path) as z, z.open(sheet_xml) as fh:
+        text = fh.read().decode("utf-8", errors="replace")
+    return _MERGE_RE.findall(text)
+
+
+_MERGE_RE = re.compile(r"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+[0-9]+:[A-Z]+[0-9]+)\"")
+
+
 def read_xlsx(path: Path) -> Table:
     """The first worksheet with data; merged cells are read as the same value in every row they cover."""
     import openpyxl
+    from openpyxl.utils.cell import range_boundaries
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as e:
+        book = openpyxl.load_workbook(path, data_only=True, read_only=True)
+    except (InvalidFileException, KeyError, OSError, ValueError, zipfile.BadZipFile) as e:
         raise DomainError(f"无法读取 Excel 文件：{e}", f"Cannot read the Excel file: {e}") from e
     try:
-        sheet = next(
-            (ws for ws in book.worksheets if ws.max_row > 1 or ws.cell(1, 1).value is not None), None
-        )
+        grid: list[list[Any]] = []
+        sheet: Any = None
+        for ws in book.worksheets:
+            ws.reset_dimensions()  # WPS and some exporters write a wrong <dimension>: read every row
+            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            if any(not _empty(v) for r in rows for v in r):
+                grid, sheet = rows, ws
+                break
         if sheet is None:
             return Table([], [], [_file_problem("工作表为空", "The worksheet is empty")])
         notes: list[RowProblem] = []
-        grid = [list(r) for r in sheet.iter_rows(values_only=True)]
-        for merged in list(sheet.merged_cells.ranges):
-            top = grid[merged.min_row - 1][merged.min_col - 1] if merged.min_row - 1 < len(grid) else None
-            for r in range(merged.min_row, merged.max_row + 1):
-                for c in range(merged.min_col, merged.max_col + 1):
-                    if r - 1 < len(grid) and c - 1 < len(grid[r - 1]):
-                        grid[r - 1][c - 1] = top
-            if merged.max_row > merged.min_row:
+        for coord in _merged_ranges(path, sheet._worksheet_path):
+            min_col, min_row, max_col, max_row = range_boundaries(coord)
+            top = (
+                grid[min_row - 1][min_col - 1]
+                if min_row - 1 < len(grid) and min_col - 1 < len(grid[min_row - 1])
+                else None
+            )
+            for r in range(min_row, min(max_row, len(grid)) + 1):
+                row = grid[r - 1]
+                row.extend([None] * (max_col - len(row)))
+                for c in range(min_col, max_col + 1):
+                    row[c - 1] = top
+            if max_row > min_row:
                 notes.append(
                     RowProblem(
-                        merged.min_row,
-                        str(merged.coord),
-                        f"合并单元格 {merged.coord}：已按每行同值“{top}”读取，请核对",
-                        f"Merged cells {merged.coord}: read as “{top}” on every row; please check",
+                        min_row,
+                        coord,
+                        f"合并单元格 {coord}：已按每行同值“{top}”读取，请核对",
+                        f"Merged cells {coord}: read as “{top}” on every row; please check",
                         "warning",
                     )
                 )

@@ -173,7 +173,22 @@ def _v4_sync_cache(db: Database) -> None:
         )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_core, _v2_letters, _v3_search, _v4_sync_cache)
+def _v5_fast_search(db: Database) -> None:
+    """Faster search as you type: a narrow table for 1–2 character queries; the trash leaves the indexes."""
+    from qt_app.store.firms_repo import search_hay
+
+    db.execute("CREATE TABLE firm_search (rid INTEGER PRIMARY KEY, hay TEXT NOT NULL)")
+    db.execute("DROP INDEX firms_name_sort")  # replaced: the list always filters out the trash first
+    db.execute("CREATE INDEX firms_live_name ON firms(deleted_at, name_sort)")
+    db.execute("DELETE FROM firms_fts WHERE rowid IN (SELECT rid FROM firms WHERE deleted_at IS NOT NULL)")
+    rows = db.execute(
+        "SELECT rid, name, uscc, contact, notes, search_pinyin FROM firms WHERE deleted_at IS NULL"
+    ).fetchall()
+    for rid, *fields in rows:
+        db.execute("INSERT INTO firm_search(rid, hay) VALUES (?, ?)", [rid, search_hay(*fields)])
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_core, _v2_letters, _v3_search, _v4_sync_cache, _v5_fast_search)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

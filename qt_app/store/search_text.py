@@ -2,25 +2,62 @@
 
 from __future__ import annotations
 
+import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from pypinyin import Style, lazy_pinyin
+from pypinyin.pinyin_dict import pinyin_dict
 
 
 def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
+@lru_cache(maxsize=1)
+def _single_readings() -> dict[str, str]:
+    """Characters with exactly one reading → that reading without tone marks (most characters).
+
+    Strings made only of these skip pypinyin's phrase segmentation, which costs ~60 µs a name and
+    dominated a 10,000-row import; strings with a heteronym (行, 重, 长…) still go through it.
+    """
+    table = {}
+    for code, readings in pinyin_dict.items():
+        if "," not in readings:
+            plain = "".join(c for c in unicodedata.normalize("NFD", readings) if not unicodedata.combining(c))
+            table[chr(code)] = plain.lower()
+    return table
+
+
+@lru_cache(maxsize=4096)
 def pinyin_forms(text: str) -> tuple[str, str]:
     """(initials, full pinyin) of the Chinese in `text`, lower-case, no spaces; other runs kept as typed."""
     if not text:
         return "", ""
+    table = _single_readings()
+    if all(ch in table or not _is_cjk(ch) for ch in text):
+        parts: list[tuple[str, bool]] = []
+        run = ""
+        for ch in text:
+            if ch in table:
+                if run:
+                    parts.append((run, True))
+                    run = ""
+                parts.append((table[ch], False))
+            else:
+                run += ch
+        if run:
+            parts.append((run, True))
+    else:
+        keep_marked: Any = lambda s: ["\0" + s]  # noqa: E731 - pypinyin's stub says str, lists work
+        parts = [
+            (p.lstrip("\0"), p.startswith("\0"))
+            for p in lazy_pinyin(text, style=Style.NORMAL, errors=keep_marked)
+        ]
     initials: list[str] = []
     full: list[str] = []
-    keep_marked: Any = lambda s: ["\0" + s]  # noqa: E731 - pypinyin's stub says str, lists work
-    for part in lazy_pinyin(text, style=Style.NORMAL, errors=keep_marked):
-        kept = part.startswith("\0")  # not Chinese: kept whole in both forms
-        part = "".join(part.lstrip("\0").split()).lower()
+    for part, kept in parts:  # kept: not Chinese, kept whole in both forms
+        part = "".join(ch for ch in part if ch.isalnum()).lower()
         if not part:
             continue
         full.append(part)

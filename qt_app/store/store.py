@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, date, datetime
@@ -66,6 +67,19 @@ class Store:
         """The sqlite-utils handle, for the other modules of `qt_app.store` only."""
         return self._opened.db
 
+    def integrity_ok(self, wait: bool = True) -> bool | None:
+        """The start-up quick check: True passed, False damaged (the store turned read-only), None running."""
+        check = self._opened.integrity
+        if check is None:
+            return True
+        if not wait and check.ok is None:
+            return None
+        try:
+            self._opened.require_intact()
+        except StoreCorrupt:
+            return False
+        return True
+
     def close(self) -> None:
         self._opened.close()
 
@@ -76,6 +90,7 @@ class Store:
         self.close()
 
     def _writable(self) -> None:
+        self._opened.require_intact()
         if self.read_only:
             zh, en = self.notice or ("数据库以只读方式打开", "The database is open read-only")
             raise StoreError(f"无法保存：{zh}", f"Cannot save: {en}", self.path)
@@ -403,11 +418,30 @@ def open_store_at(
 ) -> Store:
     """Open the Store in the data folder; takes the daily backup when writable."""
     store = Store(open_database(data_dir, read_only=read_only, require_write=require_write))
-    if auto_backup and not store.read_only:
+    if auto_backup and not store.read_only and store._opened.integrity is not None:
+        # A big file: take the daily copy on its own connection once the background check has passed.
+        threading.Thread(target=_daily_backup_beside, args=(store._opened,), daemon=True).start()
+    elif auto_backup and not store.read_only:
         # A failed automatic backup must not stop the user working; the next open retries.
         with contextlib.suppress(StoreError, OSError):
             store.daily_backup()
     return store
+
+
+def _daily_backup_beside(opened: Opened) -> None:
+    if opened.integrity is None or not opened.integrity.wait():
+        return
+    if backups.has_daily_for(opened.folder, datetime.now(UTC).date()):
+        return
+    try:
+        conn = sqlite3.connect(f"file:{opened.path}?mode=ro", uri=True)
+        try:
+            backups.write_backup(conn, backups.new_backup_path(opened.folder, "daily"))
+        finally:
+            conn.close()
+        backups.rotate(opened.folder)
+    except (sqlite3.Error, OSError):
+        pass  # the next start tries again; a failed automatic copy must not disturb the user
 
 
 def recover_from_backup(data_dir: str | Path | None, source: str | Path) -> Path:

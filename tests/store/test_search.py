@@ -84,3 +84,22 @@ def test_edited_and_deleted_firms_leave_the_index(filled: Store) -> None:
     assert filled.list_firms("星河数") == [] and _ids(filled.list_firms("银河数")) == ["1"]
     filled.delete_firm(firm.id)
     assert filled.list_firms("银河数") == []
+
+
+def test_short_queries_see_every_change_at_once(filled: Store) -> None:
+    assert filled.count_firms("星河") == 1
+    filled.save_firm(make_firm(4, "上海星河影视有限公司"))
+    assert filled.count_firms("星河") == 2 and len(filled.list_firms("星河")) == 2
+    filled.delete_firm(make_firm(4).id)
+    assert filled.count_firms("星河") == 1
+    filled.restore_firm(make_firm(4).id)
+    assert _ids(filled.list_firms("星河")) == ["1", "4"] and filled.count_firms("上海星河") == 1
+
+
+def test_counts_agree_with_filters_and_without(filled: Store) -> None:
+    for query in ("", "有限公司", "青", "qt", "有限公司 人", "zzz"):
+        total = filled.count_firms(query)
+        assert total == len(filled.list_firms(query)), query
+        assert filled.count_firms(query, FirmFilter(domain="人工智能")) == len(
+            filled.list_firms(query, FirmFilter(domain="人工智能"))
+        )

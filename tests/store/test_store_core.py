@@ -250,3 +250,31 @@ def test_a_read_only_folder_opens_read_only_or_refuses_clearly() -> None:
     assert lines[0] == "True 1"
     assert "只读" in lines[1]
     assert lines[2].startswith("refused") and "无法保存" in lines[2]
+
+
+def test_a_big_file_is_checked_beside_the_first_page_and_writes_wait_for_it(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qt_app.store import db as db_module
+
+    backup = _with_backup(folder)
+    monkeypatch.setattr(db_module, "BACKGROUND_CHECK_BYTES", 0)  # every file counts as big
+    healthy = open_store(folder, auto_backup=False)
+    assert healthy.integrity_ok() is True
+    healthy.save_firm(make_firm(20))
+    healthy.close()
+    path = folder / DB_NAME
+    data = bytearray(path.read_bytes())
+    for i in range(len(data) - len(data) // 4, len(data), 5):  # damage the last pages, not the schema
+        data[i] = 0x5A
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    try:
+        store = open_store(folder, auto_backup=False)
+    except StoreCorrupt:
+        pytest.skip("the damage showed while reading the schema: refused at once (also correct)")
+    with pytest.raises(StoreCorrupt) as err:
+        store.save_firm(make_firm(21))
+    assert err.value.backup == backup and store.read_only and store.integrity_ok() is False
+    store.close()
+    assert path.read_bytes() == before
