@@ -140,3 +140,30 @@ class Lines:
 
 def capped(amount: Fen, cap: Fen) -> tuple[Fen, bool]:
     return (cap, True) if amount > cap else (amount, False)
+
+
+def add_capped_share(
+    lines: Lines,
+    year: int,
+    spent: Fen,
+    rate: Decimal,
+    cap: Fen,
+    what: tuple[str, str],
+    reads: tuple[ParamRead, ...],
+) -> None:
+    """One year of "a share of what was spent, capped per year" (研发补助, 担保费补助): the line and its words."""
+    raw = fen_of(Decimal(spent) / 100 * rate)
+    amount, hit = capped(raw, cap)
+
+    def explain() -> tuple[str, str]:
+        zh = f"{what[0]}{yuan_text(spent)} × {pct(rate)} = {yuan_text(raw)}"
+        en = f"{what[1]} {yuan_text(spent)} × {pct(rate)} = {yuan_text(raw)}"
+        if hit:
+            zh += f"，按年度上限{yuan_text(amount)}"
+            en += f", capped at {yuan_text(amount)} a year"
+        return zh, en
+
+    status = LineStatus.CAPPED if hit else LineStatus.ELIGIBLE
+    lines.add(
+        year, amount, status, explain, caps=(f"{lines.item.id}.cap_per_year",) if hit else (), params=reads
+    )

@@ -9,7 +9,16 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from qt_app.domain.calculators.base import Context, Lines, capped, fen_of, pct, read, yuan_text
+from qt_app.domain.calculators.base import (
+    Context,
+    Lines,
+    add_capped_share,
+    capped,
+    fen_of,
+    pct,
+    read,
+    yuan_text,
+)
 from qt_app.domain.firm import Loan
 from qt_app.domain.package import LineItem, LineStatus, ParamRead
 from qt_app.domain.policy import LprRate, PolicyItem
@@ -93,20 +102,5 @@ def guarantee_fee(item: PolicyItem, ctx: Context) -> list[LineItem]:
         ]
         if not fees:
             continue
-        fee = sum(fees)
-        raw = fen_of(Decimal(fee) / 100 * rate)
-        amount, hit = capped(raw, cap)
-
-        def explain(fee: int = fee, raw: int = raw, amount: int = amount) -> tuple[str, str]:
-            zh = f"担保费{yuan_text(fee)} × {pct(rate)} = {yuan_text(raw)}"
-            en = f"Guarantee fees {yuan_text(fee)} × {pct(rate)} = {yuan_text(raw)}"
-            if amount < raw:
-                zh += f"，按年度上限{yuan_text(amount)}"
-                en += f", capped at {yuan_text(amount)} a year"
-            return zh, en
-
-        status = LineStatus.CAPPED if hit else LineStatus.ELIGIBLE
-        lines.add(
-            year, amount, status, explain, caps=(f"{item.id}.cap_per_year",) if hit else (), params=reads
-        )
+        add_capped_share(lines, year, sum(fees), rate, cap, ("担保费", "Guarantee fees"), reads)
     return lines.out

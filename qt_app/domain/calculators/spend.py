@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from qt_app.domain.calculators.base import Context, Lines, capped, fen_of, pct, read, yuan_text
+from qt_app.domain.calculators.base import (
+    Context,
+    Lines,
+    add_capped_share,
+    capped,
+    fen_of,
+    pct,
+    read,
+    yuan_text,
+)
 from qt_app.domain.package import LineItem, LineStatus
 from qt_app.domain.policy import PolicyItem
 
@@ -64,19 +73,5 @@ def rnd_subsidy(item: PolicyItem, ctx: Context) -> list[LineItem]:
         if spend <= 0:
             lines.none(year, "本年无研发投入计划", "No R&D spending planned this year")
             continue
-        raw = fen_of(Decimal(spend) / 100 * rate)
-        amount, hit = capped(raw, cap)
-
-        def explain(spend: int = spend, raw: int = raw, amount: int = amount) -> tuple[str, str]:
-            zh = f"研发投入{yuan_text(spend)} × {pct(rate)} = {yuan_text(raw)}"
-            en = f"R&D spending {yuan_text(spend)} × {pct(rate)} = {yuan_text(raw)}"
-            if amount < raw:
-                zh += f"，按年度上限{yuan_text(amount)}"
-                en += f", capped at {yuan_text(amount)} a year"
-            return zh, en
-
-        status = LineStatus.CAPPED if hit else LineStatus.ELIGIBLE
-        lines.add(
-            year, amount, status, explain, caps=(f"{item.id}.cap_per_year",) if hit else (), params=reads
-        )
+        add_capped_share(lines, year, spend, rate, cap, ("研发投入", "R&D spending"), reads)
     return lines.out
