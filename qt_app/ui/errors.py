@@ -1,0 +1,74 @@
+"""Errors as dialogs in words (错误提示), never a traceback on screen; details go to a log file.
+
+The log lives in the data folder (`offer-desk.log`), so staff can send it along with a problem.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from qt_app.domain.errors import DomainError, ValidationError
+from qt_app.ui import i18n
+
+LOG_NAME = "offer-desk.log"
+log = logging.getLogger("offer_desk")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def setup_logging(folder: Path) -> Path | None:
+    """Log to `offer-desk.log` in the data folder (rotated at 1 MB); None when the folder is not writable."""
+    path = folder / LOG_NAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    for old in list(log.handlers):
+        log.removeHandler(old)
+        old.close()
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def describe(exc: BaseException) -> str:
+    """What went wrong, in the user's language; unexpected errors get a plain sentence, not a traceback."""
+    if isinstance(exc, ValidationError):
+        return "\n".join(exc.lines(i18n.current()))
+    if isinstance(exc, DomainError):
+        return exc.message(i18n.current())
+    return tr("发生了意外错误，操作未完成。详细信息已写入日志文件 {log}。").format(log=LOG_NAME)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
+    """Log the error and show it as a dialog in words."""
+    if isinstance(exc, DomainError):
+        log.warning("%s", exc.en)
+    else:
+        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    QMessageBox.warning(parent, title or tr("无法完成操作"), describe(exc))
+
+
+def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Unhandled errors in slots: log them with the traceback and tell the user in words."""
+    log.error("unhandled error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+    if QCoreApplication.instance() is not None:
+        show_error(None, exc)
+    else:  # pragma: no cover - before the app exists
+        sys.__excepthook__(kind, exc, tb)
+
+
+def install_excepthook() -> None:
+    sys.excepthook = excepthook

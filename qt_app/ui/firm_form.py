@@ -1,0 +1,224 @@
+"""The firm editor's form values ⇄ the canonical firm dict, and problems ⇄ the fields that show them.
+
+Pure Python (no widgets): the editor keeps flat form values as typed; `to_firm_dict` builds the dict
+that `firm_from_dict` (the same reader the CLI uses) judges, so messages match everywhere.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
+from qt_app.domain.firm import Firm, Stage
+from qt_app.domain.firm_io import firm_from_dict, firm_to_dict
+from qt_app.domain.variants import Variant
+
+Values = dict[str, Any]
+Row = dict[str, str]
+
+TABLE_KEYS = ("talents", "loans", "science_projects", "scenario_projects")
+YEAR_KEYS = ("revenue", "compute_spend", "rnd_spend")
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("企业名称", "Firm name"),
+    "uscc": ("统一社会信用代码", "Credit code"),
+    "uscc_note": ("校验位说明", "Check-digit note"),
+    "investment": ("计划投资额", "Planned investment"),
+    "location": ("入驻载体", "Site"),
+    "location.site": ("载体", "Site"),
+    "location.area_m2": ("面积", "Area"),
+    "location.rent_per_m2_day": ("市场租金", "Market rent"),
+    "location.move_in": ("入驻日期", "Move-in date"),
+    "talents": ("人才", "Talents"),
+    "revenue": ("营收计划", "Revenue plan"),
+    "compute_spend": ("算力合作合同额", "Compute contracts"),
+    "rnd_spend": ("研发投入", "R&D spend"),
+    "loans": ("贷款", "Loans"),
+    "science_projects": ("科技项目", "Science projects"),
+    "scenario_projects": ("应用场景项目", "Scenario projects"),
+    "variants": ("测算方案", "Variants"),
+    "stage_reason": ("终止原因", "Reason for terminating"),
+    "grade": ("企业等级", "Grade"),
+    "mu_grade": ("亩均评价", "Mu grade"),
+}
+
+
+def empty_values() -> Values:
+    """A new firm's form: nothing typed yet."""
+    return values_from_dict({"name": "", "uscc": "", "stage": Stage.LEAD.value, "grade": "B"})
+
+
+def values_from_firm(firm: Firm, variants: tuple[Variant, ...]) -> Values:
+    return values_from_dict(firm_to_dict(firm, variants))
+
+
+def _text(v: Any) -> str:
+    if v is None:
+        return ""
+    text = str(v)
+    # Amounts read the way staff type them: 15000000.00 → 1500万; other whole 元 without ".00".
+    if re.fullmatch(r"\d+\.00", text):
+        yuan = int(text[:-3])
+        return f"{yuan // 10_000}万" if yuan and yuan % 10_000 == 0 else str(yuan)
+    return text
+
+
+def values_from_dict(data: Mapping[str, Any]) -> Values:
+    loc = data.get("location") or None
+    values: Values = {
+        "id": str(data.get("id", "")),
+        "name": str(data.get("name", "")),
+        "uscc": str(data.get("uscc", "")),
+        "uscc_note": str(data.get("uscc_note", "")),
+        "entity_type": str(data.get("entity_type", "enterprise")),
+        "grade": str(data.get("grade", "B")),
+        "mu_grade": str(data.get("mu_grade", "")),
+        "is_trading": bool(data.get("is_trading", False)),
+        "is_headquarters": bool(data.get("is_headquarters", False)),
+        "dishonest": bool(data.get("dishonest", False)),
+        "registers_in_qingtian": bool(data.get("registers_in_qingtian", True)),
+        "investment": "" if _text(data.get("investment")) in ("", "0") else _text(data.get("investment")),
+        "domains": list(data.get("domains", [])),
+        "has_location": loc is not None,
+        "location.site": str((loc or {}).get("site", "")),
+        "location.area_m2": str((loc or {}).get("area_m2", "")),
+        "location.rent_per_m2_day": str((loc or {}).get("rent_per_m2_day", "")),
+        "location.move_in": str((loc or {}).get("move_in", "")),
+        "stage": str(data.get("stage", "lead")),
+        "stage_reason": str(data.get("stage_reason", "")),
+        "owner": str(data.get("owner", "")),
+        "outpost": str(data.get("outpost", "")),
+        "contact": str(data.get("contact", "")),
+        "notes": str(data.get("notes", "")),
+        "variants": copy.deepcopy(list(data.get("variants", []))),
+    }
+    for key in TABLE_KEYS:
+        values[key] = [{k: _text(v) for k, v in row.items()} for row in data.get(key, []) or []]
+    for key in YEAR_KEYS:
+        values[key] = year_rows(data.get(key) or {})
+    return values
+
+
+def year_rows(amounts: Mapping[Any, Any]) -> list[Row]:
+    return [
+        {"year": str(y), "amount": _text(v)} for y, v in sorted(amounts.items(), key=lambda kv: str(kv[0]))
+    ]
+
+
+def rows_to_years(rows: list[Row]) -> dict[str, str]:
+    """Year rows → {year: amount}; blank rows are ignored (a row being typed)."""
+    return {
+        r["year"].strip(): r["amount"].strip()
+        for r in rows
+        if r.get("year", "").strip() or r.get("amount", "").strip()
+    }
+
+
+def _clean_rows(rows: list[Row]) -> list[dict[str, str]]:
+    return [{k: v for k, v in r.items() if v.strip()} for r in rows if any(v.strip() for v in r.values())]
+
+
+def to_firm_dict(values: Values) -> dict[str, Any]:
+    """The canonical dict `firm_from_dict` reads."""
+    data: dict[str, Any] = {
+        k: values[k]
+        for k in (
+            "id", "name", "uscc", "uscc_note", "entity_type", "grade", "mu_grade", "is_trading",
+            "is_headquarters", "dishonest", "registers_in_qingtian", "stage", "stage_reason", "owner",
+            "outpost", "contact", "notes",
+        )
+    }  # fmt: skip
+    data["investment"] = values["investment"]
+    data["domains"] = list(values["domains"])
+    if values["has_location"]:
+        data["location"] = {
+            "site": values["location.site"],
+            "area_m2": values["location.area_m2"],
+            "rent_per_m2_day": values["location.rent_per_m2_day"],
+            "move_in": values["location.move_in"],
+        }
+    for key in TABLE_KEYS:
+        data[key] = _clean_rows(values[key])
+    for key in YEAR_KEYS:
+        data[key] = rows_to_years(values[key])
+    if values["variants"]:
+        data["variants"] = copy.deepcopy(values["variants"])
+    return data
+
+
+def _duplicate_years(key: str, rows: list[Row]) -> list[FieldProblem]:
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        year = row.get("year", "").strip()
+        if year and year in seen:
+            out.append(FieldProblem(f"{key}.{year}", f"{year}年重复出现", f"The year {year} appears twice"))
+        seen.add(year)
+    return out
+
+
+def parse(values: Values) -> tuple[tuple[Firm, tuple[Variant, ...]] | None, list[FieldProblem]]:
+    """The draft as a Firm when it is valid, and every problem found (errors block saving)."""
+    problems: list[FieldProblem] = []
+    for key in YEAR_KEYS:
+        problems += _duplicate_years(key, values[key])
+    if values["stage"] == Stage.TERMINATED.value and not values["stage_reason"].strip():
+        problems.append(FieldProblem("stage_reason", "终止须说明原因", "Terminating needs a reason"))
+    try:
+        parsed = firm_from_dict(to_firm_dict(values))
+    except ValidationError as e:
+        return None, problems + list(e.problems)
+    except DomainError as e:
+        return None, [*problems, FieldProblem("", e.zh, e.en)]
+    return (None if problems else parsed), problems
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a problem shows: a field key, or a table key with a row index and a column key."""
+
+    key: str
+    row: int = -1
+    column: str = ""
+
+
+_INDEXED = re.compile(r"^(\w+)\[(\d+)\]\.?(\w*)")
+
+
+def place_of(path: str, values: Values) -> Place:
+    """Map a problem's path ("talents[0].count", "revenue.2026") to the field that shows it."""
+    m = _INDEXED.match(path)
+    if m and m.group(1) in TABLE_KEYS:
+        return Place(m.group(1), int(m.group(2)), m.group(3))
+    if m and m.group(1) == "variants":
+        return Place("variants", int(m.group(2)), m.group(3))
+    head, _, tail = path.partition(".")
+    if head in YEAR_KEYS:
+        for i, row in enumerate(values[head]):
+            if row.get("year", "").strip() == tail:
+                year_ok = tail.isdigit() and 2000 <= int(tail) <= 2100
+                return Place(head, i, "amount" if year_ok else "year")
+        return Place(head)
+    if head == "location" and not tail:
+        return Place("location")
+    return Place(path)
+
+
+def label_of(path: str, lang: str) -> str:
+    """A problem's field in words ("营收计划 2026"), for the summary under the form."""
+    m = _INDEXED.match(path)
+    if m:
+        base = FIELD_LABELS.get(m.group(1))
+        name = (base[1] if lang == "en" else base[0]) if base else m.group(1)
+        return f"{name} {'row' if lang == 'en' else '第'}{int(m.group(2)) + 1}{'' if lang == 'en' else '行'}"
+    if path in FIELD_LABELS:
+        pair = FIELD_LABELS[path]
+        return pair[1] if lang == "en" else pair[0]
+    head, _, tail = path.partition(".")
+    if head in FIELD_LABELS:
+        pair = FIELD_LABELS[head]
+        return f"{pair[1] if lang == 'en' else pair[0]} {tail}"
+    return path

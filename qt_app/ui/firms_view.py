@@ -1,0 +1,332 @@
+"""企业库 (the firm list): search as you type, filters, sort, delete/restore with undo, stages, contact log.
+
+The table is a lazily fetched model over the store; this widget only arranges it and turns user
+actions into undoable store commands, announcing changes on the hub.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qt_app.domain.errors import DomainError
+from qt_app.domain.firm import STAGE_LABELS
+from qt_app.services.session import Session
+from qt_app.store.models import FirmFilter
+from qt_app.ui import i18n
+from qt_app.ui.errors import show_error
+from qt_app.ui.firm_dialogs import ContactDialog, StageDialog, TrashDialog
+from qt_app.ui.hub import Hub
+from qt_app.ui.models.contacts import ContactsModel
+from qt_app.ui.models.firm_table import ID_ROLE, FirmTableModel
+from qt_app.ui.undo import DeleteFirm, RestoreFirm, SetStage
+
+SEARCH_DEBOUNCE_MS = 200
+TOTALS_PER_TICK = 8  # package totals filled in idle time, a few at a time, so scrolling never stalls
+
+
+def who() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
+class FirmsView(QWidget):
+    """The pipeline list with its filters and the selected firm's contact log."""
+
+    currentFirmChanged = Signal(str)  # the selected row's firm id ("" when none)
+    firmActivated = Signal(str)  # double-click / Enter: open this firm in the editor
+
+    def __init__(
+        self, session: Session, hub: Hub, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.hub = hub
+        self.undo_stack = undo_stack
+        store = session.store
+        self.model = FirmTableModel(
+            lambda q, f, s, d, o, n: store.list_firms(q, f, s, d, o, n),
+            lambda q, f: store.count_firms(q, f),
+            self,
+        )
+        self._build()
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        for combo in (self.stage_filter, self.domain_filter, self.outpost_filter, self.owner_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_search())
+        self._totals_timer = QTimer(self, interval=30)
+        self._totals_timer.timeout.connect(self._fill_totals)
+        self.hub.firmSaved.connect(lambda fid: self.refresh(keep=fid))
+        self.hub.firmsChanged.connect(lambda: self.refresh())
+        self._update_count()
+        self._remember_choices()
+        self.model.modelReset.connect(self._totals_timer.start)
+        self.model.rowsInserted.connect(lambda *_a: self._totals_timer.start())
+        self._totals_timer.start()
+
+    # -- layout -------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setObjectName("firmSearch")
+        self.search.setPlaceholderText(self.tr("搜索：企业名称、信用代码、联系人、拼音首字母（如 qtkj）"))
+        self.search.setClearButtonEnabled(True)
+        self.stage_filter = QComboBox(self)
+        self.stage_filter.addItem(self.tr("全部阶段"), "")
+        for stage, pair in STAGE_LABELS.items():
+            self.stage_filter.addItem(i18n.pick(pair), stage.value)
+        self.domain_filter = QComboBox(self)
+        self.domain_filter.addItem(self.tr("全部领域"), "")
+        for domain in self.session.policy.domains:
+            self.domain_filter.addItem(domain, domain)
+        self.outpost_filter = QComboBox(self)
+        self.outpost_filter.addItem(self.tr("全部驻点"), "")
+        self.owner_filter = QComboBox(self)
+        self.owner_filter.addItem(self.tr("全部负责人"), "")
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for combo in (self.stage_filter, self.domain_filter, self.outpost_filter, self.owner_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            filters.addWidget(combo)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("firmTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((240, 170, 80, 160, 70, 70, 120, 130)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(lambda idx: self.firmActivated.emit(str(idx.data(ID_ROLE))))
+        self.table.activated.connect(lambda idx: self.firmActivated.emit(str(idx.data(ID_ROLE))))
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._update_count)
+
+        self.count_label = QLabel(self)
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addLayout(filters)
+        lv.addWidget(self.table)
+        lv.addWidget(self.count_label)
+
+        self.contacts = ContactsModel(self)
+        self.contact_title = QLabel(self.tr("联络记录"), self)
+        self.contact_title.setStyleSheet("font-weight: 600;")
+        self.contact_table = QTableView(self)
+        self.contact_table.setObjectName("contactTable")
+        self.contact_table.setModel(self.contacts)
+        self.contact_table.verticalHeader().setVisible(False)
+        self.contact_table.horizontalHeader().setStretchLastSection(True)
+        self.contact_table.setWordWrap(True)
+        self.add_contact_button = QPushButton(self.tr("添加联络记录…"), self)
+        self.add_contact_button.clicked.connect(self.add_contact)
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.contact_title)
+        rv.addWidget(self.contact_table)
+        rv.addWidget(self.add_contact_button)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("firmsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1000, 340])
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.splitter)
+
+    # -- searching ----------------------------------------------------------------------------------------
+    def filters(self) -> FirmFilter:
+        stage = str(self.stage_filter.currentData() or "")
+        return FirmFilter(
+            stages=(stage,) if stage else (),
+            domain=str(self.domain_filter.currentData() or ""),
+            outpost=str(self.outpost_filter.currentData() or ""),
+            owner=str(self.owner_filter.currentData() or ""),
+        )
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        try:
+            self.model.set_query(self.search.text(), self.filters())
+        except DomainError as e:
+            show_error(self, e)
+        self._select_first()
+
+    def refresh(self, keep: str = "") -> None:
+        """Reload after a change elsewhere, keeping the selection when the firm is still listed."""
+        keep = keep or self.current_id()
+        self.model.reload()
+        self._remember_choices()
+        row = self.model.row_of(keep) if keep else -1
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            self._row_changed(self.table.currentIndex(), QModelIndex())
+
+    def _select_first(self) -> None:
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("共 {n} 家企业").format(n=self.model.total))
+
+    def _remember_choices(self) -> None:
+        """Outposts and owners seen so far become filter choices."""
+        for combo, attr in ((self.outpost_filter, "outpost"), (self.owner_filter, "owner")):
+            for r in range(self.model.rowCount()):
+                row = self.model.firm_row(r)
+                value = getattr(row, attr) if row else ""
+                if value and combo.findData(value) < 0:
+                    combo.addItem(value, value)
+
+    def current_id(self) -> str:
+        idx = self.table.currentIndex()
+        return str(idx.data(ID_ROLE)) if idx.isValid() else ""
+
+    def select(self, firm_id: str) -> bool:
+        row = self.model.row_of(firm_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        return row >= 0
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        firm_id = str(current.data(ID_ROLE)) if current.isValid() else ""
+        self.contacts.set_entries(self.session.store.contacts(firm_id) if firm_id else [])
+        self.add_contact_button.setEnabled(bool(firm_id) and not self.session.store.read_only)
+        self.currentFirmChanged.emit(firm_id)
+
+    # -- package totals in idle time ----------------------------------------------------------------------------
+    def _fill_totals(self) -> None:
+        ids = self.model.missing_totals(TOTALS_PER_TICK)
+        if not ids:
+            self._totals_timer.stop()  # restarted when new rows arrive
+            return
+        store, policy = self.session.store, self.session.policy
+        for firm_id in ids:
+            try:
+                firm, _variants = store.get_firm(firm_id)
+                pkg = self.session.package(firm, explain=False)
+            except DomainError:
+                self.model.set_total(firm_id, 0)
+                continue
+            self.model.set_total(firm_id, pkg.total)
+            if not store.read_only:
+                # A cache write failing only costs a recomputation next time.
+                with contextlib.suppress(DomainError):
+                    store.put_package_total(firm_id, "base", policy.hash, pkg.total, pkg.by_year())
+
+    def stop(self) -> None:
+        """Stop idle work (the window is closing)."""
+        self._totals_timer.stop()
+        self._search_timer.stop()
+
+    # -- actions --------------------------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        self.hub.firmsChanged.emit()
+
+    def _failed(self, e: BaseException) -> None:
+        show_error(self, e)
+
+    def delete_selected(self) -> None:
+        """删除 (to the trash); Ctrl+Z brings it back."""
+        row = self.model.firm_row(self.table.currentIndex().row())
+        if row is None:
+            return
+        try:
+            self.session.store.delete_firm(row.id, who())
+        except DomainError as e:
+            show_error(self, e)
+            return
+        self.undo_stack.push(
+            DeleteFirm(self.session.store, row.id, row.name, who(), self._changed, self._failed)
+        )
+        self._changed()
+
+    def open_trash(self) -> None:
+        dialog = TrashDialog(self.session.store.trash(), self)
+        if dialog.exec() and dialog.chosen_id():
+            firm_id = dialog.chosen_id()
+            name = next((r.name for r in self.session.store.trash() if r.id == firm_id), firm_id)
+            try:
+                self.session.store.restore_firm(firm_id, who())
+            except DomainError as e:
+                show_error(self, e)
+                return
+            self.undo_stack.push(
+                RestoreFirm(self.session.store, firm_id, name, who(), self._changed, self._failed)
+            )
+            self.refresh(keep=firm_id)
+
+    def change_stage(self) -> None:
+        firm_id = self.current_id()
+        if not firm_id:
+            return
+        firm, _variants = self.session.store.get_firm(firm_id)
+        dialog = StageDialog(firm, self)
+        if not dialog.exec():
+            return
+        stage, reason = dialog.chosen()
+        self.set_stage(firm_id, stage.value, reason)
+
+    def set_stage(self, firm_id: str, stage: str, reason: str = "") -> bool:
+        from qt_app.domain.firm import Stage
+
+        try:
+            firm, _variants = self.session.store.get_firm(firm_id)
+            self.session.store.set_stage(firm_id, Stage(stage), reason, who())
+        except DomainError as e:
+            show_error(self, e)
+            return False
+        self.undo_stack.push(
+            SetStage(self.session.store, firm, Stage(stage), reason, who(), self._changed, self._failed)
+        )
+        self.hub.firmSaved.emit(firm_id)
+        return True
+
+    def add_contact(self) -> None:
+        firm_id = self.current_id()
+        row = self.model.firm_row(self.table.currentIndex().row())
+        if not firm_id or row is None:
+            return
+        dialog = ContactDialog(row.name, self)
+        if dialog.exec():
+            when, kind, person, notes, next_step = dialog.entry()
+            try:
+                self.session.store.add_contact(firm_id, when, kind, person, notes, next_step, by=who())
+            except DomainError as e:
+                show_error(self, e)
+                return
+            self.contacts.set_entries(self.session.store.contacts(firm_id))

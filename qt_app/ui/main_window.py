@@ -1,0 +1,523 @@
+"""The main window (主窗口): assembles the screens, the actions, the status bar and meeting mode.
+
+Thin by design: screens do their own work and talk through the hub; this file wires them together.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from qt_app import __version__
+from qt_app.domain.errors import DomainError
+from qt_app.domain.firm import Firm
+from qt_app.domain.variants import Variant
+from qt_app.services.session import Session
+from qt_app.ui import i18n, settings
+from qt_app.ui.actions import create_actions, icon
+from qt_app.ui.errors import show_error
+from qt_app.ui.firm_editor import FirmEditor, read_draft
+from qt_app.ui.firms_view import FirmsView, who
+from qt_app.ui.hub import Hub
+from qt_app.ui.models.firm_table import local_time
+from qt_app.ui.panels import make_panel
+from qt_app.ui.undo import SaveFirm
+
+FIRMS, PACKAGE, COMPARE, EXPOSURE, POLICIES = range(5)
+SCREENS = (
+    ("go_firms", "firms"),
+    ("go_package", "package"),
+    ("go_compare", "compare"),
+    ("go_exposure", "exposure"),
+    ("go_policies", "policies"),
+)
+DRAFT_FILE = "unsaved-draft.json"
+
+
+class MainWindow(QMainWindow):
+    """招商政策测算台: the firm library, the package, variants, exposure and policies, plus meeting mode."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.hub = Hub(self)
+        self.setWindowTitle(self.tr("招商政策测算台"))
+        self.actions_by_name = create_actions(self)
+        self.list_stack = QUndoStack(self)
+        self.undo_group = QUndoGroup(self)
+        self._panels: dict[str, QWidget] = {}
+        self._current: tuple[Firm, tuple[Variant, ...]] | None = None
+        self._build_screens()
+        self._build_menus()
+        self._build_status()
+        self._connect()
+        self._restore_layout()
+        QTimer.singleShot(0, self._after_show)
+
+    # -- screens --------------------------------------------------------------------------------------------------
+    def _build_screens(self) -> None:
+        self.firms = FirmsView(self.session, self.hub, self.list_stack, self)
+        draft_path = self.session.store.folder / DRAFT_FILE if not self.session.store.read_only else None
+        self.editor = FirmEditor(self.session.policy, self._save_firm, draft_path, self)
+        self.undo_group.addStack(self.list_stack)
+        self.undo_group.addStack(self.editor.undo_stack)
+        self.undo_group.setActiveStack(self.list_stack)
+
+        self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.editor_splitter.setObjectName("editorSplitter")
+        self.editor_splitter.addWidget(self.editor)
+        self.editor_splitter.addWidget(self.panel("package"))
+        self.editor_splitter.setStretchFactor(0, 5)
+        self.editor_splitter.setStretchFactor(1, 6)
+        self.editor_splitter.setSizes([600, 700])
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.firms)
+        self.pages.addWidget(self.editor_splitter)
+        for _ in range(3):  # compare, exposure, policies: built on first visit (fast start)
+            self.pages.addWidget(QWidget(self))
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(132)
+        self.nav.setIconSize(self.nav.iconSize() * 1.4)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { font-size: 11pt; } QListWidget#navigation::item { padding: 10px 6px; }"
+        )
+        for name, _key in SCREENS:
+            action = self.actions_by_name[name]
+            QListWidgetItem(action.icon(), action.text(), self.nav)
+
+        self.work = QWidget(self)
+        row = QHBoxLayout(self.work)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+
+        self.outer = QStackedWidget(self)
+        self.outer.addWidget(self.work)
+        self.setCentralWidget(self.outer)
+
+    def panel(self, key: str) -> QWidget:
+        """The panel `key`, built on first use."""
+        if key not in self._panels:
+            self._panels[key] = make_panel(key, self.session, self)
+            self._wire_panel(key, self._panels[key])
+        return self._panels[key]
+
+    def _wire_panel(self, key: str, widget: QWidget) -> None:
+        if key == "compare" and hasattr(widget, "offerVariantChosen"):
+            widget.offerVariantChosen.connect(self._offer_variant_chosen)
+        if key == "exposure" and hasattr(widget, "firmActivated"):
+            widget.firmActivated.connect(self.open_firm)
+        if self._current is not None and hasattr(widget, "show_firm"):
+            widget.show_firm(*self._current)
+
+    def show_screen(self, index: int) -> None:
+        if self.pages.currentIndex() != index or self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)
+
+    def _screen_changed(self, index: int) -> None:
+        if index < 0:
+            return
+        key = SCREENS[index][1]
+        if index >= COMPARE:
+            placeholder = self.pages.widget(index)
+            widget = self.panel(key)
+            if placeholder is not None and placeholder is not widget:
+                self.pages.insertWidget(index, widget)
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
+            if key == "exposure" and hasattr(widget, "refresh"):
+                widget.refresh()
+        self.pages.setCurrentIndex(index)
+        self.undo_group.setActiveStack(self.editor.undo_stack if index == PACKAGE else self.list_stack)
+
+    # -- menus, toolbar, status ---------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        redo = self.undo_group.createRedoAction(self, self.tr("重做"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        undo.setIcon(icon("undo"))
+        redo.setIcon(icon("redo"))
+        self.addAction(undo)
+        self.addAction(redo)
+        self.actions_by_name["undo"] = undo
+        self.actions_by_name["redo"] = redo
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        for name in (
+            "new_firm",
+            "duplicate_firm",
+            "save_firm",
+            None,
+            "backup_now",
+            "open_data_folder",
+            None,
+            "quit",
+        ):
+            self._add(file_menu, name)
+        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        for name in (None, "find", "change_stage", "add_contact", "delete_firm", "trash", None, "settings"):
+            self._add(edit_menu, name)
+        view_menu = bar.addMenu(self.tr("视图(&V)"))
+        for name in (
+            "go_firms",
+            "go_package",
+            "go_compare",
+            "go_exposure",
+            "go_policies",
+            None,
+            "meeting_mode",
+        ):
+            self._add(view_menu, name)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self._add(help_menu, "about")
+
+        self.toolbar = self.addToolBar(self.tr("工具栏"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setMovable(False)
+        for name in (
+            "new_firm",
+            "duplicate_firm",
+            "save_firm",
+            "delete_firm",
+            "change_stage",
+            None,
+            "undo",
+            "redo",
+            None,
+            "meeting_mode",
+            "settings",
+        ):
+            if name is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(self.actions_by_name[name])
+
+    def _add(self, menu: Any, name: str | None) -> None:
+        if name is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(self.actions_by_name[name])
+
+    def _build_status(self) -> None:
+        self.read_only_label = QLabel(self)
+        self.read_only_label.setStyleSheet("color: #8a5a00; font-weight: 600;")
+        self.file_label = QLabel(self)
+        self.policy_label = QLabel(self)
+        self.backup_label = QLabel(self)
+        for label in (self.read_only_label, self.file_label, self.policy_label, self.backup_label):
+            self.statusBar().addPermanentWidget(label)
+        notice = self.session.store.notice
+        self.read_only_label.setText(i18n.pick(notice) if notice else "")
+        self.read_only_label.setVisible(bool(notice))
+        self.update_status()
+
+    def update_status(self) -> None:
+        store = self.session.store
+        self.file_label.setText(self.tr("数据文件：{path}").format(path=store.path))
+        self.file_label.setToolTip(str(store.path))
+        policy = self.session.policy
+        self.policy_label.setText(
+            self.tr("现行政策：{title}（{version}）").format(title=policy.short_title, version=policy.version)
+        )
+        backups = store.list_backups()
+        newest = max((b.taken_at for b in backups), default=None)
+        when = local_time(newest.isoformat()) if newest else self.tr("尚无")
+        self.backup_label.setText(self.tr("最近备份：{when}").format(when=when))
+
+    # -- wiring -------------------------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        a = self.actions_by_name
+        self.nav.currentRowChanged.connect(self._screen_changed)
+        for i, (name, _key) in enumerate(SCREENS):
+            a[name].triggered.connect(lambda _c=False, i=i: self.show_screen(i))
+        a["new_firm"].triggered.connect(self.new_firm)
+        a["duplicate_firm"].triggered.connect(self.duplicate_firm)
+        a["delete_firm"].triggered.connect(self.delete_firm)
+        a["trash"].triggered.connect(self.firms.open_trash)
+        a["change_stage"].triggered.connect(self.firms.change_stage)
+        a["add_contact"].triggered.connect(self.firms.add_contact)
+        a["save_firm"].triggered.connect(self.editor.save)
+        a["find"].triggered.connect(self._focus_search)
+        a["meeting_mode"].toggled.connect(self.set_meeting_mode)
+        a["settings"].triggered.connect(self.open_settings)
+        a["backup_now"].triggered.connect(self.backup_now)
+        a["open_data_folder"].triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.store.folder)))
+        )
+        a["quit"].triggered.connect(self.close)
+        a["about"].triggered.connect(self._about)
+        self.editor.ui.saveButton.setShortcut(QKeySequence())  # Ctrl+S belongs to the save action
+        self.firms.currentFirmChanged.connect(self._list_selection_changed)
+        self.firms.firmActivated.connect(self.open_firm)
+        self.editor.draftChanged.connect(self._draft_changed)
+        self.editor.dirtyChanged.connect(self._dirty_changed)
+        self.hub.firmSaved.connect(lambda _id: self.update_status())
+        self.hub.backupTaken.connect(lambda _p: self.update_status())
+        read_only = self.session.store.read_only
+        for name in (
+            "new_firm",
+            "duplicate_firm",
+            "delete_firm",
+            "trash",
+            "change_stage",
+            "add_contact",
+            "save_firm",
+            "backup_now",
+        ):
+            a[name].setEnabled(not read_only)
+
+    def _after_show(self) -> None:
+        """After the window is on screen: offer back a draft left by a crash."""
+        path = self.session.store.folder / DRAFT_FILE
+        payload = read_draft(path) if not self.session.store.read_only else None
+        if payload is None:
+            return
+        name = str(payload["values"].get("name") or self.tr("新企业"))
+        answer = QMessageBox.question(
+            self,
+            self.tr("恢复未保存的草稿"),
+            self.tr("上次关闭前，“{name}”有未保存的修改。要恢复这份草稿吗？").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.editor.restore_draft(payload):
+            self.show_screen(PACKAGE)
+        else:
+            path.unlink(missing_ok=True)
+
+    # -- the current firm -----------------------------------------------------------------------------------------
+    def _list_selection_changed(self, firm_id: str) -> None:
+        """A click in the list shows that firm everywhere, unless the editor holds unsaved changes."""
+        if firm_id and not self.editor.dirty and firm_id != self.editor.firm_id:
+            self._load(firm_id)
+
+    def open_firm(self, firm_id: str) -> None:
+        """Open a firm in the editor (asking about unsaved changes first) and show its package."""
+        if firm_id != self.editor.firm_id and not self.editor.maybe_leave():
+            return
+        if firm_id != self.editor.firm_id or not self.editor.dirty:
+            self._load(firm_id)
+        self.firms.select(firm_id)
+        self.show_screen(PACKAGE)
+
+    def _load(self, firm_id: str) -> None:
+        try:
+            firm, variants = self.session.store.get_firm(firm_id)
+        except DomainError as e:
+            show_error(self, e)
+            return
+        self.editor.load_firm(firm, variants)
+        settings.put(settings.LAST_FIRM, firm_id)
+
+    def _draft_changed(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
+        """The editor's draft parses: every panel shows it (the package recomputes live)."""
+        self._current = (firm, variants)
+        for key, widget in self._panels.items():
+            if key in ("package", "compare", "meeting") and hasattr(widget, "show_firm"):
+                try:
+                    widget.show_firm(firm, variants)
+                except DomainError as e:
+                    self.statusBar().showMessage(e.message(i18n.current()), 5000)
+
+    def _dirty_changed(self, dirty: bool) -> None:
+        title = self.tr("招商政策测算台")
+        self.setWindowTitle(f"{title} — {self.editor.ui.titleLabel.text()}" if dirty else title)
+
+    def new_firm(self) -> None:
+        if self.editor.maybe_leave():
+            self.editor.load_firm(None)
+            self.show_screen(PACKAGE)
+            self.editor.ui.tabs.setCurrentIndex(0)
+            self.editor.ui.nameEdit.setFocus()
+
+    def duplicate_firm(self) -> None:
+        firm_id = self.firms.current_id() if self.pages.currentIndex() == FIRMS else self.editor.firm_id
+        if not firm_id or not self.editor.maybe_leave():
+            return
+        try:
+            firm, variants = self.session.store.get_firm(firm_id)
+        except DomainError as e:
+            show_error(self, e)
+            return
+        self.editor.new_copy(firm, variants)
+        self.show_screen(PACKAGE)
+        self.editor.ui.usccEdit.setFocus()
+
+    def delete_firm(self) -> None:
+        if self.pages.currentIndex() == PACKAGE and not self.editor.is_new:
+            self.firms.select(self.editor.firm_id)
+        deleting = self.firms.current_id()
+        self.firms.delete_selected()
+        if deleting and deleting == self.editor.firm_id and not self.editor.dirty:
+            self.editor.load_firm(None)
+        self.statusBar().showMessage(self.tr("已移入回收站；按 Ctrl+Z 撤销"), 8000)
+
+    def _save_firm(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
+        """The editor's saver: one undoable store command, then the package total for the list."""
+        store = self.session.store
+        before = None
+        if not self.editor.is_new:
+            try:
+                before = store.get_firm(firm.id)
+            except DomainError:
+                before = None  # the stored version vanished meanwhile: undo then trashes it
+        store.save_firm(firm, variants, who())
+        self.list_stack.push(
+            SaveFirm(store, (firm, variants), before, who(), self.hub.firmsChanged.emit, self._failed)
+        )
+        try:
+            pkg = self.session.package(firm, explain=False)
+            store.put_package_total(firm.id, "base", self.session.policy.hash, pkg.total, pkg.by_year())
+        except DomainError:
+            pass  # the list computes it later
+        self.hub.firmSaved.emit(firm.id)
+        self.firms.select(firm.id)
+        self.statusBar().showMessage(self.tr("已保存“{name}”").format(name=firm.name), 5000)
+
+    def _failed(self, e: BaseException) -> None:
+        show_error(self, e)
+
+    def _offer_variant_chosen(self, name: str) -> None:
+        self.statusBar().showMessage(self.tr("已选定方案“{name}”作为要约方案").format(name=name), 8000)
+
+    def _focus_search(self) -> None:
+        self.show_screen(FIRMS)
+        self.firms.search.setFocus()
+        self.firms.search.selectAll()
+
+    # -- meeting mode -----------------------------------------------------------------------------------------------
+    @property
+    def in_meeting(self) -> bool:
+        return self.outer.currentIndex() == 1
+
+    def set_meeting_mode(self, on: bool) -> None:
+        """会谈模式: only this firm's package, large; everything internal hidden. Same key to return."""
+        action = self.actions_by_name["meeting_mode"]
+        if action.isChecked() != on:
+            action.setChecked(on)  # re-enters through toggled
+            return
+        if on == self.in_meeting:
+            return
+        if on:
+            meeting = self.panel("meeting")
+            if self.outer.indexOf(meeting) < 0:
+                self.outer.addWidget(meeting)
+            if self._current is not None and hasattr(meeting, "show_firm"):
+                meeting.show_firm(*self._current)
+            self._was_maximized = self.isMaximized()
+            self.outer.setCurrentIndex(1)
+            self.menuBar().hide()
+            self.toolbar.hide()
+            self.statusBar().hide()
+            self.showFullScreen()
+        else:
+            self.outer.setCurrentIndex(0)
+            self.menuBar().show()
+            self.toolbar.show()
+            self.statusBar().show()
+            if getattr(self, "_was_maximized", False):
+                self.showMaximized()
+            else:
+                self.showNormal()
+
+    # -- settings, backups ------------------------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        from qt_app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.session, self.hub, self)
+        accepted = dialog.exec()
+        self.update_status()
+        if accepted and dialog.chosen_language() != i18n.current():
+            from qt_app.app import switch_language
+
+            switch_language(self, dialog.chosen_language())
+
+    def backup_now(self) -> None:
+        from qt_app.ui.settings_dialog import run_backup
+
+        run_backup(self.session, self.hub, self)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr("招商政策测算台 {version}\n青田县投资促进 · 元宇宙产业政策测算").format(
+                version=__version__
+            ),
+        )
+
+    # -- geometry -------------------------------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = settings.get(settings.WINDOW_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        state = settings.get(settings.WINDOW_STATE)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        for splitter, option in (
+            (self.firms.splitter, settings.MAIN_SPLITTER),
+            (self.editor_splitter, settings.EDITOR_SPLITTER),
+        ):
+            saved = settings.get(option)
+            if not saved.isEmpty():
+                splitter.restoreState(saved)
+        header = settings.get(settings.LIST_HEADER)
+        if not header.isEmpty():
+            self.firms.table.horizontalHeader().restoreState(header)
+        screen = settings.get(settings.LAST_SCREEN)
+        self.nav.setCurrentRow(screen if 0 <= screen < len(SCREENS) else FIRMS)
+        last = settings.get(settings.LAST_FIRM)
+        if last and not self.firms.select(last):
+            with contextlib.suppress(DomainError):
+                self._load(last)
+        elif not last:
+            self.firms._select_first()
+
+    def save_layout(self) -> None:
+        if self.in_meeting:
+            self.set_meeting_mode(False)
+        settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.put(settings.WINDOW_STATE, self.saveState())
+        settings.put(settings.MAIN_SPLITTER, self.firms.splitter.saveState())
+        settings.put(settings.EDITOR_SPLITTER, self.editor_splitter.saveState())
+        settings.put(settings.LIST_HEADER, self.firms.table.horizontalHeader().saveState())
+        settings.put(settings.LAST_SCREEN, max(self.nav.currentRow(), 0))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Never lose unsaved changes silently: Save / Discard / Cancel."""
+        if not self.editor.maybe_leave():
+            event.ignore()
+            return
+        self.save_layout()
+        self.firms.stop()
+        event.accept()
+
+    def data_folder(self) -> Path:
+        return self.session.store.folder
+
+    def action(self, name: str) -> QAction:
+        return self.actions_by_name[name]

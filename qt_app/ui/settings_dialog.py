@@ -1,0 +1,218 @@
+"""设置 (Settings): issuing office, 文号 prefix, signers, language, data folder, backups.
+
+Office, prefix and signers are stored in the database (they belong to the letters); language and the
+data folder are this computer's preferences. A language change applies at once (the window is rebuilt);
+a new data folder applies at the next start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qt_app.domain.errors import DomainError
+from qt_app.services.session import Session
+from qt_app.ui import i18n, settings
+from qt_app.ui.errors import show_error
+from qt_app.ui.firms_view import who
+from qt_app.ui.hub import Hub
+from qt_app.ui.models.firm_table import local_time
+from qt_app.ui.workers import run_with_progress
+
+KIND_LABELS = {
+    "daily": ("每日自动", "daily"),
+    "manual": ("手动", "manual"),
+    "pre-restore": ("恢复前", "before restore"),
+    "pre-migration": ("升级前", "before upgrade"),
+}
+
+
+class SettingsDialog(QDialog):
+    """The settings; OK saves the database settings and the preferences."""
+
+    def __init__(self, session: Session, hub: Hub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.hub = hub
+        self.setWindowTitle(self.tr("设置"))
+        self.resize(640, 560)
+        store = session.store
+        self.office = QLineEdit(store.get_setting("issuing_office"), self)
+        self.prefix = QLineEdit(store.get_setting("doc_prefix"), self)
+        self.signer = QLineEdit(store.get_setting("signer"), self)
+        self.signer.setPlaceholderText(self.tr("多位签发人用“、”分隔"))
+        self.language = QComboBox(self)
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(i18n.current()), 0))
+        self.language_note = QLabel(self.tr("切换语言后窗口立即以新语言重建，未保存的修改会先提示。"), self)
+        self.language_note.setWordWrap(True)
+
+        letters = QGroupBox(self.tr("发文"), self)
+        lf = QFormLayout(letters)
+        lf.addRow(self.tr("发文机关"), self.office)
+        lf.addRow(self.tr("文号前缀"), self.prefix)
+        lf.addRow(self.tr("签发人"), self.signer)
+
+        general = QGroupBox(self.tr("界面"), self)
+        gf = QFormLayout(general)
+        gf.addRow(self.tr("语言"), self.language)
+        gf.addRow(self.language_note)
+
+        folder = QGroupBox(self.tr("数据文件夹"), self)
+        ff = QVBoxLayout(folder)
+        self.folder_label = QLabel(str(store.folder), self)
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setObjectName("dataFolder")
+        open_button = QPushButton(self.tr("打开文件夹"), self)
+        open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(store.folder))))
+        change_button = QPushButton(self.tr("更改…"), self)
+        change_button.clicked.connect(self._choose_folder)
+        self.folder_note = QLabel(self)
+        self.folder_note.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.folder_label, 1)
+        row.addWidget(open_button)
+        row.addWidget(change_button)
+        ff.addLayout(row)
+        ff.addWidget(self.folder_note)
+
+        backups = QGroupBox(self.tr("备份"), self)
+        bl = QVBoxLayout(backups)
+        self.backups = QListWidget(self)
+        self.backups.setObjectName("backupList")
+        backup_now = QPushButton(self.tr("立即备份"), self)
+        backup_now.clicked.connect(lambda: run_backup(session, hub, self, self.fill_backups))
+        self.restore_button = QPushButton(self.tr("从所选备份恢复…"), self)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.backups.currentRowChanged.connect(
+            lambda r: self.restore_button.setEnabled(r >= 0 and not store.read_only)
+        )
+        brow = QHBoxLayout()
+        brow.addWidget(backup_now)
+        brow.addWidget(self.restore_button)
+        brow.addStretch(1)
+        bl.addWidget(self.backups)
+        bl.addLayout(brow)
+        backup_now.setEnabled(not store.read_only)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for box in (letters, general, folder, backups):
+            layout.addWidget(box)
+        layout.addWidget(buttons)
+        for edit in (self.office, self.prefix, self.signer):
+            edit.setEnabled(not store.read_only)
+        self.fill_backups()
+
+    def fill_backups(self) -> None:
+        self.backups.clear()
+        for info in sorted(self.session.store.list_backups(), key=lambda b: b.taken_at, reverse=True):
+            kind = i18n.pick(KIND_LABELS.get(info.kind, (info.kind, info.kind)))
+            text = f"{local_time(info.taken_at.isoformat())}  ·  {kind}  ·  {info.size // 1024} KB"
+            item = QListWidgetItem(text, self.backups)
+            item.setData(256, str(info.path))
+            item.setToolTip(str(info.path))
+        self.restore_button.setEnabled(False)
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("选择数据文件夹"), str(self.session.store.folder)
+        )
+        if chosen:
+            settings.put(settings.DATA_DIR, chosen)
+            self.folder_note.setText(self.tr("下次启动时使用：{path}").format(path=chosen))
+
+    def restore_selected(self) -> None:
+        item = self.backups.currentItem()
+        if item is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("从备份恢复"),
+            self.tr("用所选备份替换当前数据？恢复前会先自动备份当前数据，可随时再恢复回来。"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.session.store.restore(Path(str(item.data(256))), who())
+        except DomainError as e:
+            show_error(self, e)
+            return
+        self.hub.firmsChanged.emit()
+        self.fill_backups()
+        QMessageBox.information(self, self.tr("从备份恢复"), self.tr("已从备份恢复。"))
+
+    def accept(self) -> None:
+        store = self.session.store
+        if not store.read_only:
+            try:
+                for key, edit in (
+                    ("issuing_office", self.office),
+                    ("doc_prefix", self.prefix),
+                    ("signer", self.signer),
+                ):
+                    if store.get_setting(key) != edit.text().strip():
+                        store.set_setting(key, edit.text().strip(), who())
+            except DomainError as e:
+                show_error(self, e)
+                return
+            self.hub.settingsChanged.emit()
+        settings.put(settings.LANGUAGE, str(self.language.currentData()))
+        super().accept()
+
+    def chosen_language(self) -> str:
+        return str(self.language.currentData())
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsDialog", text)
+
+
+def run_backup(session: Session, hub: Hub, parent: QWidget, then: object = None) -> None:
+    """立即备份, off the UI thread, with a progress dialog; cancelling removes the copy it made."""
+
+    def done(path: object) -> None:
+        hub.backupTaken.emit(str(path))
+        if callable(then):
+            then()
+        QMessageBox.information(parent, _tr("备份"), _tr("已备份到：{path}").format(path=path))
+
+    def cancelled(path: object) -> None:
+        if isinstance(path, Path):
+            path.unlink(missing_ok=True)
+
+    run_with_progress(
+        parent,
+        _tr("正在备份…"),
+        lambda: session.store.backup(kind="manual"),
+        done,
+        lambda e: show_error(parent, e),
+        cancelled,
+        cancel_text=_tr("取消"),
+    )

@@ -1,0 +1,1 @@
+"""UI tests: real widgets, offscreen."""
