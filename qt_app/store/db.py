@@ -264,9 +264,23 @@ def _upgrade(opened: Opened, existed: bool) -> None:
     opened.migrated_from = version
 
 
+def _write_lock(db: Database) -> threading.RLock:
+    lock: threading.RLock = db.__dict__.setdefault("_offer_desk_write_lock", threading.RLock())
+    return lock
+
+
 @contextmanager
 def transaction(db: Database, path: Path) -> Iterator[Database]:
-    """One user action = one transaction (BEGIN IMMEDIATE); nested use becomes a savepoint."""
+    """One user action = one transaction (BEGIN IMMEDIATE); nested use becomes a savepoint.
+
+    The connection may be shared with a worker thread (a long import): a lock lets one thread's
+    transaction finish before another thread's begins, instead of the second joining the first.
+    """
+    with _write_lock(db):
+        yield from _transaction(db, path)
+
+
+def _transaction(db: Database, path: Path) -> Iterator[Database]:
     if db.conn.in_transaction:
         try:
             with db.atomic():

@@ -278,3 +278,30 @@ def test_a_big_file_is_checked_beside_the_first_page_and_writes_wait_for_it(
     assert err.value.backup == backup and store.read_only and store.integrity_ok() is False
     store.close()
     assert path.read_bytes() == before
+
+
+def test_a_worker_thread_import_and_a_save_do_not_mix_transactions(store: Store) -> None:
+    import contextlib
+    import threading
+
+    from qt_app.store import audit, firms_repo
+    from qt_app.store.db import transaction
+
+    started, release = threading.Event(), threading.Event()
+
+    def long_import() -> None:
+        with contextlib.suppress(RuntimeError), transaction(store.db, store.path):
+            firms_repo.write(store.db, firms_repo.validate(make_firm(30), ()), who="w", now=audit.utc_now())
+            started.set()
+            release.wait(5)
+            raise RuntimeError("import cancelled")  # rolled back: the other thread's save must survive
+
+    worker = threading.Thread(target=long_import)
+    worker.start()
+    started.wait(5)
+    saver = threading.Thread(target=lambda: store.save_firm(make_firm(31)))
+    saver.start()
+    release.set()
+    worker.join(5)
+    saver.join(5)
+    assert [r.id for r in store.list_firms()] == [make_firm(31).id]
