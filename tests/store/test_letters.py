@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from qt_app.services.firms import LetterError, Store
 from qt_app.store.letters import doc_number
@@ -126,3 +128,23 @@ def test_every_change_is_audited(store: Store) -> None:
     store.letters.issue(letter, "青招", 2026, _frozen, who="主任")
     actions = [e["action"] for e in store.audit_log("letters", letter)]
     assert actions == ["create", "status:submitted", "status:approved", "issue"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=st.lists(st.sampled_from(["issue", "fail", "void", "other_year"]), min_size=1, max_size=12))
+def test_issued_numbers_never_have_gaps_whatever_fails_or_is_voided(store: Store, ops: list[str]) -> None:
+    issued: dict[int, list[int]] = {}
+    for op in ops:
+        letter = _approved(store)
+        year = 2027 if op == "other_year" else 2026
+        if op == "fail":
+            with pytest.raises(ZeroDivisionError):
+                store.letters.issue(letter, "青招", year, lambda n: {"content_hash": str(1 // 0)})
+            continue
+        row = store.letters.issue(letter, "青招", year, _frozen)
+        issued.setdefault(year, []).append(row["seq"])
+        if op == "void":
+            store.letters.set_status(letter, "voided", "主任", "作废")
+    for year, seqs in issued.items():
+        start = seqs[0]
+        assert seqs == list(range(start, start + len(seqs))), year  # consecutive, none skipped

@@ -305,3 +305,49 @@ def test_a_worker_thread_import_and_a_save_do_not_mix_transactions(store: Store)
     worker.join(5)
     saver.join(5)
     assert [r.id for r in store.list_firms()] == [make_firm(31).id]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_an_unreadable_file_is_reported_not_replaced() -> None:
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+    import textwrap
+
+    top = Path(tempfile.mkdtemp(prefix="offer-desk-unreadable-"))
+    folder = top / "d"
+    s = open_store(folder)
+    s.save_firm(make_firm(40))
+    s.close()
+    os.chmod(top, 0o755)
+    os.chmod(folder, 0o777)
+    os.chmod(folder / DB_NAME, 0o000)
+    script = textwrap.dedent(
+        f"""
+        import os
+        from qt_app.services.firms import open_store, StoreError
+        if os.geteuid() == 0:
+            os.setgid(65534); os.setuid(65534)
+        try:
+            open_store({str(folder)!r})
+        except StoreError as e:
+            print(e.zh)
+        """
+    )
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).parents[2],
+            timeout=60,
+        )
+        os.chmod(folder / DB_NAME, 0o644)
+        assert out.returncode == 0, out.stderr
+        assert "无法读取数据库文件" in out.stdout and str(folder / DB_NAME) in out.stdout
+        again = open_store(folder, auto_backup=False)  # nothing was replaced
+        assert again.count_firms() == 1
+        again.close()
+    finally:
+        shutil.rmtree(top, ignore_errors=True)
