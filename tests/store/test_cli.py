@@ -105,3 +105,20 @@ def test_bundles_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFix
     assert _run(capsys, "bundle", "export", str(path), "--data-dir", str(milan))[0] == 0
     code, out, _ = _run(capsys, "bundle", "import", str(path), "--data-dir", str(hq))
     assert code == 0 and "新增30" in out
+
+
+def test_dry_run_reports_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = str(tmp_path / "d")
+    src = tmp_path / "in.csv"
+    src.write_text(f"企业名称,统一社会信用代码\n青田公司,{code_for(1)}\n坏公司,123\n", encoding="utf-8")
+    code, out, err = _run(
+        capsys, "--lang", "en", "firms", "import", str(src), "--dry-run", "--data-dir", data
+    )
+    assert code == 2 and "row 3 [统一社会信用代码]" in err and "1 new" in out and "nothing written" in out
+    code, out, _ = _run(
+        capsys, "firms", "import", str(src), "--dry-run", "--skip-invalid", "--data-dir", data
+    )
+    assert code == 0
+    store = open_store(data, auto_backup=False)
+    assert store.count_firms() == 0
+    store.close()

@@ -12,7 +12,7 @@ from qt_app.domain.errors import DomainError, ValidationError
 from qt_app.domain.firm import Stage
 from qt_app.services.firms import Store, StoreBusy, StoreCorrupt, StoreError, StoreFull, open_store
 from qt_app.store.db import DB_NAME
-from tests.store.conftest import make_firm
+from tests.store.conftest import code_for, make_firm
 
 
 def test_a_saved_firm_is_there_after_reopening(folder: Path, store: Store) -> None:
@@ -351,3 +351,28 @@ def test_an_unreadable_file_is_reported_not_replaced() -> None:
         again.close()
     finally:
         shutil.rmtree(top, ignore_errors=True)
+
+
+def test_a_full_disk_during_an_import_keeps_the_database_as_it_was(tmp_path: Path, store: Store) -> None:
+    from qt_app.services.firms import import_firms
+
+    store.save_firm(make_firm(50))
+    src = tmp_path / "many.csv"
+    lines = ["企业名称,统一社会信用代码,备注"] + [
+        f"青田满盘测试{i}号有限公司,{code_for(i)},{'备注' * 200}" for i in range(1, 400)
+    ]
+    src.write_text("\n".join(lines), encoding="utf-8")
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages + 20}")
+    with pytest.raises(StoreFull):
+        import_firms(store, src)
+    assert [r.id for r in store.list_firms()] == [make_firm(50).id]
+    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_audit_log_cannot_be_edited_or_deleted(store: Store) -> None:
+    store.save_firm(make_firm(51), who="王")
+    for sql in ("UPDATE audit SET who = 'someone else'", "DELETE FROM audit"):
+        with pytest.raises(sqlite3.IntegrityError):
+            store.db.execute(sql)
+    assert [e["who"] for e in store.audit_log("firms")] == ["王"]
