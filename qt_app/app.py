@@ -22,10 +22,6 @@ from qt_app.ui import errors, i18n, settings
 APP_FONT_PT = 10
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def setup_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names, high-DPI rounding and the bundled CJK font as the app font."""
     app = QApplication.instance()
@@ -65,7 +61,7 @@ def open_session(data_dir: str | Path | None, lang: str, parent: QWidget | None 
                 return None
         except Exception as e:  # the session could not start at all: say so, log the details
             errors.log.exception("cannot start")
-            QMessageBox.critical(parent, tr("无法启动"), errors.describe(e))
+            QMessageBox.critical(parent, QCoreApplication.translate("App", "无法启动"), errors.describe(e))
             return None
 
 
@@ -73,13 +69,17 @@ def _offer_backup(e: StoreError, parent: QWidget | None) -> bool:
     """Tell the user what is wrong; True when they chose to restore the newest backup (then retry)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(tr("无法打开数据库"))
+    box.setWindowTitle(QCoreApplication.translate("App", "无法打开数据库"))
     box.setText(e.message(i18n.current()))
     restore = None
     if isinstance(e, StoreCorrupt) and e.backup is not None and e.path is not None:
-        box.setInformativeText(tr("可以用最近的完好备份替换损坏的文件（损坏的文件会改名保留）。"))
-        restore = box.addButton(tr("用最近的备份恢复"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("退出"), QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(
+            QCoreApplication.translate("App", "可以用最近的完好备份替换损坏的文件（损坏的文件会改名保留）。")
+        )
+        restore = box.addButton(
+            QCoreApplication.translate("App", "用最近的备份恢复"), QMessageBox.ButtonRole.AcceptRole
+        )
+    box.addButton(QCoreApplication.translate("App", "退出"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if restore is None or box.clickedButton() is not restore or e.path is None or e.backup is None:
         return False
@@ -101,7 +101,9 @@ def _replace_with_backup(damaged: Path, backup: Path, parent: QWidget | None) ->
     except OSError as err:
         errors.log.error("restore from backup failed: %s", err)
         QMessageBox.critical(
-            parent, tr("恢复失败"), tr("无法用备份替换数据库文件：{why}").format(why=err.strerror)
+            parent,
+            QCoreApplication.translate("App", "恢复失败"),
+            QCoreApplication.translate("App", "无法用备份替换数据库文件：{why}").format(why=err.strerror),
         )
         return False
     return True

@@ -22,10 +22,6 @@ LOG_NAME = "offer-desk.log"
 log = logging.getLogger("offer_desk")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def setup_logging(folder: Path) -> Path | None:
     """Log to `offer-desk.log` in the data folder (rotated at 1 MB); None when the folder is not writable."""
     path = folder / LOG_NAME
@@ -49,7 +45,9 @@ def describe(exc: BaseException) -> str:
         return "\n".join(exc.lines(i18n.current()))
     if isinstance(exc, DomainError):
         return exc.message(i18n.current())
-    return tr("发生了意外错误，操作未完成。详细信息已写入日志文件 {log}。").format(log=LOG_NAME)
+    return QCoreApplication.translate(
+        "Errors", "发生了意外错误，操作未完成。详细信息已写入日志文件 {log}。"
+    ).format(log=LOG_NAME)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
@@ -58,7 +56,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> N
         log.warning("%s", exc.en)
     else:
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    QMessageBox.warning(parent, title or tr("无法完成操作"), describe(exc))
+    QMessageBox.warning(parent, title or QCoreApplication.translate("Errors", "无法完成操作"), describe(exc))
 
 
 def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

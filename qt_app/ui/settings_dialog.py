@@ -190,10 +190,6 @@ class SettingsDialog(QDialog):
         return str(self.language.currentData())
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsDialog", text)
-
-
 def run_backup(session: Session, hub: Hub, parent: QWidget, then: object = None) -> None:
     """立即备份, off the UI thread, with a progress dialog; cancelling removes the copy it made."""
 
@@ -201,7 +197,11 @@ def run_backup(session: Session, hub: Hub, parent: QWidget, then: object = None)
         hub.backupTaken.emit(str(path))
         if callable(then):
             then()
-        QMessageBox.information(parent, _tr("备份"), _tr("已备份到：{path}").format(path=path))
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("SettingsDialog", "备份"),
+            QCoreApplication.translate("SettingsDialog", "已备份到：{path}").format(path=path),
+        )
 
     def cancelled(path: object) -> None:
         if isinstance(path, Path):
@@ -209,10 +209,10 @@ def run_backup(session: Session, hub: Hub, parent: QWidget, then: object = None)
 
     run_with_progress(
         parent,
-        _tr("正在备份…"),
+        QCoreApplication.translate("SettingsDialog", "正在备份…"),
         lambda: session.store.backup(kind="manual"),
         done,
         lambda e: show_error(parent, e),
         cancelled,
-        cancel_text=_tr("取消"),
+        cancel_text=QCoreApplication.translate("SettingsDialog", "取消"),
     )

@@ -21,10 +21,6 @@ Notify = Callable[[], None]
 OnError = Callable[[BaseException], None]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Undo", text)
-
-
 class StoreCommand(QUndoCommand):
     """A store action with its inverse; `changed` runs after either, `failed` when the store refuses."""
 
@@ -64,7 +60,9 @@ class DeleteFirm(StoreCommand):
     def __init__(
         self, store: Store, firm_id: str, name: str, who: str, changed: Notify, failed: OnError
     ) -> None:
-        super().__init__(tr("删除“{name}”").format(name=name), changed, failed)
+        super().__init__(
+            QCoreApplication.translate("Undo", "删除“{name}”").format(name=name), changed, failed
+        )
         self.store, self.firm_id, self.who = store, firm_id, who
 
     def do(self) -> None:
@@ -81,7 +79,7 @@ class RestoreFirm(DeleteFirm):
         self, store: Store, firm_id: str, name: str, who: str, changed: Notify, failed: OnError
     ) -> None:
         super().__init__(store, firm_id, name, who, changed, failed)
-        self.setText(tr("恢复“{name}”").format(name=name))
+        self.setText(QCoreApplication.translate("Undo", "恢复“{name}”").format(name=name))
 
     def do(self) -> None:
         DeleteFirm.undo_it(self)
@@ -103,7 +101,9 @@ class SetStage(StoreCommand):
         changed: Notify,
         failed: OnError,
     ) -> None:
-        text = tr("“{name}”改为{stage}").format(name=firm.name, stage=i18n.label(STAGE_LABELS, stage))
+        text = QCoreApplication.translate("Undo", "“{name}”改为{stage}").format(
+            name=firm.name, stage=i18n.label(STAGE_LABELS, stage)
+        )
         super().__init__(text, changed, failed)
         self.store, self.firm_id, self.who = store, firm.id, who
         self.new = (stage, reason)
@@ -128,7 +128,9 @@ class SaveFirm(StoreCommand):
         changed: Notify,
         failed: OnError,
     ) -> None:
-        super().__init__(tr("保存“{name}”").format(name=after[0].name), changed, failed)
+        super().__init__(
+            QCoreApplication.translate("Undo", "保存“{name}”").format(name=after[0].name), changed, failed
+        )
         self.store, self.after, self.before, self.who = store, after, before, who
 
     def do(self) -> None:
@@ -151,7 +153,7 @@ class EditField(QUndoCommand):
     def __init__(
         self, key: str, before: Any, after: Any, apply: Callable[[str, Any], None], label: str
     ) -> None:
-        super().__init__(tr("修改{field}").format(field=label))
+        super().__init__(QCoreApplication.translate("Undo", "修改{field}").format(field=label))
         self.key, self.before, self.after, self._apply = key, before, after, apply
         self._first = True
 

@@ -1,0 +1,2356 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+    <context>
+        <name>Actions</name>
+        <message>
+            <location filename="../../qt_app/ui/actions.py" line="+36" />
+            <source>新建企业</source>
+            <translation>New firm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>复制企业</source>
+            <translation>Duplicate firm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>删除企业</source>
+            <translation>Delete firm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>回收站…</source>
+            <translation>Trash…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>变更阶段…</source>
+            <translation>Change stage…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>添加联络记录…</source>
+            <translation>Add contact entry…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>搜索企业</source>
+            <translation>Find firm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>会谈模式</source>
+            <translation>Meeting mode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>设置…</source>
+            <translation>Settings…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>立即备份</source>
+            <translation>Back up now</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>打开数据文件夹</source>
+            <translation>Open data folder</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>企业库</source>
+            <translation>Firms</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>政策测算</source>
+            <translation>Package</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>方案对比</source>
+            <translation>Variants</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>预算敞口</source>
+            <translation>Exposure</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>政策库</source>
+            <translation>Policies</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>关于</source>
+            <translation>About</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../qt_app/app.py" line="+64" />
+            <source>无法启动</source>
+            <translation>Cannot start</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>无法打开数据库</source>
+            <translation>Cannot open the database</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>可以用最近的完好备份替换损坏的文件（损坏的文件会改名保留）。</source>
+            <translation>The damaged file can be replaced by the newest good backup (the damaged file is kept under another name).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>用最近的备份恢复</source>
+            <translation>Restore the newest backup</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>恢复失败</source>
+            <translation>Restore failed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>无法用备份替换数据库文件：{why}</source>
+            <translation>Cannot replace the database file with the backup: {why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchDialog</name>
+        <message>
+            <location filename="../../qt_app/ui/letters/batch.py" line="+49" />
+            <source>批量生成告知函</source>
+            <translation>Generate letters in batch</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>按企业名称筛选</source>
+            <translation>Filter by firm name</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>全选</source>
+            <translation>Select all</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>全不选</source>
+            <translation>Select none</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>中文</source>
+            <translation>Chinese</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>中文 + 英文（境外投资者）</source>
+            <translation>Chinese + English (overseas investors)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>选择…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>语言：</source>
+            <translation>Language:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>保存到：</source>
+            <translation>Save to:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>开始生成</source>
+            <translation>Generate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>勾选要生成告知函（草稿，按基准方案）的企业：</source>
+            <translation>Tick the firms to generate letters for (drafts, base plan):</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>（未命名企业）</source>
+            <translation>(unnamed firm)</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>已选 {n} 家</source>
+            <translation>{n} selected</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>选择保存告知函的文件夹</source>
+            <translation>Choose the folder for the letters</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchRun</name>
+        <message>
+            <location line="+80" />
+            <source>正在生成告知函…</source>
+            <translation>Generating letters…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>批量生成告知函</source>
+            <translation>Generate letters in batch</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>正在停止…</source>
+            <translation>Stopping…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>正在生成第 {i} / {n} 份：{name}</source>
+            <translation>Generating {i} of {n}: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComparePanel</name>
+        <message>
+            <location filename="../../qt_app/ui/compare_view.py" line="+226" />
+            <source>选择两到四个方案：</source>
+            <translation>Choose two to four variants:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>金额单位：万元。括号内为与第一列相比的差额；绿色为更多，红色为更少。</source>
+            <translation>Amounts in 万 yuan. In brackets: the difference against the first column; green is more, red is less.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+128" />
+            <source>设为报价方案</source>
+            <translation>Make this the offer</translation>
+        </message>
+        <message>
+            <location line="-126" />
+            <source>未选择企业</source>
+            <translation>No firm selected</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>基准方案</source>
+            <translation>Base plan</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>保守方案（营收×0.7）</source>
+            <translation>Conservative (revenue × 0.7)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>乐观方案（营收×1.3）</source>
+            <translation>Optimistic (revenue × 1.3)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>改入驻{site}</source>
+            <translation>Move to {site}</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>最多同时比较四个方案。</source>
+            <translation>At most four variants can be compared at once.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+24" />
+            <source>请至少选择两个方案。</source>
+            <translation>Choose at least two variants.</translation>
+        </message>
+        <message>
+            <location line="-14" />
+            <source>合计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>{year}小计</source>
+            <translation>{year} subtotal</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>（未命名企业）</source>
+            <translation>(unnamed firm)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{firm} · 方案对比</source>
+            <translation>{firm} · variants compared</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>各方案政策包合计（按类别）</source>
+            <translation>Package total per variant (by category)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>把“{label}”设为本企业的报价方案</source>
+            <translation>Make “{label}” this firm's offer</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactDialog</name>
+        <message>
+            <location filename="../../qt_app/ui/firm_dialogs.py" line="+76" />
+            <source>联络记录：{name}</source>
+            <translation>Contact log: {name}</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>添加</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>方式</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>联系人</source>
+            <translation>With</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>内容</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>下一步</source>
+            <translation>Next step</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../../qt_app/ui/errors.py" line="+48" />
+            <source>发生了意外错误，操作未完成。详细信息已写入日志文件 {log}。</source>
+            <translation>An unexpected error stopped the action. The details were written to the log file {log}.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>无法完成操作</source>
+            <translation>Cannot complete the action</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExposurePanel</name>
+        <message>
+            <location filename="../../qt_app/ui/exposure_view.py" line="+339" />
+            <location line="+159" />
+            <source>按阶段加权</source>
+            <translation>Weighted by stage</translation>
+        </message>
+        <message>
+            <location line="-158" />
+            <source>全额（假设全部落地）</source>
+            <translation>In full (if every firm lands)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>重新计算</source>
+            <translation>Recalculate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>停止</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>每家企业的政策包乘以其招商阶段的落地概率</source>
+            <translation>Each firm's package times the likelihood of its stage</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>尚未计算。</source>
+            <translation>Not computed yet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>选择表格中的一个金额，查看背后的企业。</source>
+            <translation>Select an amount in the table to see the firms behind it.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>正在汇总 {n} 家企业的政策包…</source>
+            <translation>Adding up the packages of {n} firms…</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>正在汇总政策包：{done} / {total} 家企业</source>
+            <translation>Adding up packages: {done} / {total} firms</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>已停止，显示的是上一次的结果。</source>
+            <translation>Stopped; showing the previous result.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>计算未完成：{why}</source>
+            <translation>Not computed: {why}</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>合计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>{n}家企业。加权合计 {weighted}；全额合计 {full}。按阶段：{stages}</source>
+            <translation>{n} firms. Weighted total {weighted}; in full {full}. By stage: {stages}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>无</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{year} {item}：预计支出 {amount}，超过年度资金池 {pool}</source>
+            <translation>{year} {item}: expected {amount}, over the yearly pool of {pool}</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>全额</source>
+            <translation>in full</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>各年度敞口（{mode}，按类别）</source>
+            <translation>Exposure by year ({mode}, by category)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>没有企业</source>
+            <translation>No firms</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>资金池</source>
+            <translation>Pool</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>本政策没有年度资金池</source>
+            <translation>This policy has no yearly pool</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>超出资金池</source>
+            <translation>over pool</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>资金池 {pool}</source>
+            <translation>pool {pool}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{item}与年度资金池</source>
+            <translation>{item} against the yearly pool</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <location line="+5" />
+            <source>企业</source>
+            <translation>Firm</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <location line="+5" />
+            <source>金额（全额）</source>
+            <translation>Amount (in full)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{year} {item}：{n}家企业（双击打开）</source>
+            <translation>{year} {item}: {n} firms (double-click to open)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirmEditor</name>
+        <message>
+            <location filename="../../qt_app/ui/firm_editor.py" line="+133" />
+            <source>独立法人企业</source>
+            <translation>Enterprise (legal person)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>研发机构</source>
+            <translation>R&amp;D institution</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{grade}类</source>
+            <translation>Grade {grade}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>未评价</source>
+            <translation>Not rated</translation>
+        </message>
+        <message>
+            <location line="+105" />
+            <source>{name}（副本）</source>
+            <translation>{name} (copy)</translation>
+        </message>
+        <message>
+            <location line="+79" />
+            <source>基准方案（企业申报）</source>
+            <translation>Base plan (as declared)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>企业申报的年度销售收入；金额可写 150万、1.2亿。</source>
+            <translation>Annual revenue as declared; amounts such as 150万 or 1.2亿 are accepted.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>此方案单列的年度销售收入。</source>
+            <translation>This variant's own revenue plan.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>此方案按基准营收 × {factor} 测算；在下表填写即改为单列营收。</source>
+            <translation>This variant uses the base revenue × {factor}; typing below gives it its own revenue plan.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>此方案沿用基准营收；在下表填写即改为单列营收。</source>
+            <translation>This variant uses the base revenue; typing below gives it its own revenue plan.</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <location line="+140" />
+            <location filename="../../forms/firm_editor.ui" line="+20" />
+            <source>新企业</source>
+            <translation>New firm</translation>
+        </message>
+        <message>
+            <location line="-102" />
+            <source>…另有 {n} 处问题</source>
+            <translation>…and {n} more problems</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>（已附说明，可保存）</source>
+            <translation> (note given: can be saved)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>（请在下方填写说明后保存）</source>
+            <translation> (explain below to save)</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>无法保存</source>
+            <translation>Cannot save</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>未保存的修改</source>
+            <translation>Unsaved changes</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>“{name}”有未保存的修改。</source>
+            <translation>“{name}” has unsaved changes.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location filename="../../forms/firm_editor.ui" line="+695" />
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>放弃</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../forms/firm_editor.ui" line="-701" />
+            <source>企业信息</source>
+            <translation>Firm</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>基本信息</source>
+            <translation>Identity</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>企业名称</source>
+            <translation>Firm name</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>如：青田星河数字科技有限公司</source>
+            <translation>e.g. 青田星河数字科技有限公司</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>统一社会信用代码</source>
+            <translation>Credit code (USCC)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>18位，如 91331121MA2A0B1C24</source>
+            <translation>18 characters, e.g. 91331121MA2A0B1C24</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>校验位说明</source>
+            <translation>Check-digit note</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>说明为何保留校验位不符的代码</source>
+            <translation>Why a code failing its check digit is kept</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>主体类型</source>
+            <translation>Entity type</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>企业等级</source>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>亩均评价</source>
+            <translation>Mu-average rating</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>企业性质</source>
+            <translation>Flags</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>贸易类企业</source>
+            <translation>trading firms</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>总部类企业</source>
+            <translation>headquarters-type firms</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>列入严重失信名单</source>
+            <translation>On the serious-dishonesty list</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>在青田注册并纳税</source>
+            <translation>Registers and pays tax in Qingtian</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>计划投资额</source>
+            <translation>Planned investment</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>如 5000万</source>
+            <translation>e.g. 5000万</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>元宇宙领域</source>
+            <translation>Metaverse domains</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>载体与租金</source>
+            <translation>Site &amp; rent</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>入驻载体</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>载体</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>面积（㎡）</source>
+            <translation>Area (m²)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>如 800</source>
+            <translation>e.g. 800</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>市场租金（元/㎡/天）</source>
+            <translation>Market rent (yuan/m²/day)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>如 1.2</source>
+            <translation>e.g. 1.2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>入驻日期</source>
+            <translation>Move-in date</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>人才</source>
+            <translation>Talents</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>添加人才</source>
+            <translation>Add talents</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+70" />
+            <location line="+39" />
+            <location line="+46" />
+            <location line="+39" />
+            <location line="+46" />
+            <location line="+39" />
+            <source>删除所选</source>
+            <translation>Remove selected</translation>
+        </message>
+        <message>
+            <location line="-262" />
+            <source>营收计划</source>
+            <translation>Revenue plan</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>测算方案</source>
+            <translation>Variant</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <location line="+85" />
+            <location line="+39" />
+            <source>添加年份</source>
+            <translation>Add year</translation>
+        </message>
+        <message>
+            <location line="-100" />
+            <source>金融</source>
+            <translation>Finance</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>添加贷款</source>
+            <translation>Add loan</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>算力与研发</source>
+            <translation>Compute &amp; R&amp;D</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>算力合作合同额（按年）</source>
+            <translation>Compute contracts (by year)</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>研发投入（按年）</source>
+            <translation>R&amp;D spend (by year)</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>项目</source>
+            <translation>Projects</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>科技项目</source>
+            <translation>Science projects</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>添加科技项目</source>
+            <translation>Add science project</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>应用场景项目</source>
+            <translation>Scenario projects</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>添加场景项目</source>
+            <translation>Add scenario project</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>招商进度</source>
+            <translation>Pipeline</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>招商阶段</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>终止原因</source>
+            <translation>Reason for terminating</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>终止时必须说明原因</source>
+            <translation>Required when terminating</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>负责人</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>驻点</source>
+            <translation>Outpost</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>如 杭州、上海</source>
+            <translation>e.g. Hangzhou, Shanghai</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>企业联系人</source>
+            <translation>Firm contact</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>备注</source>
+            <translation>Remark</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>放弃修改</source>
+            <translation>Discard changes</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>保存（Ctrl+S）</source>
+            <translation>Save (Ctrl+S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirmsView</name>
+        <message>
+            <location filename="../../qt_app/ui/firms_view.py" line="+90" />
+            <source>搜索：企业名称、信用代码、联系人、拼音首字母（如 qtkj）</source>
+            <translation>Search: name, credit code, contact, pinyin initials (e.g. qtkj)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>全部阶段</source>
+            <translation>All stages</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>全部领域</source>
+            <translation>All domains</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>全部驻点</source>
+            <translation>All outposts</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>全部负责人</source>
+            <translation>All owners</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>联络记录</source>
+            <translation>Contact log</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>添加联络记录…</source>
+            <translation>Add contact entry…</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>共 {n} 家企业</source>
+            <translation>{n} firms</translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterPreview</name>
+        <message>
+            <location filename="../../qt_app/ui/letters/preview.py" line="+27" />
+            <source>选择登记簿中的一份函件，即可在此预览。</source>
+            <translation>Choose a letter in the register to preview it here.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterTableModel</name>
+        <message>
+            <location filename="../../qt_app/ui/letters/register_model.py" line="+77" />
+            <source>文号</source>
+            <translation>Document no.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>企业</source>
+            <translation>Firm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>测算方案</source>
+            <translation>Variant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>合计（元）</source>
+            <translation>Total (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>出具日期</source>
+            <translation>Issued on</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>基准方案</source>
+            <translation>Base plan</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>（未编号）</source>
+            <translation>(no number)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>（未命名企业）</source>
+            <translation>(unnamed firm)</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>审批人：{who}</source>
+            <translation>Approved by: {who}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>备注：{note}</source>
+            <translation>Note: {note}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LettersPanel</name>
+        <message>
+            <location filename="../../qt_app/ui/letters/panel.py" line="+239" />
+            <source>告知函登记簿</source>
+            <translation>Letter register</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>测算方案：</source>
+            <translation>Variant:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>语言：</source>
+            <translation>Language:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>中文</source>
+            <translation>Chinese</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>中文 + 英文</source>
+            <translation>Chinese + English</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+80" />
+            <source>生成草稿</source>
+            <translation>Draft letter</translation>
+        </message>
+        <message>
+            <location line="-79" />
+            <source>按所选测算方案为当前企业生成一份告知函草稿</source>
+            <translation>Draft a letter for the current firm under the chosen variant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>搜索企业名称、信用代码或文号</source>
+            <translation>Search firm name, credit code or document number</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>全部状态</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>提交</source>
+            <translation>Submit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+102" />
+            <source>审批</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <location line="-101" />
+            <source>出具</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>分配下一个文号并签名；出具后不可修改</source>
+            <translation>Assigns the next document number and signs; cannot be changed after issuing</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>作废</source>
+            <translation>Void</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>另出新函</source>
+            <translation>Reissue</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>按企业现在的数据另出一份新函；新函出具时原函作废</source>
+            <translation>Draft a new letter from the firm's current data; the old one is voided when the new one is issued</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>登记结果</source>
+            <translation>Record outcome</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>企业已接受</source>
+            <translation>Accepted by the firm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>企业已谢绝</source>
+            <translation>Declined by the firm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>已过期</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>预览</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>另存为…</source>
+            <translation>Save as…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>批量生成…</source>
+            <translation>Batch…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>核验…</source>
+            <translation>Verify…</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>基准方案</source>
+            <translation>Base plan</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>请先在企业库中选择一家企业。</source>
+            <translation>Choose a firm in the firm list first.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>无法生成草稿</source>
+            <translation>Cannot draft the letter</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>已为“{firm}”生成告知函草稿</source>
+            <translation>Drafted a letter for “{firm}”</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>无法提交</source>
+            <translation>Cannot submit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>已提交审批：{firm}</source>
+            <translation>Submitted for approval: {firm}</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>审批人姓名（记入登记簿）：
+{firm}</source>
+            <translation>Approver's name (recorded in the register):
+{firm}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+2" />
+            <source>无法审批</source>
+            <translation>Cannot approve</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>请填写审批人姓名。</source>
+            <translation>Please enter the approver's name.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>已审批：{firm}</source>
+            <translation>Approved: {firm}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+17" />
+            <source>出具告知函</source>
+            <translation>Issue letter</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <source>出具后将分配下一个文号并签名，内容不能再修改。
+确定出具给“{firm}”的告知函吗？</source>
+            <translation>Issuing assigns the next document number and signs the letter; it cannot be changed afterwards.
+Issue the letter to “{firm}”?</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>无法出具</source>
+            <translation>Cannot issue</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>已出具，文号：{number}</source>
+            <translation>Issued, document number {number}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>作废告知函</source>
+            <translation>Void letter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>作废原因（必填）：
+作废后不可恢复；已出具的函件保留其文号。</source>
+            <translation>Reason for voiding (required):
+This cannot be undone; an issued letter keeps its number.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+4" />
+            <source>无法作废</source>
+            <translation>Cannot void</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>请填写作废原因。</source>
+            <translation>Please give a reason for voiding.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>已作废：{firm}</source>
+            <translation>Voided: {firm}</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>无法另出新函</source>
+            <translation>Cannot reissue</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>已生成新函草稿；新函出具时，原函 {number} 将作废</source>
+            <translation>New draft created; letter {number} is voided when the new one is issued</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>无法登记结果</source>
+            <translation>Cannot record the outcome</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <location line="+7" />
+            <source>无法预览</source>
+            <translation>Cannot preview</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>草稿（未编号）</source>
+            <translation>Draft (no number)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>这份 PDF 无法显示。</source>
+            <translation>This PDF cannot be shown.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>打印告知函</source>
+            <translation>Print letter</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>无法打印</source>
+            <translation>Cannot print</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>已送打印：{n} 页</source>
+            <translation>Sent to the printer: {n} pages</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>另存告知函</source>
+            <translation>Save letter</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>无法保存</source>
+            <translation>Cannot save</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>已保存：{path}</source>
+            <translation>Saved: {path}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>无法生成 PDF</source>
+            <translation>Cannot make the PDF</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <location line="+33" />
+            <location line="+2" />
+            <source>批量生成告知函</source>
+            <translation>Generate letters in batch</translation>
+        </message>
+        <message>
+            <location line="-35" />
+            <source>上一批还在生成中。</source>
+            <translation>The previous batch is still running.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <location line="+28" />
+            <source>无法批量生成</source>
+            <translation>Cannot generate the batch</translation>
+        </message>
+        <message>
+            <location line="-13" />
+            <source>已生成 {n} 份告知函，保存在：{folder}</source>
+            <translation>{n} letters generated in: {folder}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>已按要求停止，其余企业未生成。</source>
+            <translation>Stopped as asked; the remaining firms were not generated.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>未生成：{firm}——{why}</source>
+            <translation>Not generated: {firm} — {why}</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>未选择企业：生成草稿前请先在企业库中选择一家企业。</source>
+            <translation>No firm selected: choose a firm in the firm list before drafting.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>（未命名企业）</source>
+            <translation>(unnamed firm)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>当前企业：{firm}</source>
+            <translation>Current firm: {firm}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>选择一份函件，查看它的编号、审批和备注。</source>
+            <translation>Choose a letter to see its number, approval and notes.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>函件编号：{id}</source>
+            <translation>Letter id: {id}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>统一社会信用代码：{code}</source>
+            <translation>Credit code: {code}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>审批：{who}（{day}）</source>
+            <translation>Approved: {who} ({day})</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>取代：{number}</source>
+            <translation>Replaces: {number}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>备注：{note}</source>
+            <translation>Note: {note}</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>发生了意外错误，操作未完成。详细信息已写入日志文件。</source>
+            <translation>An unexpected error stopped the action. The details were written to the log file.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>无法完成操作</source>
+            <translation>Cannot complete the action</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../qt_app/ui/main_window.py" line="+59" />
+            <location line="+286" />
+            <source>招商政策测算台</source>
+            <translation>Offer Desk</translation>
+        </message>
+        <message>
+            <location line="-191" />
+            <source>撤销</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>重做</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>编辑(&amp;E)</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>视图(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>工具栏</source>
+            <translation>Toolbar</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>数据文件：{path}</source>
+            <translation>Data file: {path}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>现行政策：{title}（{version}）</source>
+            <translation>Policy in force: {title} ({version})</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>尚无</source>
+            <translation>none yet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>最近备份：{when}</source>
+            <translation>Last backup: {when}</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>新企业</source>
+            <translation>New firm</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>恢复未保存的草稿</source>
+            <translation>Restore unsaved draft</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>上次关闭前，“{name}”有未保存的修改。要恢复这份草稿吗？</source>
+            <translation>“{name}” had unsaved changes when the app last closed. Restore this draft?</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>已移入回收站；按 Ctrl+Z 撤销</source>
+            <translation>Moved to the trash; press Ctrl+Z to undo</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>已保存“{name}”</source>
+            <translation>Saved “{name}”</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>已选定方案“{name}”作为要约方案</source>
+            <translation>Variant “{name}” chosen as the offer</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>关于</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>招商政策测算台 {version}
+青田县投资促进 · 元宇宙产业政策测算</source>
+            <translation>Offer Desk {version}
+Qingtian County investment promotion · metaverse policy calculator</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingView</name>
+        <message>
+            <location filename="../../qt_app/ui/meeting.py" line="+134" />
+            <source>支持事项</source>
+            <translation>Support items</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>各年度合计</source>
+            <translation>Totals by year</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>测算值，以政策原文及兑现审核为准</source>
+            <translation>Estimated figures; the policy text and the payment review are authoritative</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>（未命名企业）</source>
+            <translation>(unnamed firm)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>依据{title} · {first}–{last}年</source>
+            <translation>Under {title} · {first}–{last}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>暂无可享受的支持</source>
+            <translation>No support payable yet</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>合计 {wan}（{yuan}）</source>
+            <translation>Total {wan} ({yuan})</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>大写：{capitals}</source>
+            <translation>In words: {capitals}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackagePanel</name>
+        <message>
+            <location filename="../../qt_app/ui/package_view.py" line="+123" />
+            <location line="+123" />
+            <source>选择一行，查看完整的计算说明。</source>
+            <translation>Select a row to read how it is computed in full.</translation>
+        </message>
+        <message>
+            <location line="-81" />
+            <source>测算方案：</source>
+            <translation>Variant:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>测算提示</source>
+            <translation>Hints</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>事项 / 年度</source>
+            <translation>Item / year</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>金额（元）</source>
+            <translation>Amount (yuan)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>条款</source>
+            <translation>Clause</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>计算说明</source>
+            <translation>How it is computed</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>未选择企业</source>
+            <translation>No firm selected</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>在企业库中选择一家企业，即可看到它的政策包。</source>
+            <translation>Choose a firm in the firm list to see its package.</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <location line="+45" />
+            <source>基准方案</source>
+            <translation>Base plan</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>（未命名企业）</source>
+            <translation>(unnamed firm)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>《{title}》{version} · {variant} · {first}–{last}年</source>
+            <translation>{title} {version} · {variant} · {first}–{last}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>各年度政策包（按类别）</source>
+            <translation>Package by year (by category)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>该方案下没有可享受的金额</source>
+            <translation>Nothing is payable under this variant</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>本政策不适用于该企业，没有测算提示。</source>
+            <translation>The policy does not apply to this firm, so there are no hints.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>暂无提示：提高任一年度的销售收入都不会增加政策包总额。</source>
+            <translation>No hints: higher revenue in any one year would not add to the package.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>不适用本政策：</source>
+            <translation>Policy does not apply: </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>注意：</source>
+            <translation>Note: </translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>年度</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>金额</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>万元</source>
+            <translation>万 yuan</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>合计 {yuan}（{wan}）</source>
+            <translation>Total {yuan} ({wan})</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/widgets/package_parts.py" line="+48" />
+            <source>{year}年</source>
+            <translation>{year}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Panels</name>
+        <message>
+            <location filename="../../qt_app/ui/panels.py" line="+31" />
+            <source>此面板尚未安装。</source>
+            <translation>This panel is not installed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PoliciesPanel</name>
+        <message>
+            <location filename="../../qt_app/ui/policy_view.py" line="+127" />
+            <source>已加载的政策版本：</source>
+            <translation>Loaded policy versions:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>加载政策文件…</source>
+            <translation>Load policy file…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>设为默认版本</source>
+            <translation>Make default</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>条款与参数</source>
+            <translation>Clauses and parameters</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>LPR（贷款市场报价利率）</source>
+            <translation>LPR (Loan Prime Rate)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>适用范围与说明</source>
+            <translation>Scope and notes</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>（默认）</source>
+            <translation> (default)</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>加载政策文件</source>
+            <translation>Load policy file</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>政策文件 (*.yaml *.yml);;所有文件 (*)</source>
+            <translation>Policy files (*.yaml *.yml);;All files (*)</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>无法加载“{file}”，未做任何更改。共 {n} 处问题：</source>
+            <translation>Could not load “{file}”; nothing was changed. {n} problems:</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>截止日期未定</source>
+            <translation>end date not set</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>文号未载明</source>
+            <translation>document number not stated</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>版本 {version} · {issuer} · {doc} · 发布于 {issued}</source>
+            <translation>Version {version} · {issuer} · {doc} · issued {issued}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>有效期：{start} 至 {end} · 最近核对：{reviewed} · 文件指纹 {hash}</source>
+            <translation>In force: {start} to {end} · last reviewed {reviewed} · file fingerprint {hash}</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>条款 / 参数</source>
+            <translation>Clause / parameter</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>取值</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+56" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="-56" />
+            <source>说明</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>档位</source>
+            <translation>Tiers</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>超过 {amount}</source>
+            <translation>above {amount}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>条件</source>
+            <translation>Condition</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>备注</source>
+            <translation>Remark</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>按入驻年度分档</source>
+            <translation>by year of tenancy</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>按年销售收入分档</source>
+            <translation>by yearly revenue</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>按企业等级分档</source>
+            <translation>by firm grade</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>按人才层次分档</source>
+            <translation>by talent level</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>按载体分档</source>
+            <translation>by building</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>起始日期</source>
+            <translation>Since</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>一年期LPR</source>
+            <translation>1-year LPR</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>贸易类企业</source>
+            <translation>trading firms</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>总部类企业</source>
+            <translation>headquarters-type firms</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>严重失信企业</source>
+            <translation>firms on the serious-dishonesty list</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>亩均评价为{grades}类的企业</source>
+            <translation>firms rated {grades} in the per-mu evaluation</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../qt_app/ui/settings_dialog.py" line="+56" />
+            <source>设置</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>多位签发人用“、”分隔</source>
+            <translation>Separate several signers with “、”</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>切换语言后窗口立即以新语言重建，未保存的修改会先提示。</source>
+            <translation>Changing the language rebuilds the window in it at once; you are asked about unsaved changes first.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>发文</source>
+            <translation>Letters</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>发文机关</source>
+            <translation>Issuing office</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>文号前缀</source>
+            <translation>Document number prefix</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>签发人</source>
+            <translation>Signers</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>界面</source>
+            <translation>Interface</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>语言</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>数据文件夹</source>
+            <translation>Data folder</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>打开文件夹</source>
+            <translation>Open folder</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>更改…</source>
+            <translation>Change…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <location line="+103" />
+            <source>备份</source>
+            <translation>Backups</translation>
+        </message>
+        <message>
+            <location line="-99" />
+            <source>立即备份</source>
+            <translation>Back up now</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>从所选备份恢复…</source>
+            <translation>Restore from selected backup…</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+95" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="-72" />
+            <source>选择数据文件夹</source>
+            <translation>Choose the data folder</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>下次启动时使用：{path}</source>
+            <translation>Used from the next start: {path}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+12" />
+            <source>从备份恢复</source>
+            <translation>Restore from backup</translation>
+        </message>
+        <message>
+            <location line="-11" />
+            <source>用所选备份替换当前数据？恢复前会先自动备份当前数据，可随时再恢复回来。</source>
+            <translation>Replace the current data with the selected backup? The current data is backed up first, so you can always go back.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>已从备份恢复。</source>
+            <translation>Restored from the backup.</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>已备份到：{path}</source>
+            <translation>Backed up to: {path}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>正在备份…</source>
+            <translation>Backing up…</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageDialog</name>
+        <message>
+            <location filename="../../qt_app/ui/firm_dialogs.py" line="-60" />
+            <source>变更阶段：{name}</source>
+            <translation>Change stage: {name}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>终止时必须说明原因</source>
+            <translation>Required when terminating</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>新阶段</source>
+            <translation>New stage</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>终止须说明原因</source>
+            <translation>Terminating needs a reason</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashDialog</name>
+        <message>
+            <location line="+50" />
+            <source>回收站</source>
+            <translation>Trash</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{name}（删除于 {when}）</source>
+            <translation>{name} (deleted {when})</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>回收站是空的。</source>
+            <translation>The trash is empty.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>恢复所选</source>
+            <translation>Restore selected</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>Undo</name>
+        <message>
+            <location filename="../../qt_app/ui/undo.py" line="+64" />
+            <source>删除“{name}”</source>
+            <translation>Delete “{name}”</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>恢复“{name}”</source>
+            <translation>Restore “{name}”</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>“{name}”改为{stage}</source>
+            <translation>“{name}” to {stage}</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>保存“{name}”</source>
+            <translation>Save “{name}”</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>修改{field}</source>
+            <translation>Edit {field}</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyDialog</name>
+        <message>
+            <location filename="../../qt_app/ui/letters/verify_dialog.py" line="+65" />
+            <source>核验告知函</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>要核验的函件</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>选择 PDF 文件…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>或把 PDF 文件拖到此窗口</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>用扫码枪扫描函件上的二维码，或粘贴二维码内容（ODL1.…）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>核验二维码内容</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+32" />
+            <source>核验只证明函件内容未被改动；具有法律效力的是加盖县政府有关部门印章的纸质函件。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <location line="+14" />
+            <location line="+62" />
+            <location line="+2" />
+            <source>无法核验</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-76" />
+            <source>文件：{path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>二维码内容（只核对签名与登记簿，请同时对照纸面上的文号与金额）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+30" />
+            <source>选择要核验的告知函</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>尚未核验</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>选择或拖入一份告知函 PDF，或扫描函件上的二维码。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
+            <source>没有找到本软件出具的验证信息。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>签名密钥未导入本机，无法确认出具单位。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>已被修改</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>函件内容与出具时签名的内容不一致，请勿采信。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>与登记簿不一致</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>文号与本机登记簿中的记录不符，请勿采信。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>已作废</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>这份函件真实，但已被作废。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>草稿（未出具）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>内容未被改动，但这是草稿，不是正式出具的函件。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>已过期</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>这份函件真实、未被改动，但已超过有效期。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>真实有效</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>签名有效，内容与出具时一致。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>未通过核验</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>请查看下列各项。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>未找到本软件出具的验证信息（不是本软件的告知函，或已被其他程序重新保存）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>（草稿，未编号）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>文号 {number} · 企业代码 {code} · 合计 {total} · 政策版本 {version}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>签名有效</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>签名无效：签名后的内容被改动过</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>签名无法核验：签名密钥 {fp} 未导入本机</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>签名单位：本机（本单位）密钥 {fp}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>签名单位：已导入的其他单位公钥 {fp}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>签名单位：未知密钥 {fp}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>这是草稿，未正式出具</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>内嵌内容快照与签名一致</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>内嵌内容快照与签名不一致</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>页面上的合计、金额、文号和企业与签名内容一致</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>页面文字与签名内容不一致（未找到：{missing}）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>版面与按快照重新生成的版面完全一致</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>版面与重新生成的版面不一致：PDF 已被修改</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>函件由其他版本的软件生成，未逐字比对版面</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>有效期至 {day}，已过期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>有效期至 {day}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+1" />
+            <source>本机登记簿：已登记，状态为“{status}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>本机登记簿：同一文号的登记内容不同</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>本机登记簿：没有这份函件（可能由其他单位出具）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>本机登记簿：未检查</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>
