@@ -14,13 +14,13 @@ from qt_app.store.exporter import write_template
 from qt_app.store.importer import (
     ImportRefused,
     ImportReport,
-    RowProblem,
     apply_import,
     import_file,
     plan_import,
 )
 from qt_app.store.letters import LetterError, LetterRegister
 from qt_app.store.models import ContactEntry, FirmFilter, FirmRow
+from qt_app.store.sheet_readers import RowProblem
 from qt_app.store.store import DEFAULT_SETTINGS, Store, open_store_at
 
 __all__ = [

@@ -1,0 +1,152 @@
+"""Reading spreadsheets and firm files (读取表格): rows of raw cells with their spreadsheet row numbers.
+
+.xlsx as Excel and WPS save them (first sheet with data, merged cells spread over the rows they cover),
+.csv in UTF-8 with or without BOM or GB18030, .json as a list of firm objects.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from qt_app.domain.errors import DomainError
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One problem: spreadsheet row (1-based, as Excel shows it; 0 = the file), column, why."""
+
+    row: int
+    column: str
+    zh: str
+    en: str
+    severity: str = "error"
+
+    def message(self, lang: str = "zh") -> str:
+        where_zh = f"第{self.row}行" if self.row else "文件"
+        where_en = f"row {self.row}" if self.row else "file"
+        col = f" [{self.column}]" if self.column else ""
+        warn = ("（提示）" if lang != "en" else " (warning)") if self.severity != "error" else ""
+        return f"{where_en}{col}: {self.en}{warn}" if lang == "en" else f"{where_zh}{col}：{self.zh}{warn}"
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]]  # (spreadsheet row number, cells)
+    notes: list[RowProblem] = field(default_factory=list)
+
+
+def _file_problem(zh: str, en: str) -> RowProblem:
+    return RowProblem(0, "", zh, en)
+
+
+def read_csv(path: Path) -> Table:
+    """CSV as Excel and WPS save it: UTF-8 with or without BOM, else GB18030 (简体中文 Windows)."""
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - gb18030 decodes almost anything
+        raise DomainError(
+            "无法识别文件编码（应为 UTF-8 或 GB18030）", "Unknown encoding (expected UTF-8 or GB18030)"
+        )
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return _table([(i + 1, list(r)) for i, r in enumerate(records)], [])
+
+
+def _merged_ranges(path: Path, sheet_xml: str) -> list[str]:
+    """Merged ranges ("C2:C4") of one sheet, read from its XML (read-only mode does not expose them)."""
+    with zipfile.ZipFile(path) as z, z.open(sheet_xml) as fh:
+        text = fh.read().decode("utf-8", errors="replace")
+    return _MERGE_RE.findall(text)
+
+
+_MERGE_RE = re.compile(r"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+[0-9]+:[A-Z]+[0-9]+)\"")
+
+
+def read_xlsx(path: Path) -> Table:
+    """The first worksheet with data; merged cells are read as the same value in every row they cover."""
+    import openpyxl
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(path, data_only=True, read_only=True)
+    except (InvalidFileException, KeyError, OSError, ValueError, zipfile.BadZipFile) as e:
+        raise DomainError(f"无法读取 Excel 文件：{e}", f"Cannot read the Excel file: {e}") from e
+    try:
+        grid: list[list[Any]] = []
+        sheet: Any = None
+        for ws in book.worksheets:
+            ws.reset_dimensions()  # WPS and some exporters write a wrong <dimension>: read every row
+            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            if any(not _empty(v) for r in rows for v in r):
+                grid, sheet = rows, ws
+                break
+        if sheet is None:
+            return Table([], [], [_file_problem("工作表为空", "The worksheet is empty")])
+        notes: list[RowProblem] = []
+        for coord in _merged_ranges(path, sheet._worksheet_path):
+            min_col, min_row, max_col, max_row = range_boundaries(coord)
+            top = (
+                grid[min_row - 1][min_col - 1]
+                if min_row - 1 < len(grid) and min_col - 1 < len(grid[min_row - 1])
+                else None
+            )
+            for r in range(min_row, min(max_row, len(grid)) + 1):
+                row = grid[r - 1]
+                row.extend([None] * (max_col - len(row)))
+                for c in range(min_col, max_col + 1):
+                    row[c - 1] = top
+            if max_row > min_row:
+                notes.append(
+                    RowProblem(
+                        min_row,
+                        coord,
+                        f"合并单元格 {coord}：已按每行同值“{top}”读取，请核对",
+                        f"Merged cells {coord}: read as “{top}” on every row; please check",
+                        "warning",
+                    )
+                )
+        return _table([(i + 1, r) for i, r in enumerate(grid)], notes)
+    finally:
+        book.close()
+
+
+def _empty(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _table(records: list[tuple[int, list[Any]]], notes: list[RowProblem]) -> Table:
+    records = [(n, r) for n, r in records if not all(_empty(v) for v in r)]
+    if not records:
+        return Table([], [], [*notes, _file_problem("工作表为空", "The worksheet is empty")])
+    _, headers = records[0]
+    return Table([("" if _empty(h) else str(h).strip()) for h in headers], records[1:], notes)
+
+
+def read_json(path: Path) -> list[tuple[int, Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise DomainError(f"JSON 文件格式错误：{e}", f"Invalid JSON file: {e}") from e
+    if isinstance(data, dict) and isinstance(data.get("firms"), list):
+        data = data["firms"]
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise DomainError("JSON 文件应为企业对象的列表", "A JSON import must be a list of firm objects")
+    return [(i + 1, item) for i, item in enumerate(data)]
