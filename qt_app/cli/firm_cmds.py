@@ -24,7 +24,7 @@ from qt_app.services.firms import (
     plan_import,
     write_template,
 )
-from qt_app.store.store import recover_from_backup
+from qt_app.store.recovery import recover_from_backup
 
 
 def _data_dir(p: argparse.ArgumentParser) -> None:
