@@ -58,14 +58,14 @@ class Column:
     key: str
     zh: str
     en: str
-    kind: str  # text | bool | money | decimal | date | stage | entity | domains | site | talents | loans | science | scenarios
+    kind: str  # text | code | bool | money | decimal | date | stage | entity | domains | site | talents | loans | science | scenarios
     required: bool = False
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("id", "企业编号", "id", "text"),
     Column("name", "企业名称", "name", "text", True),
-    Column("uscc", "统一社会信用代码", "uscc", "text", True),
+    Column("uscc", "统一社会信用代码", "uscc", "code", True),
     Column("uscc_note", "校验位说明", "uscc_note", "text"),
     Column("entity_type", "主体类型", "entity_type", "entity"),
     Column("is_trading", "贸易类", "is_trading", "bool"),
@@ -257,6 +257,14 @@ def convert(column: Column, v: Any) -> Any:
     """A non-empty cell → the value firm_from_dict expects for that key; raises CellError."""
     kind = column.kind
     if kind == "text":
+        return _text(v)
+    if kind == "code":
+        if isinstance(v, float):  # Excel keeps 15 digits of a number: the code's tail is already lost
+            raise CellError(
+                "统一社会信用代码被 Excel 存成了数字，末几位可能已丢失；请把该列设为“文本”后重新填写",
+                "Excel stored the credit code as a number and may have lost its last digits; "
+                "format the column as Text and type it again",
+            )
         return _text(v)
     if kind == "bool":
         return bool_text(v)

@@ -239,3 +239,10 @@ def test_unknown_file_types_are_refused(tmp_path: Path, store: Store) -> None:
     path.write_bytes(b"x")
     report = plan_import(store, path)
     assert ".xlsx" in report.errors[0].zh
+
+
+def test_a_credit_code_that_excel_turned_into_a_number_is_explained(tmp_path: Path, store: Store) -> None:
+    path = _xlsx(tmp_path / "numeric.xlsx", [_row(1, **{CODE: 9.13311210000001e17})])
+    report = plan_import(store, path)
+    (problem,) = report.errors
+    assert problem.column == CODE and "存成了数字" in problem.zh and "as a number" in problem.en
