@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -47,6 +47,9 @@ def _row(*texts: str) -> list[QStandardItem]:
 
 class PoliciesPanel(QWidget):
     """Policy versions and their content (政策库)."""
+
+    defaultChanged = Signal(str)  # another version is now the default (its id): packages should recompute
+    policyLoaded = Signal(str)  # a new version was loaded from a file (its id)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,6 +191,7 @@ class PoliciesPanel(QWidget):
             return False
         self._show_errors("", [])
         self.reload()
+        self.policyLoaded.emit(policy.id)
         ids = [p.id for p in self.session.policies]
         self.versions.setCurrentRow(len(ids) - 1 - ids[::-1].index(policy.id))
         return True
@@ -216,6 +220,7 @@ class PoliciesPanel(QWidget):
             self._show_errors(policy.short_title, [exc.message(self.session.lang)])
             return
         self.reload()
+        self.defaultChanged.emit(policy.id)
 
     # -- content ----------------------------------------------------------------------------------
     def _show_current(self) -> None:

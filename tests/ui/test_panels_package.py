@@ -252,3 +252,20 @@ def test_switching_language_retranslates_a_shown_panel(qtbot, qapp, session, xin
         assert panel.total_figures.text().startswith("Total ¥11,785,696.00")
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_an_override_variant_badges_its_parameter(qtbot, session, xinghe) -> None:
+    firm, variants = xinghe
+    panel = PackagePanel(session)
+    qtbot.addWidget(panel)
+    panel.show_firm(firm, variants)
+    panel.set_variant("higher-rent-cap")
+    m = panel.model
+    rent = m.index(0, 0)
+    first_year = m.index(0, 0, rent)
+    badges = {
+        m.index(r, 3, first_year).data(): m.index(r, 2, first_year).data(BADGE_ROLE)
+        for r in range(m.rowCount(first_year))
+    }
+    assert badges["rent.cap_per_year"] == [("方案调整", "override")]
+    assert badges["rent.cap_area_m2"] == [("示例", "illustrative")]

@@ -93,12 +93,16 @@ def test_load_a_new_version_and_make_it_the_default(qtbot, session, tmp_path) ->
     )
     panel = PoliciesPanel(session)
     qtbot.addWidget(panel)
-    assert panel.load_file(newer) is True
+    with qtbot.waitSignal(panel.policyLoaded) as loaded:
+        assert panel.load_file(newer) is True
+    assert loaded.args == ["qingtian-metaverse-2025"]
     assert panel.errors.isHidden()
     assert panel.versions.count() == 2
     assert "2028-12-31" in panel.header.text()
     assert panel.default_button.isEnabled()
-    panel.default_button.click()
+    with qtbot.waitSignal(panel.defaultChanged) as changed:
+        panel.default_button.click()
+    assert changed.args == ["qingtian-metaverse-2025"]
     assert session.policy.id == "qingtian-metaverse-2025"
     assert "（默认）" in panel.versions.item(1).text()
     assert not panel.default_button.isEnabled()
