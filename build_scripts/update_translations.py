@@ -30,25 +30,27 @@ def sources() -> list[str]:
     ]
 
 
-def english() -> dict[str, str]:
-    """Every `*_STRINGS_EN` dict in qt_app.ui and its subpackages (owners' entries win over the shell's)."""
-    import qt_app.ui
+SHELL_CONTEXTS = {
+    "Actions", "App", "ContactDialog", "Errors", "FirmEditor", "FirmsView", "MainWindow", "Panels",
+    "SettingsDialog", "StageDialog", "TrashDialog", "Undo",
+}  # fmt: skip
 
-    merged: dict[str, str] = {}
-    found: list[dict[str, str]] = []
+
+def english() -> tuple[dict[str, str], dict[str, str]]:
+    """The shell's English, and every other `*_STRINGS_EN` dict in qt_app.ui (the screens' owners')."""
+    import qt_app.ui
+    from qt_app.ui.shell_strings_en import SHELL_STRINGS_EN
+
+    others: dict[str, str] = {}
     for info in pkgutil.walk_packages(qt_app.ui.__path__, "qt_app.ui."):
-        if not info.name.endswith("strings_en"):
+        if not info.name.endswith("strings_en") or info.name.endswith("shell_strings_en"):
             continue
         module = importlib.import_module(info.name)
         for name in dir(module):
-            if name.endswith("_STRINGS_EN") and isinstance(getattr(module, name), dict):
-                found.append(getattr(module, name))
-    from qt_app.ui.shell_strings_en import SHELL_STRINGS_EN
-
-    found.sort(key=lambda d: d is not SHELL_STRINGS_EN)  # the shell first, so owners' entries win
-    for table in found:
-        merged.update(table)
-    return merged
+            table = getattr(module, name)
+            if name.endswith("_STRINGS_EN") and isinstance(table, dict):
+                others.update(table)
+    return SHELL_STRINGS_EN, others
 
 
 def lupdate() -> None:
@@ -61,7 +63,7 @@ def lupdate() -> None:
     )
 
 
-def fill(table: dict[str, str]) -> list[tuple[str, str]]:
+def fill(shell: dict[str, str], others: dict[str, str]) -> list[tuple[str, str]]:
     """Write the English into the .ts; returns (context, source) pairs still without a translation."""
     tree = ET.parse(TS)
     root = tree.getroot()
@@ -75,7 +77,8 @@ def fill(table: dict[str, str]) -> list[tuple[str, str]]:
             translation = message.find("translation")
             if translation is None:
                 translation = ET.SubElement(message, "translation")
-            english_text = table.get(source)
+            first, second = (shell, others) if ctx in SHELL_CONTEXTS else (others, shell)
+            english_text = first.get(source) or second.get(source)
             if english_text:
                 translation.text = english_text
                 translation.attrib.pop("type", None)
@@ -89,7 +92,7 @@ def fill(table: dict[str, str]) -> list[tuple[str, str]]:
 
 def main() -> int:
     lupdate()
-    missing = fill(english())
+    missing = fill(*english())
     for ctx, source in missing:
         print(f"untranslated: [{ctx}] {source}")
     print(f"[translations] {TS.relative_to(ROOT)}: {len(missing)} untranslated")

@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QDate, QEvent, QKeyCombination, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QWidget,
@@ -124,7 +123,10 @@ class FirmEditor(QWidget):
         self._fill_choices()
         self._bind()
         self._setup_tables()
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        # Ctrl+Z / Ctrl+Shift+Z go to the editor's undo stack, not a line edit's private undo.
+        for edit in (*self._lines.values(), self.ui.notesEdit):
+            edit.installEventFilter(self)
+        self.ui.notesEdit.setUndoRedoEnabled(False)
         self.load_values(firm_form.empty_values(), saved=None)
 
     # -- set-up ---------------------------------------------------------------------------------------
@@ -210,6 +212,19 @@ class FirmEditor(QWidget):
             model.rowsEdited.connect(lambda _before, after, k=key: self._table_edited(k, after))
             add.clicked.connect(lambda _=False, k=key, v=view: self._add_row(k, v))
             remove.clicked.connect(lambda _=False, k=key, v=view: self._remove_rows(k, v))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Let the window's undo/redo shortcuts through instead of a field's own undo."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+                event.ignore()
+                return True
+            if event.keyCombination() == QKeyCombination(
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Z
+            ):
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- loading ----------------------------------------------------------------------------------------
     def load_firm(self, firm: Firm | None, variants: tuple[Variant, ...] = ()) -> None:
@@ -614,7 +629,3 @@ def read_draft(path: Path) -> dict[str, Any] | None:
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) and isinstance(data.get("values"), dict) else None
-
-
-def text_edit_value(edit: QPlainTextEdit) -> str:
-    return edit.toPlainText()

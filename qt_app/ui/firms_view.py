@@ -121,7 +121,7 @@ class FirmsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((240, 170, 80, 160, 70, 70, 120, 130)):
+        for col, width in enumerate((230, 165, 70, 150, 60, 64, 118, 126)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda idx: self.firmActivated.emit(str(idx.data(ID_ROLE))))
         self.table.activated.connect(lambda idx: self.firmActivated.emit(str(idx.data(ID_ROLE))))
@@ -152,6 +152,12 @@ class FirmsView(QWidget):
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.contact_title)
         rv.addWidget(self.contact_table)
+        self.contact_empty = QLabel(
+            self.tr("暂无联络记录。拜访、电话、会谈后在此记一笔，方便同事接手。"), self
+        )
+        self.contact_empty.setWordWrap(True)
+        self.contact_empty.setStyleSheet("color: palette(placeholder-text);")
+        rv.addWidget(self.contact_empty)
         rv.addWidget(self.add_contact_button)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -160,7 +166,7 @@ class FirmsView(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1000, 340])
+        self.splitter.setSizes([1040, 290])
         outer = QVBoxLayout(self)
         outer.addWidget(self.splitter)
 
@@ -225,6 +231,7 @@ class FirmsView(QWidget):
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         firm_id = str(current.data(ID_ROLE)) if current.isValid() else ""
         self.contacts.set_entries(self.session.store.contacts(firm_id) if firm_id else [])
+        self.contact_empty.setVisible(self.contacts.rowCount() == 0)
         self.add_contact_button.setEnabled(bool(firm_id) and not self.session.store.read_only)
         self.currentFirmChanged.emit(firm_id)
 
@@ -330,3 +337,4 @@ class FirmsView(QWidget):
                 show_error(self, e)
                 return
             self.contacts.set_entries(self.session.store.contacts(firm_id))
+            self.contact_empty.setVisible(False)

@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QFontMetrics,
+    QKeySequence,
+    QUndoGroup,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,6 +28,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -214,6 +223,10 @@ class MainWindow(QMainWindow):
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(self.actions_by_name[name])
+        for name in ("undo", "redo"):  # their text names the step ("撤销 修改…"): icon + tooltip only
+            button = self.toolbar.widgetForAction(self.actions_by_name[name])
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def _add(self, menu: Any, name: str | None) -> None:
         if name is None:
@@ -236,11 +249,17 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         store = self.session.store
-        self.file_label.setText(self.tr("数据文件：{path}").format(path=store.path))
+        path = QFontMetrics(self.file_label.font()).elidedText(
+            str(store.path), Qt.TextElideMode.ElideMiddle, 360
+        )
+        self.file_label.setText(self.tr("数据文件：{path}").format(path=path))
         self.file_label.setToolTip(str(store.path))
         policy = self.session.policy
         self.policy_label.setText(
-            self.tr("现行政策：{title}（{version}）").format(title=policy.short_title, version=policy.version)
+            self.tr("现行政策：{title}（{version}）").format(
+                title=policy.title_en if i18n.current() == "en" else policy.short_title,
+                version=policy.version,
+            )
         )
         backups = store.list_backups()
         newest = max((b.taken_at for b in backups), default=None)

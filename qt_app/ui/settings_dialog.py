@@ -112,6 +112,9 @@ class SettingsDialog(QDialog):
         brow.addWidget(self.restore_button)
         brow.addStretch(1)
         bl.addWidget(self.backups)
+        self.no_backups = QLabel(self.tr("还没有备份。每天首次打开时会自动备份，也可随时“立即备份”。"), self)
+        self.no_backups.setWordWrap(True)
+        bl.addWidget(self.no_backups)
         bl.addLayout(brow)
         backup_now.setEnabled(not store.read_only)
 
@@ -139,6 +142,8 @@ class SettingsDialog(QDialog):
             item.setData(256, str(info.path))
             item.setToolTip(str(info.path))
         self.restore_button.setEnabled(False)
+        self.no_backups.setVisible(self.backups.count() == 0)
+        self.backups.setVisible(self.backups.count() > 0)
 
     def _choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(

@@ -73,6 +73,12 @@ SHELL_STRINGS_EN: dict[str, str] = {
     "全部负责人": "All owners",
     "联络记录": "Contact log",
     "共 {n} 家企业": "{n} firms",
+    "暂无联络记录。拜访、电话、会谈后在此记一笔，方便同事接手。": (
+        "No contact entries yet. Note each visit, call or meeting here so colleagues can pick up."
+    ),
+    "还没有备份。每天首次打开时会自动备份，也可随时“立即备份”。": (
+        "No backups yet. One is taken automatically at the first start each day, or use “Back up now”."
+    ),
     "联络记录：{name}": "Contact log: {name}",
     "添加": "Add",
     "日期": "Date",
@@ -137,7 +143,7 @@ SHELL_STRINGS_EN: dict[str, str] = {
     "计划投资额": "Planned investment",
     "如 5000万": "e.g. 5000万",
     "元宇宙领域": "Metaverse domains",
-    "载体与租金": "Site & rent",
+    "载体与租金": "Site && rent",
     "入驻载体": "Site",
     "载体": "Site",
     "面积（㎡）": "Area (m²)",
@@ -153,7 +159,7 @@ SHELL_STRINGS_EN: dict[str, str] = {
     "添加年份": "Add year",
     "金融": "Finance",
     "添加贷款": "Add loan",
-    "算力与研发": "Compute & R&D",
+    "算力与研发": "Compute && R&&D",
     "算力合作合同额（按年）": "Compute contracts (by year)",
     "研发投入（按年）": "R&D spend (by year)",
     "项目": "Projects",

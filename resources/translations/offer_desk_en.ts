@@ -101,7 +101,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../qt_app/app.py" line="+64" />
+            <location filename="../../qt_app/app.py" line="+65" />
             <source>无法启动</source>
             <translation>Cannot start</translation>
         </message>
@@ -522,7 +522,7 @@
     <context>
         <name>FirmEditor</name>
         <message>
-            <location filename="../../qt_app/ui/firm_editor.py" line="+133" />
+            <location filename="../../qt_app/ui/firm_editor.py" line="+135" />
             <source>独立法人企业</source>
             <translation>Enterprise (legal person)</translation>
         </message>
@@ -542,7 +542,7 @@
             <translation>Not rated</translation>
         </message>
         <message>
-            <location line="+105" />
+            <location line="+118" />
             <source>{name}（副本）</source>
             <translation>{name} (copy)</translation>
         </message>
@@ -610,7 +610,7 @@
         </message>
         <message>
             <location line="+7" />
-            <location filename="../../forms/firm_editor.ui" line="+695" />
+            <location filename="../../forms/firm_editor.ui" line="+710" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
@@ -625,7 +625,7 @@
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../forms/firm_editor.ui" line="-701" />
+            <location filename="../../forms/firm_editor.ui" line="-716" />
             <source>企业信息</source>
             <translation>Firm</translation>
         </message>
@@ -635,7 +635,7 @@
             <translation>Identity</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>企业名称</source>
             <translation>Firm name</translation>
         </message>
@@ -687,12 +687,12 @@
         <message>
             <location line="+22" />
             <source>贸易类企业</source>
-            <translation>trading firms</translation>
+            <translation>Trading firm</translation>
         </message>
         <message>
             <location line="+7" />
             <source>总部类企业</source>
-            <translation>headquarters-type firms</translation>
+            <translation>Headquarters firm</translation>
         </message>
         <message>
             <location line="+7" />
@@ -720,9 +720,9 @@
             <translation>Metaverse domains</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+20" />
             <source>载体与租金</source>
-            <translation>Site &amp; rent</translation>
+            <translation>Site &amp;&amp; rent</translation>
         </message>
         <message>
             <location line="+6" />
@@ -810,7 +810,7 @@
         <message>
             <location line="+24" />
             <source>算力与研发</source>
-            <translation>Compute &amp; R&amp;D</translation>
+            <translation>Compute &amp;&amp; R&amp;&amp;D</translation>
         </message>
         <message>
             <location line="+6" />
@@ -853,7 +853,7 @@
             <translation>Pipeline</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>招商阶段</source>
             <translation>Stage</translation>
         </message>
@@ -890,10 +890,10 @@
         <message>
             <location line="+10" />
             <source>备注</source>
-            <translation>Remark</translation>
+            <translation>Notes</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+38" />
             <source>放弃修改</source>
             <translation>Discard changes</translation>
         </message>
@@ -941,7 +941,12 @@
             <translation>Add contact entry…</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+7" />
+            <source>暂无联络记录。拜访、电话、会谈后在此记一笔，方便同事接手。</source>
+            <translation>No contact entries yet. Note each visit, call or meeting here so colleagues can pick up.</translation>
+        </message>
+        <message>
+            <location line="+53" />
             <source>共 {n} 家企业</source>
             <translation>{n} firms</translation>
         </message>
@@ -1408,13 +1413,13 @@ This cannot be undone; an issued letter keeps its number.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qt_app/ui/main_window.py" line="+59" />
-            <location line="+286" />
+            <location filename="../../qt_app/ui/main_window.py" line="+60" />
+            <location line="+293" />
             <source>招商政策测算台</source>
             <translation>Offer Desk</translation>
         </message>
         <message>
-            <location line="-191" />
+            <location line="-198" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
@@ -1449,7 +1454,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Toolbar</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+47" />
             <source>数据文件：{path}</source>
             <translation>Data file: {path}</translation>
         </message>
@@ -1459,7 +1464,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Policy in force: {title} ({version})</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+7" />
             <source>尚无</source>
             <translation>none yet</translation>
         </message>
@@ -1920,12 +1925,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+11" />
-            <location line="+103" />
+            <location line="+108" />
             <source>备份</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location line="-99" />
+            <location line="-104" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
@@ -1935,13 +1940,18 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Restore from selected backup…</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+10" />
+            <source>还没有备份。每天首次打开时会自动备份，也可随时“立即备份”。</source>
+            <translation>No backups yet. One is taken automatically at the first start each day, or use “Back up now”.</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>确定</source>
             <translation>OK</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+95" />
+            <location line="+97" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>

@@ -132,3 +132,20 @@ def test_an_unsaved_draft_survives_a_crash(window, session, qtbot) -> None:  # t
     window.editor.load_firm(None)
     assert window.editor.restore_draft(payload)
     assert window.editor.ui.nameEdit.text() == "崩溃前的草稿有限公司" and window.editor.dirty
+
+
+def test_ctrl_z_in_a_field_undoes_through_the_editor_stack(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.action("new_firm").trigger()
+    ed = window.editor
+    ed.ui.ownerEdit.setFocus()
+    qtbot.keyClicks(ed.ui.ownerEdit, "Wang")
+    ed.ui.gradeCombo.setCurrentIndex(ed.ui.gradeCombo.findData("C"))
+    ed.ui.ownerEdit.setFocus()
+    qtbot.keyClick(ed.ui.ownerEdit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ed.ui.gradeCombo.currentData() == "B"  # the last step, even though the focus is in another field
+    qtbot.keyClick(ed.ui.ownerEdit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ed.ui.ownerEdit.text() == ""
+    qtbot.keyClick(
+        ed.ui.ownerEdit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert ed.ui.ownerEdit.text() == "Wang"

@@ -1,0 +1,137 @@
+"""Screenshots of every screen at 1440×900, in Chinese and English, with the demo firms.
+
+Runs offscreen (no display needed) into screenshots/ (git-ignored); each window is captured with grab().
+
+    .venv/bin/python build_scripts/screenshots.py [--out screenshots] [--lang zh|en]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SIZE = (1440, 900)
+
+
+def settle(ms: int = 250) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    QApplication.processEvents()
+
+
+def shoot(lang: str, out: Path) -> list[Path]:
+    """Open a fresh demo database, show each screen, save PNGs named <lang>-NN-<screen>.png."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
+
+    from qt_app.app import make_window, setup_application
+    from qt_app.services.session import Session
+    from qt_app.ui import i18n
+    from qt_app.ui.main_window import COMPARE, EXPOSURE, FIRMS, PACKAGE, POLICIES, MainWindow
+
+    work = Path(tempfile.mkdtemp(prefix=f"offer-desk-shots-{lang}-"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qsettings"))
+    setup_application()
+    i18n.install(lang)
+    session = Session.open(work / "data", lang=lang)
+    session.store.backup(kind="manual")  # so the status bar and the settings show a real backup
+    window = make_window(session)
+    assert isinstance(window, MainWindow)
+    window.resize(*SIZE)
+    window.show()
+    settle(400)
+    saved: list[Path] = []
+
+    def save(name: str, widget: QWidget | None = None) -> None:
+        settle()
+        path = out / f"{lang}-{len(saved) + 1:02d}-{name}.png"
+        (widget or window).grab().save(str(path))
+        saved.append(path)
+
+    # A firm with a full plan (the one with the largest package) makes every screen show something.
+    rows = session.store.list_firms(sort="package_total_fen", descending=True, limit=50)
+    firm_id = rows[0].id if rows else ""
+    window.show_screen(FIRMS)
+    window.firms.select(firm_id)
+    save("firms")
+    window.open_firm(firm_id)
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("package", lambda: window.editor.ui.tabs.setCurrentIndex(0)),
+        ("editor-location", lambda: window.editor.ui.tabs.setCurrentWidget(window.editor.ui.locationTab)),
+        ("editor-talents", lambda: window.editor.ui.tabs.setCurrentWidget(window.editor.ui.talentsTab)),
+        ("editor-revenue", lambda: window.editor.ui.tabs.setCurrentWidget(window.editor.ui.revenueTab)),
+        ("editor-finance", lambda: window.editor.ui.tabs.setCurrentWidget(window.editor.ui.financeTab)),
+        ("editor-compute", lambda: window.editor.ui.tabs.setCurrentWidget(window.editor.ui.computeTab)),
+        ("editor-projects", lambda: window.editor.ui.tabs.setCurrentWidget(window.editor.ui.projectsTab)),
+        ("editor-pipeline", lambda: window.editor.ui.tabs.setCurrentWidget(window.editor.ui.pipelineTab)),
+    ]
+    for name, step in steps:
+        window.show_screen(PACKAGE)
+        step()
+        save(name)
+    # Live validation: a credit code failing its checksum, shown in amber with the note field.
+    window.editor.ui.tabs.setCurrentIndex(0)
+    code = window.editor.ui.usccEdit.text()
+    window.editor.ui.usccEdit.setText(code[:17] + ("0" if code[-1] != "0" else "1"))
+    save("editor-uscc-warning")
+    window.editor.ui.usccEdit.setText(code[:10])
+    save("editor-uscc-error")
+    window.editor.revert()
+    for index, name in ((COMPARE, "compare"), (EXPOSURE, "exposure"), (POLICIES, "policies")):
+        window.show_screen(index)
+        settle(600)
+        save(name)
+    window.show_screen(PACKAGE)
+    window.set_meeting_mode(True)
+    settle(400)
+    window.resize(*SIZE)
+    save("meeting")
+    window.set_meeting_mode(False)
+    window.resize(*SIZE)
+
+    from qt_app.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(session, window.hub, window)
+    dialog.show()
+    save("settings", dialog)
+    dialog.close()
+    window.editor.load_firm(None)
+    window.close()
+    session.close()
+    return saved
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default=str(ROOT / "screenshots"))
+    parser.add_argument("--lang", choices=("zh", "en"), action="append")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    import subprocess
+
+    subprocess.run([sys.executable, str(ROOT / "build_scripts" / "build_resources.py")], check=True)
+    total = 0
+    for lang in args.lang or ["zh", "en"]:
+        shots = shoot(lang, out)
+        total += len(shots)
+        for p in shots:
+            print(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p)
+    print(f"[screenshots] {total} PNG files in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
