@@ -4,6 +4,7 @@ with its status; load another version from a file (errors listed line by line) a
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -242,7 +243,7 @@ class PoliciesPanel(QWidget):
         doc = policy.doc_number or self.tr("文号未载明")
         title = policy.title_en if lang == "en" else f"《{policy.title}》"
         self.header.setText(
-            f"<b style='font-size:15pt'>{title}</b><br>"
+            f"<b style='font-size:15pt'>{escape(title)}</b><br>"
             + self.tr("版本 {version} · {issuer} · {doc} · 发布于 {issued}").format(
                 version=policy.version, issuer=policy.issuer, doc=doc, issued=f"{policy.issued:%Y-%m-%d}"
             )
@@ -342,12 +343,13 @@ class PoliciesPanel(QWidget):
             excluded.append(
                 self.tr("亩均评价为{grades}类的企业").format(grades="/".join(policy.exclude_mu_grades))
             )
-        notes = "".join(f"<li>{pick(n, lang)}</li>" for n in policy.legal_notes)
-        stacking = policy.stacking_en if lang == "en" else policy.stacking_zh
+        notes = "".join(f"<li>{escape(pick(n, lang))}</li>" for n in policy.legal_notes)
+        stacking = escape(policy.stacking_en if lang == "en" else policy.stacking_zh)
+        colon, joiner = (": ", ", ") if lang == "en" else ("：", "、")
         self.notes.setText(
-            f"<p><b>{self.tr('适用领域')}</b>：{domains}</p>"
-            f"<p><b>{self.tr('不适用')}</b>：{'、'.join(excluded) or self.tr('无')}</p>"
-            f"<p><b>{self.tr('叠加规则')}</b>：{stacking}</p>"
+            f"<p><b>{self.tr('适用领域')}</b>{colon}{escape(domains)}</p>"
+            f"<p><b>{self.tr('不适用')}</b>{colon}{joiner.join(excluded) or self.tr('无')}</p>"
+            f"<p><b>{self.tr('叠加规则')}</b>{colon}{stacking}</p>"
             f"<p><b>{self.tr('说明')}</b></p><ul>{notes}</ul>"
-            f"<p><b>{self.tr('来源')}</b>：{policy.source}</p>"
+            f"<p><b>{self.tr('来源')}</b>{colon}{escape(policy.source)}</p>"
         )
