@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -148,8 +147,7 @@ class LettersPanel(QWidget):
         self.void_button.clicked.connect(lambda: self.void())
         self.supersede_button = QPushButton()
         self.supersede_button.clicked.connect(self.supersede)
-        self.reply_button = QToolButton()
-        self.reply_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.reply_button = QPushButton()  # a push button draws its menu arrow beside the text, not over it
         self.reply_menu = QMenu(self.reply_button)
         self.reply_actions = {s: self.reply_menu.addAction("") for s in REPLIES}
         for status, action in self.reply_actions.items():
