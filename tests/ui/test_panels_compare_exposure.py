@@ -124,7 +124,7 @@ def test_compare_model_passes_the_model_tester(qtmodeltester, session, xinghe) -
     packages = session.compare(firm, [Variant(), *variants])
     model = CompareModel()
     model.set_table(["a", "b", "c", "d"], compare_rows(packages, "zh", "合计", "{year}小计"))
-    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(model)
     model.set_table(["a"], compare_rows(packages[:1], "zh", "合计", "{year}小计"))
 
 
@@ -187,10 +187,10 @@ def test_exposure_models_pass_the_model_tester(qtmodeltester) -> None:
     model.set_exposure([("rent", "租金支持"), ("compute", "算力券")], [2026, 2027],
                        {(2026, "rent"): wan(10), (2027, "compute"): wan(1200)}, {2026: wan(10), 2027: wan(1200)},
                        {(2027, "compute")}, "合计")  # fmt: skip
-    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(model)
     firms = FirmAmountModel()
     firms.set_rows([("f-1", "甲科技", wan(200)), ("f-2", "乙科技", wan(150))], ["企业", "金额"])
-    qtmodeltester.check(firms, force_py=True)
+    qtmodeltester.check(firms)
     firms.set_rows([], ["企业", "金额"])
 
 

@@ -168,7 +168,7 @@ def test_package_model_passes_the_model_tester(qtmodeltester, session, xinghe) -
     firm, _ = xinghe
     model = NodeTreeModel(["事项", "金额", "状态", "条款", "说明"])
     model.set_nodes(package_nodes(session.package(firm), "zh", session.policy))
-    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(model)
     # a live edit resets the model under the tester's eyes
     model.set_nodes(package_nodes(session.package(replace(firm, revenue={})), "zh", session.policy))
     model.set_nodes([])
