@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from qt_app.ui.widgets.palette import BADGE_COLORS
@@ -29,6 +29,36 @@ def badges_of(index: QModelIndex | QPersistentModelIndex) -> list[tuple[str, str
 def badges_text(badges: list[tuple[str, str]]) -> str:
     """The badges as plain text, e.g. "[示例]" — for tooltips, copies and tests."""
     return "".join(f"[{text}]" for text, _ in badges)
+
+
+_PILLS: dict[tuple[str, str, str, int, float], QPixmap] = {}
+
+
+def _pill(label: str, kind: str, font: QFont, h: int, dpr: float) -> QPixmap:
+    """One rounded badge, drawn once and reused: a tree repaints dozens of them per refresh."""
+    key = (label, kind, font.key(), h, dpr)
+    cached = _PILLS.get(key)
+    if cached is not None:
+        return cached
+    fm = QFontMetrics(font)
+    w = fm.horizontalAdvance(label) + 2 * _PAD_X
+    pixmap = QPixmap(round(w * dpr), round(h * dpr))
+    pixmap.setDevicePixelRatio(dpr)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    fill, ink = BADGE_COLORS.get(kind, BADGE_COLORS["default"])
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setFont(font)
+    p.setPen(QColor(ink).lighter(170))
+    p.setBrush(QColor(fill))
+    p.drawRoundedRect(QRectF(0.5, 0.5, w - 1, h - 1), (h - 1) / 2, (h - 1) / 2)
+    p.setPen(QColor(ink))
+    p.drawText(QRect(0, 0, w, h), int(Qt.AlignmentFlag.AlignCenter), label)
+    p.end()
+    if len(_PILLS) > 256:  # fonts or zoom changed many times: start afresh
+        _PILLS.clear()
+    _PILLS[key] = pixmap
+    return pixmap
 
 
 class BadgeDelegate(QStyledItemDelegate):
@@ -65,20 +95,15 @@ class BadgeDelegate(QStyledItemDelegate):
                 QRect(x, rect.top(), rect.width(), rect.height()), int(Qt.AlignmentFlag.AlignVCenter), shown
             )
             x += fm.horizontalAdvance(shown) + _GAP + 2
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         h = min(rect.height() - 2, fm.height() + 2)
         top = rect.top() + (rect.height() - h) // 2
+        dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
         for label, kind in badges:
-            fill, ink = BADGE_COLORS.get(kind, BADGE_COLORS["default"])
-            w = fm.horizontalAdvance(label) + 2 * _PAD_X
+            pill = _pill(label, kind, opt.font, h, dpr)  # type: ignore[attr-defined]
+            w = round(pill.width() / dpr)
             if x + w > rect.right() + 1:
                 break
-            pill = QRect(x, top, w, h)
-            painter.setPen(QColor(ink).lighter(170))
-            painter.setBrush(QColor(fill))
-            painter.drawRoundedRect(pill, h / 2, h / 2)
-            painter.setPen(QColor(ink))
-            painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), label)
+            painter.drawPixmap(x, top, pill)
             x += w + _GAP
         painter.restore()
 
