@@ -207,15 +207,22 @@ def expected_facts(snapshot: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(facts))
 
 
-def _streams(pdf: pdf_read.PdfFile) -> list[bytes]:
-    out = []
-    for obj in pdf.objects.values():
-        if obj.raw is not None:
-            try:
-                out.append(obj.stream())
-            except (pdf_read.PdfReadError, zlib.error, ValueError):
-                out.append(b"<undecodable>" + obj.raw)
-    return sorted(out)
+def _structure(data: bytes) -> tuple[dict[int, tuple[bytes, bytes]], bytes]:
+    """Every object's dictionary and decoded stream, plus the trailer: what a viewer draws from.
+
+    Comparing streams alone let edits to page dictionaries (/MediaBox, /Rotate) or font widths through.
+    """
+    pdf = pdf_read.read_pdf(data)
+    objects = {}
+    for num, obj in pdf.objects.items():
+        try:
+            body = obj.stream()
+        except (pdf_read.PdfReadError, zlib.error, ValueError):
+            body = b"<undecodable>" + (obj.raw or b"")
+        objects[num] = (obj.head, body)
+    at = data.rfind(b"trailer")
+    trailer = data[at : data.find(b"startxref", at)] if at >= 0 else b""
+    return objects, trailer
 
 
 def verify_pdf_bytes(data: bytes, keyring: KeyRing) -> Verdict:
@@ -266,5 +273,5 @@ def verify_pdf_bytes(data: bytes, keyring: KeyRing) -> Verdict:
     verdict.visible_match = not verdict.missing
     if snapshot.get("app_version") == __version__:
         again = render_pdf(snapshot, text.strip(), str(p["h"]), str(p.get("k", "")))
-        verdict.exact_match = again == data or _streams(pdf_read.read_pdf(again)) == _streams(pdf)
+        verdict.exact_match = again == data or _structure(again) == _structure(data)
     return verdict

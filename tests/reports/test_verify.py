@@ -82,6 +82,27 @@ def test_one_byte_changed_in_the_page_content_fails(issued_pdf: Path, session_ke
     assert "结论：未通过" in verdict.lines("zh")
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (rb"/MediaBox [ 0 0 595.2756 841.8898 ]", rb"/MediaBox [ 0 0 595.2756 541.8898 ]"),  # crops the page
+        (rb"/Rotate 0", rb"/Rotate 9"),  # same length: offsets and the xref stay valid
+    ],
+    ids=["mediabox", "rotate"],
+)
+def test_edits_to_page_dictionaries_are_caught(
+    issued_pdf: Path, session_keys: KeyRing, before: bytes, after: bytes
+) -> None:
+    data = issued_pdf.read_bytes()
+    assert before in data, "the letter's page dictionary changed: update this test's byte pattern"
+    altered = data.replace(before, after, 1)
+    verdict = verify_pdf_bytes(altered, session_keys)
+    assert (
+        verdict.signature_valid and verdict.snapshot_ok and verdict.visible_match
+    )  # text and metadata intact
+    assert verdict.exact_match is False and not verdict.ok
+
+
 def test_edited_amount_on_the_page_is_caught(issued_pdf: Path, session_keys: KeyRing) -> None:
     data = issued_pdf.read_bytes()
     streams = _content_streams(data)
