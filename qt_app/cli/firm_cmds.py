@@ -157,7 +157,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
-    with _writer(args) as store:
+    with _reader(args) as store:
         n = store.export_bundle(args.file)
     _say(args, f"数据包已写出：{args.file}（{n} 家企业）", f"Bundle written: {args.file} ({n} firms)")
     return 0

@@ -1,9 +1,11 @@
 """Bundles (数据包) for moving firms between outposts and headquarters without a server.
 
-Each firm travels with its content hash and `base_hash`, the version both sides last agreed on. Merging
-by id: when only one side changed since that version, the changed side wins; when both changed, the
+Each firm travels with its content hash and its version history (the hashes of every version it has had).
+Merging by id: an incoming version this side has already had is older (kept local); a local version the
+incoming one has already had means only the other side changed (taken); otherwise both changed, and the
 incoming version is parked in `sync_conflicts` and listed for the user — nothing is overwritten silently.
-Exporting marks the exported versions as agreed. Letters are not in bundles: 文号 are issued at one desk.
+Exporting changes nothing, so it works on a read-only copy. Letters are not in bundles: 文号 are issued at
+one desk.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
     from qt_app.store.store import Store
 
 FORMAT = "offer-desk-bundle"
-VERSION = 1
+VERSION = 2  # 2: version history per firm (1 carried only an agreed hash)
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def export_bundle(store: Store, path: str | Path) -> int:
     path = Path(path)
     firms = list(
         store.db.query(
-            "SELECT id, data_json, created_at, modified_at, deleted_at, content_hash, base_hash FROM firms"
+            "SELECT id, data_json, created_at, modified_at, deleted_at, content_hash, hash_history FROM firms"
         )
     )
     contacts = list(store.db.query("SELECT * FROM contacts"))
@@ -109,7 +111,7 @@ def export_bundle(store: Store, path: str | Path) -> int:
                 "modified_at": r["modified_at"],
                 "deleted_at": r["deleted_at"],
                 "hash": r["content_hash"],
-                "base_hash": r["base_hash"],
+                "history": json.loads(r["hash_history"]),
             }
             for r in firms
         ],
@@ -124,10 +126,6 @@ def export_bundle(store: Store, path: str | Path) -> int:
         raise DomainError(
             f"无法写入数据包 {path}：{e.strerror}", f"Cannot write the bundle {path}: {e.strerror}"
         ) from e
-    if not store.read_only:  # what the other side will hold is now the agreed version
-        with store.transaction():
-            store.db.execute("UPDATE firms SET base_hash = content_hash")
-            audit.record(store.db, "", "bundle", str(path), "export", None, {"firms": len(firms)})
     return len(firms)
 
 
@@ -143,6 +141,14 @@ def _read(path: Path) -> dict[str, Any]:
             "数据包来自更新版本的程序，请先升级", "The bundle comes from a newer version; please upgrade"
         )
     return bundle
+
+
+def _history(entry: dict[str, Any], current: str) -> list[str]:
+    """The sender's version history; a version-1 bundle knew only its agreed hash."""
+    raw = entry.get("history")
+    if not isinstance(raw, list):
+        raw = [entry.get("base_hash"), entry.get("hash")]
+    return firms_repo.add_version([str(h) for h in raw if h], current)
 
 
 def _changed(local: dict[str, Any], remote: dict[str, Any]) -> tuple[str, ...]:
@@ -188,7 +194,10 @@ def _merge_firm(
         return
     data = firm_to_dict(firm, variants)
     remote_hash = firms_repo.content_hash(firms_repo.to_json(data), entry.get("deleted_at"))
+    remote_history = _history(entry, remote_hash)
     local = firms_repo.raw(db, firm_id)
+    local_history: list[str] = json.loads(local["hash_history"]) if local else []
+    merged = firms_repo.add_version(local_history + remote_history, remote_hash)
 
     def take_remote() -> None:
         firms_repo.write(
@@ -199,22 +208,35 @@ def _merge_firm(
             action="merge",
             modified_at=str(entry.get("modified_at") or now),
             deleted_at=entry.get("deleted_at"),
-            base_hash=remote_hash,
-            keep_base=False,
+            history=merged,
             created_at=entry.get("created_at"),
         )
+
+    def remember(history: list[str]) -> None:
+        db.execute("UPDATE firms SET hash_history = ? WHERE id = ?", [json.dumps(history), firm_id])
 
     try:
         if local is None:
             take_remote()
             report.added.append(firm_id)
         elif local["content_hash"] == remote_hash:
-            db.execute("UPDATE firms SET base_hash = ? WHERE id = ?", [remote_hash, firm_id])
+            remember(merged)
             report.unchanged.append(firm_id)
-        elif remote_hash == local["base_hash"]:
-            report.kept_local.append(firm_id)  # only this side changed since they agreed
-        elif local["content_hash"] in (local["base_hash"], entry.get("base_hash")):
-            take_remote()  # only the other side changed
+        elif remote_hash in local_history and local["content_hash"] in remote_history:
+            # Each side has seen the other's version (e.g. both settled a conflict, each taking the
+            # other's copy): the later change wins, on both sides alike.
+            remote_key = (str(entry.get("modified_at", "")), remote_hash)
+            if remote_key > (str(local["modified_at"]), str(local["content_hash"])):
+                take_remote()
+                report.updated.append(firm_id)
+            else:
+                remember(firms_repo.add_version(merged, local["content_hash"]))
+                report.kept_local.append(firm_id)
+        elif remote_hash in local_history:  # this side has had that version: it changed since
+            remember(firms_repo.add_version(merged, local["content_hash"]))
+            report.kept_local.append(firm_id)
+        elif local["content_hash"] in remote_history:  # the other side had this version and changed it
+            take_remote()
             report.updated.append(firm_id)
         else:
             local_data = json.loads(local["data_json"])
@@ -227,10 +249,11 @@ def _merge_firm(
                 data,
             )
             db.execute(
-                "INSERT INTO sync_conflicts(firm_id, remote_json, remote_modified_at, remote_deleted_at, found_at, source) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(firm_id) DO UPDATE SET remote_json = excluded.remote_json, "
-                "remote_modified_at = excluded.remote_modified_at, remote_deleted_at = excluded.remote_deleted_at, "
-                "found_at = excluded.found_at, source = excluded.source",
+                "INSERT INTO sync_conflicts(firm_id, remote_json, remote_modified_at, remote_deleted_at, found_at, "
+                "source, remote_history) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(firm_id) DO UPDATE SET "
+                "remote_json = excluded.remote_json, remote_modified_at = excluded.remote_modified_at, "
+                "remote_deleted_at = excluded.remote_deleted_at, found_at = excluded.found_at, "
+                "source = excluded.source, remote_history = excluded.remote_history",
                 [
                     firm_id,
                     firms_repo.to_json(data),
@@ -238,6 +261,7 @@ def _merge_firm(
                     entry.get("deleted_at"),
                     now,
                     source,
+                    json.dumps(remote_history),
                 ],
             )
             report.conflicts.append(conflict)
@@ -273,26 +297,32 @@ def resolve_conflict(store: Store, firm_id: str, keep: str, who: str = "") -> No
         raise DomainError("请选择保留本机或对方的版本", "Choose to keep the local or the remote version")
     with store.transaction():
         row = store.db.execute(
-            "SELECT remote_json, remote_deleted_at FROM sync_conflicts WHERE firm_id = ?", [firm_id]
+            "SELECT c.remote_json, c.remote_deleted_at, c.remote_history, f.hash_history, f.content_hash "
+            "FROM sync_conflicts c JOIN firms f ON f.id = c.firm_id WHERE c.firm_id = ?",
+            [firm_id],
         ).fetchone()
         if row is None:
             raise DomainError(f"没有待处理的冲突：{firm_id}", f"No conflict waiting for {firm_id}")
-        remote_hash = firms_repo.content_hash(row[0], row[1])
+        remote_json, remote_deleted, remote_history, local_history, local_hash = row
+        remote_hash = firms_repo.content_hash(remote_json, remote_deleted)
+        # Either way both versions count as seen here, so the choice wins on the next exchange.
+        seen = json.loads(local_history) + json.loads(remote_history)
         now = audit.utc_now()
         if keep == "remote":
             firms_repo.write(
                 store.db,
-                json.loads(row[0]),
+                json.loads(remote_json),
                 who=who,
                 now=now,
                 action="resolve:remote",
-                deleted_at=row[1],
-                base_hash=remote_hash,
-                keep_base=False,
+                deleted_at=remote_deleted,
+                history=firms_repo.add_version(seen, local_hash, remote_hash),
             )
         else:
+            history = firms_repo.add_version(seen, remote_hash, local_hash)
             store.db.execute(
-                "UPDATE firms SET base_hash = ?, modified_at = ? WHERE id = ?", [remote_hash, now, firm_id]
+                "UPDATE firms SET hash_history = ?, modified_at = ? WHERE id = ?",
+                [json.dumps(history), now, firm_id],
             )
             audit.record(store.db, who, "firms", firm_id, "resolve:local", None, None)
         store.db.execute("DELETE FROM sync_conflicts WHERE firm_id = ?", [firm_id])

@@ -31,6 +31,16 @@ def to_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+HISTORY_LIMIT = 200  # versions remembered per firm: enough for years of edits between two bundle trips
+
+
+def add_version(history: list[str], *more: str) -> list[str]:
+    """The versions a record has had, oldest first, without repeats; the newest `more` go last."""
+    out = [h for h in history if h not in more]
+    out.extend(dict.fromkeys(more))
+    return out[-HISTORY_LIMIT:]
+
+
 def content_hash(data_json: str, deleted_at: str | None) -> str:
     """What bundle merging compares: the firm's data plus whether it is in the trash."""
     return hashlib.sha256(f"{data_json}\n{'deleted' if deleted_at else ''}".encode()).hexdigest()
@@ -63,11 +73,13 @@ def write(
     action: str = "save",
     modified_at: str | None = None,
     deleted_at: str | None = None,
-    base_hash: str | None = None,
-    keep_base: bool = True,
+    history: list[str] | None = None,
     created_at: str | None = None,
 ) -> str:
-    """Insert or update one firm from its canonical dict, with its search entry and an audit row."""
+    """Insert or update one firm from its canonical dict, with its search entry and an audit row.
+
+    `history` (bundle merges) replaces the record's list of versions; otherwise the new version is added.
+    """
     firm_id = str(data["id"])
     code = str(data.get("uscc", ""))
     other = _uscc_taken(db, code, firm_id) if code and deleted_at is None else None
@@ -84,7 +96,7 @@ def write(
         )
     data_json = to_json(data)
     before = db.execute(
-        "SELECT rid, data_json, created_at, base_hash FROM firms WHERE id = ?", [firm_id]
+        "SELECT rid, data_json, created_at, hash_history FROM firms WHERE id = ?", [firm_id]
     ).fetchone()
     name, contact, notes = str(data["name"]), str(data.get("contact", "")), str(data.get("notes", ""))
     pinyin = pinyin_text(name, contact)
@@ -104,8 +116,9 @@ def write(
         "search_pinyin": pinyin,
         "name_sort": sort_key_text(name),
         "content_hash": content_hash(data_json, deleted_at),
-        "base_hash": before[3] if (before is not None and keep_base) else base_hash,
     }
+    known = history if history is not None else (json.loads(before[3]) if before is not None else [])
+    columns["hash_history"] = json.dumps(add_version(known, str(columns["content_hash"])))
     if before is None:
         columns["created_at"] = created_at or now
         names = ", ".join(columns)
@@ -174,9 +187,11 @@ def set_deleted(db: Database, firm_id: str, deleted_at: str | None, who: str, no
     unindex(db, row[2])
     if deleted_at is None:
         index(db, *row[2:])
+    new_hash = content_hash(row[0], deleted_at)
+    history = json.loads(db.execute("SELECT hash_history FROM firms WHERE id = ?", [firm_id]).fetchone()[0])
     db.execute(
-        "UPDATE firms SET deleted_at = ?, modified_at = ?, content_hash = ? WHERE id = ?",
-        [deleted_at, now, content_hash(row[0], deleted_at), firm_id],
+        "UPDATE firms SET deleted_at = ?, modified_at = ?, content_hash = ?, hash_history = ? WHERE id = ?",
+        [deleted_at, now, new_hash, json.dumps(add_version(history, new_hash)), firm_id],
     )
     action = "delete" if deleted_at else "restore"
     audit.record(db, who, "firms", firm_id, action, {"deleted_at": row[1]}, {"deleted_at": deleted_at})

@@ -6,6 +6,7 @@ upgrade leaves the file as it was. Never edit a released step: add a new one and
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlite_utils import Database
@@ -188,7 +189,24 @@ def _v5_fast_search(db: Database) -> None:
         db.execute("INSERT INTO firm_search(rid, hay) VALUES (?, ?)", [rid, search_hay(*fields)])
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_core, _v2_letters, _v3_search, _v4_sync_cache, _v5_fast_search)
+def _v6_version_history(db: Database) -> None:
+    """Bundle merging by version history: each firm remembers the versions it has had, so a bundle is
+    recognised as older or newer than the local copy without assuming the other side accepted anything."""
+    db.execute("ALTER TABLE firms ADD COLUMN hash_history TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE sync_conflicts ADD COLUMN remote_history TEXT NOT NULL DEFAULT '[]'")
+    for rid, current, base in db.execute("SELECT rid, content_hash, base_hash FROM firms").fetchall():
+        versions = [h for h in dict.fromkeys((base, current)) if h]
+        db.execute("UPDATE firms SET hash_history = ? WHERE rid = ?", [json.dumps(versions), rid])
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_core,
+    _v2_letters,
+    _v3_search,
+    _v4_sync_cache,
+    _v5_fast_search,
+    _v6_version_history,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
