@@ -11,6 +11,10 @@ import pytest
 # Must happen before any Qt import: without a display, Qt would abort the whole run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# PySide6 6.12 on Python 3.11 drops a reference to None on every void Qt call; long test runs would die with
+# "Fatal Python error: none_dealloc". Importing qt_app.ui applies the guard (see refcount_guard.py).
+import qt_app.ui  # noqa: F401
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

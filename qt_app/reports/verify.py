@@ -208,7 +208,7 @@ def expected_facts(snapshot: dict[str, Any]) -> list[str]:
 
 
 def _structure(data: bytes) -> tuple[dict[int, tuple[bytes, bytes]], bytes]:
-    """Every object's dictionary and decoded stream, plus the trailer: what a viewer draws from.
+    """Every object's dictionary and decoded stream, plus the xref table and trailer: what a viewer draws from.
 
     Comparing streams alone let edits to page dictionaries (/MediaBox, /Rotate) or font widths through.
     """
@@ -220,9 +220,9 @@ def _structure(data: bytes) -> tuple[dict[int, tuple[bytes, bytes]], bytes]:
         except (pdf_read.PdfReadError, zlib.error, ValueError):
             body = b"<undecodable>" + (obj.raw or b"")
         objects[num] = (obj.head, body)
-    at = data.rfind(b"trailer")
-    trailer = data[at : data.find(b"startxref", at)] if at >= 0 else b""
-    return objects, trailer
+    at = data.rfind(b"\nxref")
+    tail = data[at : data.rfind(b"%%EOF")] if at >= 0 else b""
+    return objects, tail
 
 
 def verify_pdf_bytes(data: bytes, keyring: KeyRing) -> Verdict:
