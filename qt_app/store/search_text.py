@@ -6,9 +6,6 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.pinyin_dict import pinyin_dict
-
 
 def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
@@ -21,6 +18,8 @@ def _single_readings() -> dict[str, str]:
     Strings made only of these skip pypinyin's phrase segmentation, which costs ~60 µs a name and
     dominated a 10,000-row import; strings with a heteronym (行, 重, 长…) still go through it.
     """
+    from pypinyin.pinyin_dict import pinyin_dict  # imported on first use: it costs ~0.2 s at app start
+
     table = {}
     for code, readings in pinyin_dict.items():
         if "," not in readings:
@@ -49,6 +48,8 @@ def pinyin_forms(text: str) -> tuple[str, str]:
         if run:
             parts.append((run, True))
     else:
+        from pypinyin import Style, lazy_pinyin
+
         keep_marked: Any = lambda s: ["\0" + s]  # noqa: E731 - pypinyin's stub says str, lists work
         parts = [
             (p.lstrip("\0"), p.startswith("\0"))

@@ -201,7 +201,11 @@ class FirmEditor(QWidget):
             self._tables[key] = model
             view.setModel(model)
             view.setItemDelegate(delegate)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            for col, column in enumerate(model.columns):
+                if column.choices:  # "Talent apartment" shows whole
+                    header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setEditTriggers(
                 QAbstractItemView.EditTrigger.DoubleClicked

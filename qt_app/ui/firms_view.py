@@ -110,8 +110,8 @@ class FirmsView(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("firmTable")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)  # sorts once, by the indicator: the model's first page
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -121,7 +121,8 @@ class FirmsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((230, 165, 70, 150, 60, 64, 118, 126)):
+        stage_width = 104 if i18n.current() == "en" else 70  # "Negotiating" is wider than 在谈
+        for col, width in enumerate((230, 165, stage_width, 150, 60, 64, 124, 126)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda idx: self.firmActivated.emit(str(idx.data(ID_ROLE))))
         self.table.activated.connect(lambda idx: self.firmActivated.emit(str(idx.data(ID_ROLE))))
@@ -151,13 +152,14 @@ class FirmsView(QWidget):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.contact_title)
-        rv.addWidget(self.contact_table)
+        rv.addWidget(self.contact_table, 1)
         self.contact_empty = QLabel(
             self.tr("暂无联络记录。拜访、电话、会谈后在此记一笔，方便同事接手。"), self
         )
         self.contact_empty.setWordWrap(True)
         self.contact_empty.setStyleSheet("color: palette(placeholder-text);")
-        rv.addWidget(self.contact_empty)
+        self.contact_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        rv.addWidget(self.contact_empty, 1)
         rv.addWidget(self.add_contact_button)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -232,6 +234,7 @@ class FirmsView(QWidget):
         firm_id = str(current.data(ID_ROLE)) if current.isValid() else ""
         self.contacts.set_entries(self.session.store.contacts(firm_id) if firm_id else [])
         self.contact_empty.setVisible(self.contacts.rowCount() == 0)
+        self.contact_table.setVisible(self.contacts.rowCount() > 0)
         self.add_contact_button.setEnabled(bool(firm_id) and not self.session.store.read_only)
         self.currentFirmChanged.emit(firm_id)
 
@@ -338,3 +341,4 @@ class FirmsView(QWidget):
                 return
             self.contacts.set_entries(self.session.store.contacts(firm_id))
             self.contact_empty.setVisible(False)
+            self.contact_table.setVisible(True)

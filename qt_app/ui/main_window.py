@@ -5,9 +5,8 @@ Thin by design: screens do their own work and talk through the hub; this file wi
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
 from PySide6.QtGui import (
@@ -40,12 +39,14 @@ from qt_app.services.session import Session
 from qt_app.ui import i18n, settings
 from qt_app.ui.actions import create_actions, icon
 from qt_app.ui.errors import show_error
-from qt_app.ui.firm_editor import FirmEditor, read_draft
 from qt_app.ui.firms_view import FirmsView, who
 from qt_app.ui.hub import Hub
 from qt_app.ui.models.firm_table import local_time
 from qt_app.ui.panels import make_panel
 from qt_app.ui.undo import SaveFirm
+
+if TYPE_CHECKING:
+    from qt_app.ui.firm_editor import FirmEditor
 
 FIRMS, PACKAGE, COMPARE, EXPOSURE, POLICIES = range(5)
 SCREENS = (
@@ -81,24 +82,14 @@ class MainWindow(QMainWindow):
     # -- screens --------------------------------------------------------------------------------------------------
     def _build_screens(self) -> None:
         self.firms = FirmsView(self.session, self.hub, self.list_stack, self)
-        draft_path = self.session.store.folder / DRAFT_FILE if not self.session.store.read_only else None
-        self.editor = FirmEditor(self.session.policy, self._save_firm, draft_path, self)
         self.undo_group.addStack(self.list_stack)
-        self.undo_group.addStack(self.editor.undo_stack)
         self.undo_group.setActiveStack(self.list_stack)
-
-        self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.editor_splitter.setObjectName("editorSplitter")
-        self.editor_splitter.addWidget(self.editor)
-        self.editor_splitter.addWidget(self.panel("package"))
-        self.editor_splitter.setStretchFactor(0, 5)
-        self.editor_splitter.setStretchFactor(1, 6)
-        self.editor_splitter.setSizes([600, 700])
+        self._editor: FirmEditor | None = None  # the 政策测算 page is built on first use (fast start)
+        self._pending_firm = ""  # the list's current firm, loaded when the editor is built
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.firms)
-        self.pages.addWidget(self.editor_splitter)
-        for _ in range(3):  # compare, exposure, policies: built on first visit (fast start)
+        for _ in range(4):  # package, compare, exposure, policies: built on first visit
             self.pages.addWidget(QWidget(self))
 
         self.nav = QListWidget(self)
@@ -123,6 +114,46 @@ class MainWindow(QMainWindow):
         self.outer.addWidget(self.work)
         self.setCentralWidget(self.outer)
 
+    @property
+    def editor(self) -> FirmEditor:
+        """The firm editor beside the package panel (政策测算), built the first time it is needed."""
+        if self._editor is None:
+            self._build_editor_page()
+        assert self._editor is not None
+        return self._editor
+
+    @property
+    def editor_built(self) -> bool:
+        return self._editor is not None
+
+    def _build_editor_page(self) -> None:
+        from qt_app.ui.firm_editor import FirmEditor  # with its Designer form: imported on first use
+
+        draft_path = self.session.store.folder / DRAFT_FILE if not self.session.store.read_only else None
+        editor = FirmEditor(self.session.policy, self._save_firm, draft_path, self)
+        self._editor = editor
+        self.undo_group.addStack(editor.undo_stack)
+        editor.ui.saveButton.setShortcut(QKeySequence())  # Ctrl+S belongs to the save action
+        editor.draftChanged.connect(self._draft_changed)
+        editor.dirtyChanged.connect(self._dirty_changed)
+        self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.editor_splitter.setObjectName("editorSplitter")
+        self.editor_splitter.addWidget(editor)
+        self.editor_splitter.addWidget(self.panel("package"))
+        self.editor_splitter.setStretchFactor(0, 5)
+        self.editor_splitter.setStretchFactor(1, 6)
+        self.editor_splitter.setSizes([600, 700])
+        saved = settings.get(settings.EDITOR_SPLITTER)
+        if not saved.isEmpty():
+            self.editor_splitter.restoreState(saved)
+        placeholder = self.pages.widget(PACKAGE)
+        self.pages.insertWidget(PACKAGE, self.editor_splitter)
+        if placeholder is not None:
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        if self._pending_firm:
+            self._load(self._pending_firm)
+
     def panel(self, key: str) -> QWidget:
         """The panel `key`, built on first use."""
         if key not in self._panels:
@@ -146,6 +177,8 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         key = SCREENS[index][1]
+        if index == PACKAGE or (index == COMPARE and self._current is None):
+            _ = self.editor  # builds the page and loads the list's current firm
         if index >= COMPARE:
             placeholder = self.pages.widget(index)
             widget = self.panel(key)
@@ -278,7 +311,7 @@ class MainWindow(QMainWindow):
         a["trash"].triggered.connect(self.firms.open_trash)
         a["change_stage"].triggered.connect(self.firms.change_stage)
         a["add_contact"].triggered.connect(self.firms.add_contact)
-        a["save_firm"].triggered.connect(self.editor.save)
+        a["save_firm"].triggered.connect(lambda: self.editor.save())
         a["find"].triggered.connect(self._focus_search)
         a["meeting_mode"].toggled.connect(self.set_meeting_mode)
         a["settings"].triggered.connect(self.open_settings)
@@ -288,11 +321,8 @@ class MainWindow(QMainWindow):
         )
         a["quit"].triggered.connect(self.close)
         a["about"].triggered.connect(self._about)
-        self.editor.ui.saveButton.setShortcut(QKeySequence())  # Ctrl+S belongs to the save action
         self.firms.currentFirmChanged.connect(self._list_selection_changed)
         self.firms.firmActivated.connect(self.open_firm)
-        self.editor.draftChanged.connect(self._draft_changed)
-        self.editor.dirtyChanged.connect(self._dirty_changed)
         self.hub.firmSaved.connect(lambda _id: self.update_status())
         self.hub.backupTaken.connect(lambda _p: self.update_status())
         read_only = self.session.store.read_only
@@ -310,6 +340,8 @@ class MainWindow(QMainWindow):
 
     def _after_show(self) -> None:
         """After the window is on screen: offer back a draft left by a crash."""
+        from qt_app.ui.firm_editor import read_draft
+
         path = self.session.store.folder / DRAFT_FILE
         payload = read_draft(path) if not self.session.store.read_only else None
         if payload is None:
@@ -329,6 +361,11 @@ class MainWindow(QMainWindow):
     # -- the current firm -----------------------------------------------------------------------------------------
     def _list_selection_changed(self, firm_id: str) -> None:
         """A click in the list shows that firm everywhere, unless the editor holds unsaved changes."""
+        if firm_id:
+            settings.put(settings.LAST_FIRM, firm_id)
+        if not self.editor_built:
+            self._pending_firm = firm_id  # loaded when the 政策测算 page is first shown
+            return
         if firm_id and not self.editor.dirty and firm_id != self.editor.firm_id:
             self._load(firm_id)
 
@@ -372,7 +409,8 @@ class MainWindow(QMainWindow):
             self.editor.ui.nameEdit.setFocus()
 
     def duplicate_firm(self) -> None:
-        firm_id = self.firms.current_id() if self.pages.currentIndex() == FIRMS else self.editor.firm_id
+        on_list = self.pages.currentIndex() == FIRMS or not self.editor_built
+        firm_id = self.firms.current_id() if on_list else self.editor.firm_id
         if not firm_id or not self.editor.maybe_leave():
             return
         try:
@@ -389,7 +427,7 @@ class MainWindow(QMainWindow):
             self.firms.select(self.editor.firm_id)
         deleting = self.firms.current_id()
         self.firms.delete_selected()
-        if deleting and deleting == self.editor.firm_id and not self.editor.dirty:
+        if self.editor_built and deleting == self.editor.firm_id and not self.editor.dirty:
             self.editor.load_firm(None)
         self.statusBar().showMessage(self.tr("已移入回收站；按 Ctrl+Z 撤销"), 8000)
 
@@ -440,6 +478,7 @@ class MainWindow(QMainWindow):
         if on == self.in_meeting:
             return
         if on:
+            _ = self.editor  # the current firm comes from the editor's draft
             meeting = self.panel("meeting")
             if self.outer.indexOf(meeting) < 0:
                 self.outer.addWidget(meeting)
@@ -497,24 +536,17 @@ class MainWindow(QMainWindow):
         state = settings.get(settings.WINDOW_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        for splitter, option in (
-            (self.firms.splitter, settings.MAIN_SPLITTER),
-            (self.editor_splitter, settings.EDITOR_SPLITTER),
-        ):
-            saved = settings.get(option)
-            if not saved.isEmpty():
-                splitter.restoreState(saved)
+        saved = settings.get(settings.MAIN_SPLITTER)
+        if not saved.isEmpty():
+            self.firms.splitter.restoreState(saved)
         header = settings.get(settings.LIST_HEADER)
         if not header.isEmpty():
             self.firms.table.horizontalHeader().restoreState(header)
+        last = settings.get(settings.LAST_FIRM)
+        if not (last and self.firms.select(last)):
+            self.firms._select_first()
         screen = settings.get(settings.LAST_SCREEN)
         self.nav.setCurrentRow(screen if 0 <= screen < len(SCREENS) else FIRMS)
-        last = settings.get(settings.LAST_FIRM)
-        if last and not self.firms.select(last):
-            with contextlib.suppress(DomainError):
-                self._load(last)
-        elif not last:
-            self.firms._select_first()
 
     def save_layout(self) -> None:
         if self.in_meeting:
@@ -522,13 +554,14 @@ class MainWindow(QMainWindow):
         settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
         settings.put(settings.WINDOW_STATE, self.saveState())
         settings.put(settings.MAIN_SPLITTER, self.firms.splitter.saveState())
-        settings.put(settings.EDITOR_SPLITTER, self.editor_splitter.saveState())
+        if self.editor_built:
+            settings.put(settings.EDITOR_SPLITTER, self.editor_splitter.saveState())
         settings.put(settings.LIST_HEADER, self.firms.table.horizontalHeader().saveState())
         settings.put(settings.LAST_SCREEN, max(self.nav.currentRow(), 0))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Never lose unsaved changes silently: Save / Discard / Cancel."""
-        if not self.editor.maybe_leave():
+        if self.editor_built and not self.editor.maybe_leave():
             event.ignore()
             return
         self.save_layout()

@@ -36,7 +36,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("domains", "领域", "Domains"),
     ("outpost", "驻点", "Outpost"),
     ("owner", "负责人", "Owner"),
-    ("package_total_fen", "政策包合计（万元）", "Package total (万元)"),
+    ("package_total_fen", "政策包合计（万元）", "Package total (万 yuan)"),
     ("modified_at", "修改时间", "Modified"),
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the firm id of a row
@@ -67,7 +67,11 @@ class FirmTableModel(QAbstractTableModel):
         self._filters = FirmFilter()
         self._sort = "modified_at"
         self._descending = True
-        self.reload()
+        self.reload()  # a view with sorting enabled reloads once more, sorted by its header
+
+    @property
+    def sort_key(self) -> tuple[str, bool]:
+        return self._sort, self._descending
 
     # -- what to show -------------------------------------------------------------------------------
     @property
@@ -180,8 +184,10 @@ class FirmTableModel(QAbstractTableModel):
         """Ask the store to sort (server-side), then start again from the first page."""
         if not 0 <= column < len(COLUMNS):
             return
-        self._sort = COLUMNS[column][0]
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        key = (COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
+        if key == (self._sort, self._descending) and self._rows:
+            return  # already in that order (the view asks again when sorting is switched on)
+        self._sort, self._descending = key
         self.reload()
 
     def missing_totals(self, limit: int) -> list[str]:
