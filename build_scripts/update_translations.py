@@ -31,7 +31,8 @@ def sources() -> list[str]:
 
 
 SHELL_CONTEXTS = {
-    "Actions", "App", "ContactDialog", "Errors", "FirmEditor", "FirmsView", "MainWindow", "Panels",
+    "Actions", "App", "ContactDialog", "Errors", "FirmEditor", "FirmsView", "ImportDialog",
+    "ImportReportDialog", "MainWindow", "Panels",
     "SettingsDialog", "StageDialog", "TrashDialog", "Undo",
 }  # fmt: skip
 

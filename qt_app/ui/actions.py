@@ -43,6 +43,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("find", QT_TRANSLATE_NOOP("Actions", "搜索企业"), ("Ctrl+F",), "search"),
     ActionSpec("meeting_mode", QT_TRANSLATE_NOOP("Actions", "会谈模式"), ("F11", "Ctrl+M"), "meeting", True),
     ActionSpec("settings", QT_TRANSLATE_NOOP("Actions", "设置…"), ("Ctrl+,",), "settings"),
+    ActionSpec("import_firms", QT_TRANSLATE_NOOP("Actions", "导入企业…"), ("Ctrl+I",), "import"),
     ActionSpec("backup_now", QT_TRANSLATE_NOOP("Actions", "立即备份"), (), "backup"),
     ActionSpec("open_data_folder", QT_TRANSLATE_NOOP("Actions", "打开数据文件夹"), (), "folder"),
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "退出"), (QKeySequence.StandardKey.Quit,), ""),

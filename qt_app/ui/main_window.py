@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
             "duplicate_firm",
             "save_firm",
             None,
+            "import_firms",
             "backup_now",
             "open_data_folder",
             None,
@@ -316,6 +317,7 @@ class MainWindow(QMainWindow):
         a["meeting_mode"].toggled.connect(self.set_meeting_mode)
         a["settings"].triggered.connect(self.open_settings)
         a["backup_now"].triggered.connect(self.backup_now)
+        a["import_firms"].triggered.connect(lambda: self.import_firms())
         a["open_data_folder"].triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.store.folder)))
         )
@@ -335,6 +337,7 @@ class MainWindow(QMainWindow):
             "add_contact",
             "save_firm",
             "backup_now",
+            "import_firms",
         ):
             a[name].setEnabled(not read_only)
 
@@ -516,6 +519,11 @@ class MainWindow(QMainWindow):
         from qt_app.ui.settings_dialog import run_backup
 
         run_backup(self.session, self.hub, self)
+
+    def import_firms(self, path: str | None = None) -> None:
+        from qt_app.ui.import_dialog import import_firms
+
+        import_firms(self.session, self.hub, self, path)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -28,6 +28,15 @@ SHELL_STRINGS_EN: dict[str, str] = {
     "预算敞口": "Exposure",
     "政策库": "Policies",
     "关于": "About",
+    "导入企业…": "Import firms…",
+    # import
+    "导入企业：检查结果": "Import firms: check results",
+    "没有发现问题。": "No problems found.",
+    "导入": "Import",
+    "跳过有误的行，导入其余 {n} 行": "Skip the invalid rows, import the other {n}",
+    "导入企业": "Import firms",
+    "正在写入…": "Writing…",
+    "正在检查文件…": "Checking the file…",
     # start-up
     "无法启动": "Cannot start",
     "无法打开数据库": "Cannot open the database",

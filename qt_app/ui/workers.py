@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -50,6 +50,7 @@ def run_with_progress(
     dialog.setWindowTitle(label)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)  # nothing else touches the data meanwhile
     job = Job(fn)
 
     def finish(result: Any) -> None:

@@ -54,6 +54,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>导入企业…</source>
+            <translation>Import firms…</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
@@ -386,7 +391,7 @@
     <context>
         <name>ExposurePanel</name>
         <message>
-            <location filename="../../qt_app/ui/exposure_view.py" line="+339" />
+            <location filename="../../qt_app/ui/exposure_view.py" line="+349" />
             <location line="+159" />
             <source>按阶段加权</source>
             <translation>Weighted by stage</translation>
@@ -542,7 +547,7 @@
             <translation>Not rated</translation>
         </message>
         <message>
-            <location line="+118" />
+            <location line="+122" />
             <source>{name}（副本）</source>
             <translation>{name} (copy)</translation>
         </message>
@@ -610,7 +615,7 @@
         </message>
         <message>
             <location line="+7" />
-            <location filename="../../forms/firm_editor.ui" line="+710" />
+            <location filename="../../forms/firm_editor.ui" line="+698" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
@@ -625,7 +630,7 @@
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../forms/firm_editor.ui" line="-716" />
+            <location filename="../../forms/firm_editor.ui" line="-704" />
             <source>企业信息</source>
             <translation>Firm</translation>
         </message>
@@ -685,7 +690,7 @@
             <translation>Flags</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+10" />
             <source>贸易类企业</source>
             <translation>Trading firm</translation>
         </message>
@@ -931,7 +936,7 @@
             <translation>All owners</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+38" />
             <source>联络记录</source>
             <translation>Contact log</translation>
         </message>
@@ -941,14 +946,66 @@
             <translation>Add contact entry…</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>暂无联络记录。拜访、电话、会谈后在此记一笔，方便同事接手。</source>
             <translation>No contact entries yet. Note each visit, call or meeting here so colleagues can pick up.</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+55" />
             <source>共 {n} 家企业</source>
             <translation>{n} firms</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <location filename="../../qt_app/ui/import_dialog.py" line="+81" />
+            <location line="+24" />
+            <source>导入企业</source>
+            <translation>Import firms</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>正在写入…</source>
+            <translation>Writing…</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>正在检查文件…</source>
+            <translation>Checking the file…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportReportDialog</name>
+        <message>
+            <location line="-71" />
+            <source>导入企业：检查结果</source>
+            <translation>Import firms: check results</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>没有发现问题。</source>
+            <translation>No problems found.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>导入</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>跳过有误的行，导入其余 {n} 行</source>
+            <translation>Skip the invalid rows, import the other {n}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>取消</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -1020,7 +1077,7 @@
     <context>
         <name>LettersPanel</name>
         <message>
-            <location filename="../../qt_app/ui/letters/panel.py" line="+239" />
+            <location filename="../../qt_app/ui/letters/panel.py" line="+237" />
             <source>告知函登记簿</source>
             <translation>Letter register</translation>
         </message>
@@ -1046,12 +1103,12 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+80" />
+            <location line="+83" />
             <source>生成草稿</source>
             <translation>Draft letter</translation>
         </message>
         <message>
-            <location line="-79" />
+            <location line="-82" />
             <source>按所选测算方案为当前企业生成一份告知函草稿</source>
             <translation>Draft a letter for the current firm under the chosen variant</translation>
         </message>
@@ -1072,12 +1129,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+102" />
+            <location line="+111" />
             <source>审批</source>
             <translation>Approve</translation>
         </message>
         <message>
-            <location line="-101" />
+            <location line="-110" />
             <source>出具</source>
             <translation>Issue</translation>
         </message>
@@ -1152,12 +1209,12 @@
             <translation>Base plan</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+39" />
             <source>请先在企业库中选择一家企业。</source>
             <translation>Choose a firm in the firm list first.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+18" />
             <source>无法生成草稿</source>
             <translation>Cannot draft the letter</translation>
         </message>
@@ -1206,14 +1263,14 @@
             <translation>Issue letter</translation>
         </message>
         <message>
-            <location line="-16" />
+            <location line="-15" />
             <source>出具后将分配下一个文号并签名，内容不能再修改。
 确定出具给“{firm}”的告知函吗？</source>
             <translation>Issuing assigns the next document number and signs the letter; it cannot be changed afterwards.
 Issue the letter to “{firm}”?</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+8" />
             <source>无法出具</source>
             <translation>Cannot issue</translation>
         </message>
@@ -1267,17 +1324,17 @@ This cannot be undone; an issued letter keeps its number.</translation>
         </message>
         <message>
             <location line="+16" />
-            <location line="+7" />
+            <location line="+13" />
             <source>无法预览</source>
             <translation>Cannot preview</translation>
         </message>
         <message>
-            <location line="-3" />
+            <location line="-7" />
             <source>草稿（未编号）</source>
             <translation>Draft (no number)</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+7" />
             <source>这份 PDF 无法显示。</source>
             <translation>This PDF cannot be shown.</translation>
         </message>
@@ -1323,39 +1380,39 @@ This cannot be undone; an issued letter keeps its number.</translation>
         </message>
         <message>
             <location line="+22" />
-            <location line="+33" />
+            <location line="+45" />
             <location line="+2" />
             <source>批量生成告知函</source>
             <translation>Generate letters in batch</translation>
         </message>
         <message>
-            <location line="-35" />
+            <location line="-47" />
             <source>上一批还在生成中。</source>
             <translation>The previous batch is still running.</translation>
         </message>
         <message>
             <location line="+11" />
-            <location line="+28" />
+            <location line="+40" />
             <source>无法批量生成</source>
             <translation>Cannot generate the batch</translation>
         </message>
         <message>
-            <location line="-13" />
+            <location line="-18" />
             <source>已生成 {n} 份告知函，保存在：{folder}</source>
             <translation>{n} letters generated in: {folder}</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>已按要求停止，其余企业未生成。</source>
             <translation>Stopped as asked; the remaining firms were not generated.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>未生成：{firm}——{why}</source>
             <translation>Not generated: {firm} — {why}</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+24" />
             <source>未选择企业：生成草稿前请先在企业库中选择一家企业。</source>
             <translation>No firm selected: choose a firm in the firm list before drafting.</translation>
         </message>
@@ -1413,13 +1470,13 @@ This cannot be undone; an issued letter keeps its number.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qt_app/ui/main_window.py" line="+60" />
-            <location line="+293" />
+            <location filename="../../qt_app/ui/main_window.py" line="+69" />
+            <location line="+335" />
             <source>招商政策测算台</source>
             <translation>Offer Desk</translation>
         </message>
         <message>
-            <location line="-198" />
+            <location line="-208" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
@@ -1434,7 +1491,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
@@ -1454,7 +1511,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Toolbar</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+50" />
             <source>数据文件：{path}</source>
             <translation>Data file: {path}</translation>
         </message>
@@ -1474,7 +1531,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Last backup: {when}</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+51" />
             <source>新企业</source>
             <translation>New firm</translation>
         </message>
@@ -1489,7 +1546,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>“{name}” had unsaved changes when the app last closed. Restore this draft?</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+79" />
             <source>已移入回收站；按 Ctrl+Z 撤销</source>
             <translation>Moved to the trash; press Ctrl+Z to undo</translation>
         </message>
@@ -1504,7 +1561,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Variant “{name}” chosen as the offer</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+68" />
             <source>关于</source>
             <translation>About</translation>
         </message>
@@ -1562,7 +1619,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>PackagePanel</name>
         <message>
-            <location filename="../../qt_app/ui/package_view.py" line="+123" />
+            <location filename="../../qt_app/ui/package_view.py" line="+125" />
             <location line="+123" />
             <source>选择一行，查看完整的计算说明。</source>
             <translation>Select a row to read how it is computed in full.</translation>
@@ -1695,7 +1752,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>PoliciesPanel</name>
         <message>
-            <location filename="../../qt_app/ui/policy_view.py" line="+127" />
+            <location filename="../../qt_app/ui/policy_view.py" line="+131" />
             <source>已加载的政策版本：</source>
             <translation>Loaded policy versions:</translation>
         </message>
@@ -1740,12 +1797,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Policy files (*.yaml *.yml);;All files (*)</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>无法加载“{file}”，未做任何更改。共 {n} 处问题：</source>
             <translation>Could not load “{file}”; nothing was changed. {n} problems:</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+38" />
             <source>截止日期未定</source>
             <translation>end date not set</translation>
         </message>
@@ -2131,13 +2188,13 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         <message>
             <location line="+20" />
             <location line="+14" />
-            <location line="+62" />
+            <location line="+63" />
             <location line="+2" />
             <source>无法核验</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="-76" />
+            <location line="-77" />
             <source>文件：{path}</source>
             <translation type="unfinished" />
         </message>
@@ -2147,7 +2204,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>选择要核验的告知函</source>
             <translation type="unfinished" />
         </message>
@@ -2177,7 +2234,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>已被修改</source>
             <translation type="unfinished" />
         </message>
@@ -2207,17 +2264,17 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>草稿（未出具）</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>内容未被改动，但这是草稿，不是正式出具的函件。</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>已过期</source>
             <translation>Expired</translation>
         </message>
@@ -2247,12 +2304,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>未找到本软件出具的验证信息（不是本软件的告知函，或已被其他程序重新保存）</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>（草稿，未编号）</source>
             <translation type="unfinished" />
         </message>
@@ -2312,12 +2369,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>页面文字与签名内容不一致（未找到：{missing}）</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>版面与按快照重新生成的版面完全一致</source>
             <translation type="unfinished" />
         </message>
