@@ -108,7 +108,7 @@ def _int(v: Any, _p: str) -> int:
         d = Decimal(str(v).strip())
     except InvalidOperation:
         raise _Bad(f"应为整数，实为“{v}”", f"Expected a whole number, found “{v}”") from None
-    if d != d.to_integral_value():
+    if not d.is_finite() or d != d.to_integral_value():
         raise _Bad(f"应为整数，实为“{v}”", f"Expected a whole number, found “{v}”")
     return int(d)
 

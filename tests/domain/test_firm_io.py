@@ -81,3 +81,10 @@ def test_dates_in_the_three_usual_forms() -> None:
              "location": {"site": "qingchuang", "area_m2": 1, "rent_per_m2_day": 1, "move_in": text}}
         )  # fmt: skip
         assert firm.location is not None and firm.location.move_in.isoformat() == "2026-03-05"
+
+
+@pytest.mark.parametrize("year", ["INF", "NaN", "-Infinity", "2026.5"])
+def test_non_numeric_years_are_refused_not_crashed(year: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        firm_from_dict({"name": "甲", "uscc": "91310110666007217T", "compute_spend": {year: "10万"}})
+    assert any(p.path == f"compute_spend.{year}" and "整数" in p.zh for p in err.value.problems)
