@@ -132,3 +132,21 @@ def test_window_geometry_and_screen_are_remembered(qtbot, session, no_dialogs) -
     finally:
         again.editor.load_firm(None)
         again.close()
+
+
+def test_an_unexpected_error_becomes_a_dialog_in_words_and_a_log_entry(
+    qtbot, _private_data_dir, no_dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    from qt_app.ui import errors
+
+    log = errors.setup_logging(_private_data_dir)
+    try:
+        raise KeyError("internal detail")
+    except KeyError as e:
+        errors.excepthook(type(e), e, e.__traceback__)
+    assert no_dialogs and "意外错误" in no_dialogs[0] and "Traceback" not in no_dialogs[0]
+    assert log is not None
+    for handler in errors.log.handlers:
+        handler.flush()
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" in text and "internal detail" in text

@@ -149,3 +149,37 @@ def test_ctrl_z_in_a_field_undoes_through_the_editor_stack(window, qtbot) -> Non
         ed.ui.ownerEdit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert ed.ui.ownerEdit.text() == "Wang"
+
+
+def test_a_variant_gets_its_own_revenue_plan_from_the_year_table(window, session) -> None:  # type: ignore[no-untyped-def]
+    import json
+    from pathlib import Path
+
+    from qt_app.domain.firm_io import firm_from_dict
+
+    data = json.loads(
+        (Path(__file__).resolve().parents[2] / "resources/examples/xinghe-digital.json").read_text("utf-8")
+    )
+    data["uscc"] = uscc.make_code("9", "1", uscc.QINGTIAN_REGION, "MD0000001")
+    firm, variants = firm_from_dict(data)
+    session.store.save_firm(firm, variants)
+    window.open_firm(firm.id)
+    ed = window.editor
+    combo = ed.ui.variantCombo
+    assert combo.count() == 1 + len(variants)
+    combo.setCurrentIndex(combo.findData("conservative"))
+    assert "× 0.7" in ed.ui.variantInfo.text()
+    model = ed.ui.revenueTable.model()
+    assert model.rowCount() == 0
+    ed.ui.revenueAddButton.click()
+    model.setData(model.index(0, 0), "2027")
+    model.setData(model.index(0, 1), "8000万")
+    assert ed.parsed is not None
+    _firm, drafted = ed.parsed
+    conservative = next(v for v in drafted if v.name == "conservative")
+    assert conservative.revenue == {2027: 80_000_000 * 100}
+    assert ed.save()
+    _stored, stored_variants = session.store.get_firm(firm.id)
+    assert next(v for v in stored_variants if v.name == "conservative").revenue == {2027: 80_000_000 * 100}
+    combo.setCurrentIndex(0)
+    assert model.rowCount() == len(firm.revenue)  # the base plan is untouched
