@@ -14,6 +14,7 @@ from qt_app.cli.common import CliExit
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import STAGE_LABELS, Stage
 from qt_app.domain.money import format_wan
+from qt_app.services.demo import load_demo
 from qt_app.services.firms import (
     ImportRefused,
     Store,
@@ -151,7 +152,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     with _writer(args) as store:
-        n = store.load_demo()
+        n = load_demo(store)
     _say(args, f"已载入 {n} 家演示企业", f"Added {n} demo firms")
     return 0
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qt_app.domain import uscc
 from qt_app.domain.firm import (
@@ -109,6 +109,10 @@ _FIRMS: tuple[tuple[str, tuple[str, ...], tuple[int, ...], Stage], ...] = (
 TRADING = "青田数链供应链管理有限公司"
 HEADQUARTERS = "华侨数字产业控股（青田）有限公司"
 RESEARCH_INSTITUTE = "浙江仁庄脑机智能研究院"
+
+
+if TYPE_CHECKING:
+    from qt_app.store.store import Store
 
 
 def _code(rng: random.Random) -> str:
@@ -230,3 +234,15 @@ def demo_contacts() -> list[tuple[str, str, str, str, str, str]]:
                 (firm.id, "2026-03-05", "拜访", firm.owner, "实地考察青创大厦和华侨总部大楼", "测算政策方案")
             )
     return out
+
+
+def load_demo(store: Store, who: str = "demo") -> int:
+    """Add the demo firms (演示数据) that are not in the store yet, with a few contact entries."""
+    return store.add_missing_firms(demo_firm_dicts(), demo_contacts(), who=who)
+
+
+def ensure_demo(store: Store) -> int:
+    """Load the demo firms when the database holds no firm at all (first start); returns how many."""
+    if store.read_only or not store.is_empty():
+        return 0
+    return load_demo(store)

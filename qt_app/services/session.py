@@ -41,10 +41,9 @@ class Session:
         from qt_app.store.store import open_store_at
 
         store = open_store_at(data_dir, read_only=read_only)
-        if not store.read_only and store.is_empty():
-            from qt_app.services.demo import demo_firm_dicts
+        from qt_app.services.demo import ensure_demo
 
-            store.import_firm_dicts(demo_firm_dicts(), who="demo")
+        ensure_demo(store)
         session = cls(store=store, policies=[default_policy()], lang=lang)
         saved = store.get_setting("default_policy", "")
         session.policy_id = saved if any(p.id == saved for p in session.policies) else session.policies[0].id

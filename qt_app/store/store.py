@@ -374,26 +374,23 @@ class Store:
     def is_empty(self) -> bool:
         return bool(self.db.execute("SELECT count(*) FROM firms").fetchone()[0] == 0)
 
-    def ensure_demo(self) -> int:
-        """Load the demo firms (演示数据) when the database holds no firm at all; returns how many."""
-        if self.read_only or not self.is_empty():
-            return 0
-        return self.load_demo()
-
-    def load_demo(self, who: str = "demo") -> int:
-        """Add the demo firms that are not here yet (by id or credit code), with a few contact entries."""
-        from qt_app.services.demo import demo_contacts, demo_firm_dicts  # the data is a service's
-
+    def add_missing_firms(
+        self,
+        items: list[dict[str, Any]],
+        contacts: list[tuple[str, str, str, str, str, str]] = (),  # type: ignore[assignment]
+        who: str = "",
+    ) -> int:
+        """Insert the firms not here yet (by id or credit code) and, for those, their contact entries; one transaction."""
         self._writable()
         added: set[str] = set()
         with transaction(self.db, self.path):
             now = audit.utc_now()
-            for data in demo_firm_dicts():
+            for data in items:
                 if firms_repo.raw(self.db, data["id"]) or firms_repo.find_by_uscc(self.db, data["uscc"]):
                     continue
                 firms_repo.write(self.db, data, who=who, now=now)
                 added.add(data["id"])
-            for firm_id, day, kind, person, notes, next_step in demo_contacts():
+            for firm_id, day, kind, person, notes, next_step in contacts:
                 if firm_id in added:
                     self.add_contact(firm_id, day, kind, person, notes, next_step, by=who)
         return len(added)

@@ -8,7 +8,7 @@ from qt_app.domain import uscc
 from qt_app.domain.firm import ProjectLevel, Stage
 from qt_app.domain.money import wan
 from qt_app.domain.policy_loader import default_policy
-from qt_app.services.demo import demo_firm_dicts, demo_firms
+from qt_app.services.demo import demo_firm_dicts, demo_firms, ensure_demo, load_demo
 from qt_app.services.firms import Store
 
 
@@ -41,8 +41,8 @@ def test_demo_firms_are_deterministic_valid_and_varied() -> None:
 
 
 def test_an_empty_database_gets_the_demo_once(store: Store) -> None:
-    assert store.ensure_demo() == len(demo_firms())
-    assert store.ensure_demo() == 0
+    assert ensure_demo(store) == len(demo_firms())
+    assert ensure_demo(store) == 0
     assert store.count_firms() == len(demo_firms())
     first = demo_firms()[0][0]
     assert store.get_firm(first.id) == demo_firms()[0]
@@ -51,8 +51,8 @@ def test_an_empty_database_gets_the_demo_once(store: Store) -> None:
 
 
 def test_loading_the_demo_on_request_adds_only_what_is_missing(store: Store) -> None:
-    store.ensure_demo()
+    ensure_demo(store)
     first = demo_firms()[0][0]
     store.delete_firm(first.id)
-    assert store.load_demo() == 0  # trashed demo firms are not duplicated
+    assert load_demo(store) == 0  # trashed demo firms are not duplicated
     assert store.count_firms() == len(demo_firms()) - 1

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from qt_app.domain.money import wan
-from qt_app.services.demo import demo_firms
+from qt_app.services.demo import demo_firms, ensure_demo
 from qt_app.services.firms import (
     ImportRefused,
     Store,
@@ -81,7 +81,7 @@ def test_the_committed_template_files_are_current(tmp_path: Path) -> None:
 
 
 def test_export_then_import_into_another_database_gives_the_same_firms(tmp_path: Path, store: Store) -> None:
-    store.ensure_demo()
+    ensure_demo(store)
     for suffix in (".xlsx", ".csv", ".json"):
         path = tmp_path / f"firms{suffix}"
         assert export_firms(store, path) == len(demo_firms())
@@ -96,7 +96,7 @@ def test_export_then_import_into_another_database_gives_the_same_firms(tmp_path:
 
 
 def test_reimporting_updates_by_credit_code_and_keeps_variants(tmp_path: Path, store: Store) -> None:
-    store.ensure_demo()
+    ensure_demo(store)
     path = tmp_path / "firms.xlsx"
     export_firms(store, path)
     book = openpyxl.load_workbook(path)
