@@ -263,6 +263,10 @@ class FirmEditor(QWidget):
         values["uscc_note"] = ""
         self.load_values(values, saved=None, dirty=True)
 
+    def shows(self, firm: Firm, variants: tuple[Variant, ...]) -> bool:
+        """True when the editor's stored version is this firm exactly (nothing to reload)."""
+        return self._saved_dict == firm_form.to_firm_dict(firm_form.values_from_firm(firm, variants))
+
     @property
     def firm_id(self) -> str:
         return str(self._values["id"])

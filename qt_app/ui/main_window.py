@@ -326,6 +326,8 @@ class MainWindow(QMainWindow):
         self.firms.currentFirmChanged.connect(self._list_selection_changed)
         self.firms.firmActivated.connect(self.open_firm)
         self.hub.firmSaved.connect(lambda _id: self.update_status())
+        self.hub.firmSaved.connect(self._stored_version_changed)
+        self.hub.firmsChanged.connect(lambda: self._stored_version_changed(""))
         self.hub.backupTaken.connect(lambda _p: self.update_status())
         read_only = self.session.store.read_only
         for name in (
@@ -389,6 +391,20 @@ class MainWindow(QMainWindow):
             return
         self.editor.load_firm(firm, variants)
         settings.put(settings.LAST_FIRM, firm_id)
+
+    def _stored_version_changed(self, firm_id: str) -> None:
+        """A stage change, undo, import or restore changed the store: an editor without edits follows it."""
+        if not self.editor_built or self.editor.dirty or self.editor.is_new:
+            return
+        if firm_id and firm_id != self.editor.firm_id:
+            return
+        try:
+            firm, variants = self.session.store.get_firm(self.editor.firm_id)
+        except DomainError:
+            self.editor.load_firm(None)  # gone (restored backup without it)
+            return
+        if not self.editor.shows(firm, variants):
+            self.editor.load_firm(firm, variants)
 
     def _draft_changed(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
         """The editor's draft parses: every panel shows it (the package recomputes live)."""

@@ -124,3 +124,14 @@ def test_package_totals_fill_in_for_the_list(window, qtbot) -> None:  # type: ig
     shown = model.index(0, TOTAL).data()
     assert shown.replace(",", "") == f"{expected / 1_000_000:.2f}".rstrip("0").rstrip(".")
     assert model.index(0, NAME).data(ID_ROLE) == first.id
+
+
+def test_an_unedited_editor_follows_a_stage_change_made_in_the_list(window) -> None:  # type: ignore[no-untyped-def]
+    view = window.firms
+    view.table.selectRow(0)
+    firm_id = view.current_id()
+    window.open_firm(firm_id)
+    window.show_screen(0)
+    assert window.firms.set_stage(firm_id, Stage.SIGNED.value)
+    assert window.editor.ui.stageCombo.currentData() == Stage.SIGNED.value
+    assert not window.editor.dirty
