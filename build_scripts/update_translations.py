@@ -38,7 +38,7 @@ SHELL_CONTEXTS = {
 
 
 def english() -> tuple[dict[str, str], dict[str, str]]:
-    """The shell's English, and every other `*_STRINGS_EN` dict in qt_app.ui (the screens' owners')."""
+    """The shell's English, and the owners' dicts (`EN` or `*_STRINGS_EN` in any qt_app.ui `*strings_en` module)."""
     import qt_app.ui
     from qt_app.ui.shell_strings_en import SHELL_STRINGS_EN
 
@@ -49,7 +49,7 @@ def english() -> tuple[dict[str, str], dict[str, str]]:
         module = importlib.import_module(info.name)
         for name in dir(module):
             table = getattr(module, name)
-            if name.endswith("_STRINGS_EN") and isinstance(table, dict):
+            if (name == "EN" or name.endswith("_STRINGS_EN")) and isinstance(table, dict):
                 others.update(table)
     return SHELL_STRINGS_EN, others
 

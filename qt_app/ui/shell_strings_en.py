@@ -1,8 +1,8 @@
-"""English for the shell's strings (window, firm list, editor, dialogs, settings) and the letters screens.
+"""English for the shell's strings (window, firm list, editor, dialogs, settings, import).
 
-{Chinese source string: English}; `build_scripts/update_translations.py` copies these (with the panels'
-PANEL_STRINGS_EN) into resources/translations/offer_desk_en.ts. Placeholders in braces are filled with
-str.format after translation.
+{Chinese source string: English}; `build_scripts/update_translations.py` copies these (with the
+panels' PANEL_STRINGS_EN and the letters screens' EN) into resources/translations/offer_desk_en.ts.
+Placeholders in braces are filled with str.format after translation.
 """
 
 from __future__ import annotations
@@ -215,107 +215,4 @@ SHELL_STRINGS_EN: dict[str, str] = {
     "已从备份恢复。": "Restored from the backup.",
     "已备份到：{path}": "Backed up to: {path}",
     "正在备份…": "Backing up…",
-    # letters screens (批量生成 / 登记簿 / 预览)
-    "批量生成告知函": "Generate letters in batch",
-    "按企业名称筛选": "Filter by firm name",
-    "全选": "Select all",
-    "全不选": "Select none",
-    "中文": "Chinese",
-    "中文 + 英文（境外投资者）": "Chinese + English (overseas investors)",
-    "选择…": "Choose…",
-    "语言：": "Language:",
-    "保存到：": "Save to:",
-    "开始生成": "Generate",
-    "勾选要生成告知函（草稿，按基准方案）的企业：": "Tick the firms to generate letters for (drafts, base plan):",
-    "已选 {n} 家": "{n} selected",
-    "选择保存告知函的文件夹": "Choose the folder for the letters",
-    "正在生成告知函…": "Generating letters…",
-    "正在停止…": "Stopping…",
-    "正在生成第 {i} / {n} 份：{name}": "Generating {i} of {n}: {name}",
-    "选择登记簿中的一份函件，即可在此预览。": "Choose a letter in the register to preview it here.",
-    "文号": "Document no.",
-    "合计（元）": "Total (yuan)",
-    "出具日期": "Issued on",
-    "（未编号）": "(no number)",
-    "审批人：{who}": "Approved by: {who}",
-    "备注：{note}": "Note: {note}",
-    "告知函登记簿": "Letter register",
-    "中文 + 英文": "Chinese + English",
-    "生成草稿": "Draft letter",
-    "按所选测算方案为当前企业生成一份告知函草稿": "Draft a letter for the current firm under the chosen variant",
-    "搜索企业名称、信用代码或文号": "Search firm name, credit code or document number",
-    "全部状态": "All statuses",
-    "提交": "Submit",
-    "审批": "Approve",
-    "出具": "Issue",
-    "分配下一个文号并签名；出具后不可修改": "Assigns the next document number and signs; cannot be changed after issuing",
-    "作废": "Void",
-    "另出新函": "Reissue",
-    "按企业现在的数据另出一份新函；新函出具时原函作废": (
-        "Draft a new letter from the firm's current data; the old one is voided when the new one is issued"
-    ),
-    "登记结果": "Record outcome",
-    "企业已接受": "Accepted by the firm",
-    "企业已谢绝": "Declined by the firm",
-    "已过期": "Expired",
-    "预览": "Preview",
-    "打印…": "Print…",
-    "另存为…": "Save as…",
-    "批量生成…": "Batch…",
-    "核验…": "Verify…",
-    "请先在企业库中选择一家企业。": "Choose a firm in the firm list first.",
-    "无法生成草稿": "Cannot draft the letter",
-    "已为“{firm}”生成告知函草稿": "Drafted a letter for “{firm}”",
-    "无法提交": "Cannot submit",
-    "已提交审批：{firm}": "Submitted for approval: {firm}",
-    "审批人姓名（记入登记簿）：\n{firm}": "Approver's name (recorded in the register):\n{firm}",
-    "无法审批": "Cannot approve",
-    "请填写审批人姓名。": "Please enter the approver's name.",
-    "已审批：{firm}": "Approved: {firm}",
-    "出具告知函": "Issue letter",
-    "出具后将分配下一个文号并签名，内容不能再修改。\n确定出具给“{firm}”的告知函吗？": (
-        "Issuing assigns the next document number and signs the letter; it cannot be changed afterwards.\n"
-        "Issue the letter to “{firm}”?"
-    ),
-    "无法出具": "Cannot issue",
-    "已出具，文号：{number}": "Issued, document number {number}",
-    "作废告知函": "Void letter",
-    "作废原因（必填）：\n作废后不可恢复；已出具的函件保留其文号。": (
-        "Reason for voiding (required):\nThis cannot be undone; an issued letter keeps its number."
-    ),
-    "无法作废": "Cannot void",
-    "请填写作废原因。": "Please give a reason for voiding.",
-    "已作废：{firm}": "Voided: {firm}",
-    "无法另出新函": "Cannot reissue",
-    "已生成新函草稿；新函出具时，原函 {number} 将作废": (
-        "New draft created; letter {number} is voided when the new one is issued"
-    ),
-    "无法登记结果": "Cannot record the outcome",
-    "无法预览": "Cannot preview",
-    "草稿（未编号）": "Draft (no number)",
-    "这份 PDF 无法显示。": "This PDF cannot be shown.",
-    "打印告知函": "Print letter",
-    "无法打印": "Cannot print",
-    "已送打印：{n} 页": "Sent to the printer: {n} pages",
-    "另存告知函": "Save letter",
-    "PDF 文件 (*.pdf)": "PDF files (*.pdf)",
-    "已保存：{path}": "Saved: {path}",
-    "无法生成 PDF": "Cannot make the PDF",
-    "上一批还在生成中。": "The previous batch is still running.",
-    "无法批量生成": "Cannot generate the batch",
-    "已生成 {n} 份告知函，保存在：{folder}": "{n} letters generated in: {folder}",
-    "已按要求停止，其余企业未生成。": "Stopped as asked; the remaining firms were not generated.",
-    "未生成：{firm}——{why}": "Not generated: {firm} — {why}",
-    "未选择企业：生成草稿前请先在企业库中选择一家企业。": (
-        "No firm selected: choose a firm in the firm list before drafting."
-    ),
-    "当前企业：{firm}": "Current firm: {firm}",
-    "选择一份函件，查看它的编号、审批和备注。": "Choose a letter to see its number, approval and notes.",
-    "函件编号：{id}": "Letter id: {id}",
-    "统一社会信用代码：{code}": "Credit code: {code}",
-    "审批：{who}（{day}）": "Approved: {who} ({day})",
-    "取代：{number}": "Replaces: {number}",
-    "发生了意外错误，操作未完成。详细信息已写入日志文件。": (
-        "An unexpected error stopped the action. The details were written to the log file."
-    ),
 }

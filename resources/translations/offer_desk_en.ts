@@ -146,7 +146,7 @@
         <message>
             <location filename="../../qt_app/ui/letters/batch.py" line="+49" />
             <source>批量生成告知函</source>
-            <translation>Generate letters in batch</translation>
+            <translation>Batch letters</translation>
         </message>
         <message>
             <location line="+4" />
@@ -191,7 +191,7 @@
         <message>
             <location line="+5" />
             <source>开始生成</source>
-            <translation>Generate</translation>
+            <translation>Start</translation>
         </message>
         <message>
             <location line="+1" />
@@ -201,7 +201,7 @@
         <message>
             <location line="+5" />
             <source>勾选要生成告知函（草稿，按基准方案）的企业：</source>
-            <translation>Tick the firms to generate letters for (drafts, base plan):</translation>
+            <translation>Tick the firms to write letters for (drafts, base plan):</translation>
         </message>
         <message>
             <location line="+16" />
@@ -224,7 +224,7 @@
         <message>
             <location line="+80" />
             <source>正在生成告知函…</source>
-            <translation>Generating letters…</translation>
+            <translation>Writing letters…</translation>
         </message>
         <message>
             <location line="+0" />
@@ -234,7 +234,7 @@
         <message>
             <location line="+1" />
             <source>批量生成告知函</source>
-            <translation>Generate letters in batch</translation>
+            <translation>Batch letters</translation>
         </message>
         <message>
             <location line="+17" />
@@ -244,7 +244,7 @@
         <message>
             <location line="+9" />
             <source>正在生成第 {i} / {n} 份：{name}</source>
-            <translation>Generating {i} of {n}: {name}</translation>
+            <translation>Writing {i} of {n}: {name}</translation>
         </message>
     </context>
     <context>
@@ -552,7 +552,7 @@
             <translation>{name} (copy)</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+83" />
             <source>基准方案（企业申报）</source>
             <translation>Base plan (as declared)</translation>
         </message>
@@ -1021,7 +1021,7 @@
         <message>
             <location filename="../../qt_app/ui/letters/register_model.py" line="+77" />
             <source>文号</source>
-            <translation>Document no.</translation>
+            <translation>No.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1046,7 +1046,7 @@
         <message>
             <location line="+1" />
             <source>出具日期</source>
-            <translation>Issued on</translation>
+            <translation>Issued</translation>
         </message>
         <message>
             <location line="+4" />
@@ -1056,7 +1056,7 @@
         <message>
             <location line="+18" />
             <source>（未编号）</source>
-            <translation>(no number)</translation>
+            <translation>(unnumbered)</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1105,7 +1105,7 @@
             <location line="+2" />
             <location line="+83" />
             <source>生成草稿</source>
-            <translation>Draft letter</translation>
+            <translation>New draft</translation>
         </message>
         <message>
             <location line="-82" />
@@ -1141,7 +1141,7 @@
         <message>
             <location line="+1" />
             <source>分配下一个文号并签名；出具后不可修改</source>
-            <translation>Assigns the next document number and signs; cannot be changed after issuing</translation>
+            <translation>Assigns the next document number and signs; cannot be edited afterwards</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1151,12 +1151,12 @@
         <message>
             <location line="+1" />
             <source>另出新函</source>
-            <translation>Reissue</translation>
+            <translation>Supersede</translation>
         </message>
         <message>
             <location line="+1" />
             <source>按企业现在的数据另出一份新函；新函出具时原函作废</source>
-            <translation>Draft a new letter from the firm's current data; the old one is voided when the new one is issued</translation>
+            <translation>Draft a new letter from the firm's current data; the old letter is voided when the new one is issued</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1166,12 +1166,12 @@
         <message>
             <location line="+1" />
             <source>企业已接受</source>
-            <translation>Accepted by the firm</translation>
+            <translation>Firm accepted</translation>
         </message>
         <message>
             <location line="+1" />
             <source>企业已谢绝</source>
-            <translation>Declined by the firm</translation>
+            <translation>Firm declined</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1216,12 +1216,12 @@
         <message>
             <location line="+18" />
             <source>无法生成草稿</source>
-            <translation>Cannot draft the letter</translation>
+            <translation>Cannot create the draft</translation>
         </message>
         <message>
             <location line="+3" />
             <source>已为“{firm}”生成告知函草稿</source>
-            <translation>Drafted a letter for “{firm}”</translation>
+            <translation>Draft letter created for “{firm}”</translation>
         </message>
         <message>
             <location line="+7" />
@@ -1237,7 +1237,7 @@
             <location line="+12" />
             <source>审批人姓名（记入登记簿）：
 {firm}</source>
-            <translation>Approver's name (recorded in the register):
+            <translation>Name of the approver (kept in the register):
 {firm}</translation>
         </message>
         <message>
@@ -1266,7 +1266,7 @@
             <location line="-15" />
             <source>出具后将分配下一个文号并签名，内容不能再修改。
 确定出具给“{firm}”的告知函吗？</source>
-            <translation>Issuing assigns the next document number and signs the letter; it cannot be changed afterwards.
+            <translation>Issuing assigns the next document number and signs the letter; it cannot be edited afterwards.
 Issue the letter to “{firm}”?</translation>
         </message>
         <message>
@@ -1277,7 +1277,7 @@ Issue the letter to “{firm}”?</translation>
         <message>
             <location line="+5" />
             <source>已出具，文号：{number}</source>
-            <translation>Issued, document number {number}</translation>
+            <translation>Issued as {number}</translation>
         </message>
         <message>
             <location line="+13" />
@@ -1310,12 +1310,12 @@ This cannot be undone; an issued letter keeps its number.</translation>
         <message>
             <location line="+24" />
             <source>无法另出新函</source>
-            <translation>Cannot reissue</translation>
+            <translation>Cannot draft a superseding letter</translation>
         </message>
         <message>
             <location line="+4" />
             <source>已生成新函草稿；新函出具时，原函 {number} 将作废</source>
-            <translation>New draft created; letter {number} is voided when the new one is issued</translation>
+            <translation>New draft created; {number} will be voided when the new letter is issued</translation>
         </message>
         <message>
             <location line="+10" />
@@ -1331,12 +1331,12 @@ This cannot be undone; an issued letter keeps its number.</translation>
         <message>
             <location line="-7" />
             <source>草稿（未编号）</source>
-            <translation>Draft (no number)</translation>
+            <translation>Draft (unnumbered)</translation>
         </message>
         <message>
             <location line="+7" />
             <source>这份 PDF 无法显示。</source>
-            <translation>This PDF cannot be shown.</translation>
+            <translation>This PDF cannot be displayed.</translation>
         </message>
         <message>
             <location line="+15" />
@@ -1356,7 +1356,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
         <message>
             <location line="+11" />
             <source>另存告知函</source>
-            <translation>Save letter</translation>
+            <translation>Save letter as</translation>
         </message>
         <message>
             <location line="+0" />
@@ -1383,7 +1383,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <location line="+45" />
             <location line="+2" />
             <source>批量生成告知函</source>
-            <translation>Generate letters in batch</translation>
+            <translation>Batch letters</translation>
         </message>
         <message>
             <location line="-47" />
@@ -1394,27 +1394,27 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <location line="+11" />
             <location line="+40" />
             <source>无法批量生成</source>
-            <translation>Cannot generate the batch</translation>
+            <translation>Cannot run the batch</translation>
         </message>
         <message>
             <location line="-18" />
             <source>已生成 {n} 份告知函，保存在：{folder}</source>
-            <translation>{n} letters generated in: {folder}</translation>
+            <translation>{n} letters written to: {folder}</translation>
         </message>
         <message>
             <location line="+3" />
             <source>已按要求停止，其余企业未生成。</source>
-            <translation>Stopped as asked; the remaining firms were not generated.</translation>
+            <translation>Stopped as asked; the remaining firms were not written.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>未生成：{firm}——{why}</source>
-            <translation>Not generated: {firm} — {why}</translation>
+            <translation>Not written: {firm} — {why}</translation>
         </message>
         <message>
             <location line="+24" />
             <source>未选择企业：生成草稿前请先在企业库中选择一家企业。</source>
-            <translation>No firm selected: choose a firm in the firm list before drafting.</translation>
+            <translation>No firm selected: choose a firm in the firm list before drafting a letter.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1429,7 +1429,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
         <message>
             <location line="+16" />
             <source>选择一份函件，查看它的编号、审批和备注。</source>
-            <translation>Choose a letter to see its number, approval and notes.</translation>
+            <translation>Choose a letter to see its id, approval and notes.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1444,12 +1444,12 @@ This cannot be undone; an issued letter keeps its number.</translation>
         <message>
             <location line="+3" />
             <source>审批：{who}（{day}）</source>
-            <translation>Approved: {who} ({day})</translation>
+            <translation>Approved by {who} ({day})</translation>
         </message>
         <message>
             <location line="+5" />
             <source>取代：{number}</source>
-            <translation>Replaces: {number}</translation>
+            <translation>Supersedes: {number}</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1459,24 +1459,24 @@ This cannot be undone; an issued letter keeps its number.</translation>
         <message>
             <location line="+41" />
             <source>发生了意外错误，操作未完成。详细信息已写入日志文件。</source>
-            <translation>An unexpected error stopped the action. The details were written to the log file.</translation>
+            <translation>An unexpected error stopped the operation. The details are in the log file.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>无法完成操作</source>
-            <translation>Cannot complete the action</translation>
+            <translation>Could not complete the operation</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <location filename="../../qt_app/ui/main_window.py" line="+69" />
-            <location line="+335" />
+            <location line="+351" />
             <source>招商政策测算台</source>
             <translation>Offer Desk</translation>
         </message>
         <message>
-            <location line="-208" />
+            <location line="-224" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
@@ -1531,7 +1531,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Last backup: {when}</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+53" />
             <source>新企业</source>
             <translation>New firm</translation>
         </message>
@@ -1546,7 +1546,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>“{name}” had unsaved changes when the app last closed. Restore this draft?</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+93" />
             <source>已移入回收站；按 Ctrl+Z 撤销</source>
             <translation>Moved to the trash; press Ctrl+Z to undo</translation>
         </message>
@@ -2148,37 +2148,37 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         <message>
             <location filename="../../qt_app/ui/letters/verify_dialog.py" line="+65" />
             <source>核验告知函</source>
-            <translation type="unfinished" />
+            <translation>Verify a letter</translation>
         </message>
         <message>
             <location line="+1" />
             <source>要核验的函件</source>
-            <translation type="unfinished" />
+            <translation>Letter to check</translation>
         </message>
         <message>
             <location line="+1" />
             <source>选择 PDF 文件…</source>
-            <translation type="unfinished" />
+            <translation>Choose a PDF file…</translation>
         </message>
         <message>
             <location line="+2" />
             <source>或把 PDF 文件拖到此窗口</source>
-            <translation type="unfinished" />
+            <translation>or drop a PDF file on this window</translation>
         </message>
         <message>
             <location line="+6" />
             <source>用扫码枪扫描函件上的二维码，或粘贴二维码内容（ODL1.…）</source>
-            <translation type="unfinished" />
+            <translation>Scan the letter's QR code with a scanner, or paste its text (ODL1.…)</translation>
         </message>
         <message>
             <location line="+3" />
             <source>核验二维码内容</source>
-            <translation type="unfinished" />
+            <translation>Verify QR text</translation>
         </message>
         <message>
             <location line="+32" />
             <source>核验只证明函件内容未被改动；具有法律效力的是加盖县政府有关部门印章的纸质函件。</source>
-            <translation type="unfinished" />
+            <translation>Verification only proves the content is unaltered; the legal act is the paper letter bearing the county office's seal.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -2191,22 +2191,22 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <location line="+63" />
             <location line="+2" />
             <source>无法核验</source>
-            <translation type="unfinished" />
+            <translation>Cannot verify</translation>
         </message>
         <message>
             <location line="-77" />
             <source>文件：{path}</source>
-            <translation type="unfinished" />
+            <translation>File: {path}</translation>
         </message>
         <message>
             <location line="+14" />
             <source>二维码内容（只核对签名与登记簿，请同时对照纸面上的文号与金额）</source>
-            <translation type="unfinished" />
+            <translation>QR text (checks signature and register only; compare the number and total with the paper)</translation>
         </message>
         <message>
             <location line="+31" />
             <source>选择要核验的告知函</source>
-            <translation type="unfinished" />
+            <translation>Choose the letter to verify</translation>
         </message>
         <message>
             <location line="+0" />
@@ -2216,62 +2216,62 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         <message>
             <location line="+9" />
             <source>尚未核验</source>
-            <translation type="unfinished" />
+            <translation>Not checked yet</translation>
         </message>
         <message>
             <location line="+2" />
             <source>选择或拖入一份告知函 PDF，或扫描函件上的二维码。</source>
-            <translation type="unfinished" />
+            <translation>Choose or drop a letter PDF, or scan the letter's QR code.</translation>
         </message>
         <message>
             <location line="+19" />
             <source>没有找到本软件出具的验证信息。</source>
-            <translation type="unfinished" />
+            <translation>No Offer Desk verification data was found.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>签名密钥未导入本机，无法确认出具单位。</source>
-            <translation type="unfinished" />
+            <translation>The signing key has not been imported here, so the issuing office cannot be confirmed.</translation>
         </message>
         <message>
             <location line="+7" />
             <source>已被修改</source>
-            <translation type="unfinished" />
+            <translation>Altered</translation>
         </message>
         <message>
             <location line="+0" />
             <source>函件内容与出具时签名的内容不一致，请勿采信。</source>
-            <translation type="unfinished" />
+            <translation>The letter does not match what was signed when it was issued. Do not rely on it.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>与登记簿不一致</source>
-            <translation type="unfinished" />
+            <translation>Does not match the register</translation>
         </message>
         <message>
             <location line="+0" />
             <source>文号与本机登记簿中的记录不符，请勿采信。</source>
-            <translation type="unfinished" />
+            <translation>The document number does not match this office's register. Do not rely on it.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>已作废</source>
-            <translation type="unfinished" />
+            <translation>Voided</translation>
         </message>
         <message>
             <location line="+0" />
             <source>这份函件真实，但已被作废。</source>
-            <translation type="unfinished" />
+            <translation>This letter is genuine but has been voided.</translation>
         </message>
         <message>
             <location line="+4" />
             <source>草稿（未出具）</source>
-            <translation type="unfinished" />
+            <translation>Draft (not issued)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>内容未被改动，但这是草稿，不是正式出具的函件。</source>
-            <translation type="unfinished" />
+            <translation>Unaltered, but this is a draft, not an issued letter.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2281,143 +2281,143 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         <message>
             <location line="+0" />
             <source>这份函件真实、未被改动，但已超过有效期。</source>
-            <translation type="unfinished" />
+            <translation>This letter is genuine and unaltered, but it has expired.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>真实有效</source>
-            <translation type="unfinished" />
+            <translation>Genuine</translation>
         </message>
         <message>
             <location line="+0" />
             <source>签名有效，内容与出具时一致。</source>
-            <translation type="unfinished" />
+            <translation>The signature is valid and the content is as issued.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>未通过核验</source>
-            <translation type="unfinished" />
+            <translation>Failed verification</translation>
         </message>
         <message>
             <location line="+0" />
             <source>请查看下列各项。</source>
-            <translation type="unfinished" />
+            <translation>See the findings below.</translation>
         </message>
         <message>
             <location line="+16" />
             <source>未找到本软件出具的验证信息（不是本软件的告知函，或已被其他程序重新保存）</source>
-            <translation type="unfinished" />
+            <translation>No Offer Desk verification data (not a letter from this app, or re-saved by another program)</translation>
         </message>
         <message>
             <location line="+5" />
             <source>（草稿，未编号）</source>
-            <translation type="unfinished" />
+            <translation>(draft, unnumbered)</translation>
         </message>
         <message>
             <location line="+4" />
             <source>文号 {number} · 企业代码 {code} · 合计 {total} · 政策版本 {version}</source>
-            <translation type="unfinished" />
+            <translation>No. {number} · firm code {code} · total {total} · policy version {version}</translation>
         </message>
         <message>
             <location line="+10" />
             <source>签名有效</source>
-            <translation type="unfinished" />
+            <translation>Signature valid</translation>
         </message>
         <message>
             <location line="+2" />
             <source>签名无效：签名后的内容被改动过</source>
-            <translation type="unfinished" />
+            <translation>Signature INVALID: the content was changed after signing</translation>
         </message>
         <message>
             <location line="+2" />
             <source>签名无法核验：签名密钥 {fp} 未导入本机</source>
-            <translation type="unfinished" />
+            <translation>Signature cannot be checked: key {fp} has not been imported here</translation>
         </message>
         <message>
             <location line="+2" />
             <source>签名单位：本机（本单位）密钥 {fp}</source>
-            <translation type="unfinished" />
+            <translation>Signed by: this office's key {fp}</translation>
         </message>
         <message>
             <location line="+2" />
             <source>签名单位：已导入的其他单位公钥 {fp}</source>
-            <translation type="unfinished" />
+            <translation>Signed by: another office's imported key {fp}</translation>
         </message>
         <message>
             <location line="+2" />
             <source>签名单位：未知密钥 {fp}</source>
-            <translation type="unfinished" />
+            <translation>Signed by: an unknown key {fp}</translation>
         </message>
         <message>
             <location line="+3" />
             <source>这是草稿，未正式出具</source>
-            <translation type="unfinished" />
+            <translation>This is a draft, not an issued letter</translation>
         </message>
         <message>
             <location line="+3" />
             <source>内嵌内容快照与签名一致</source>
-            <translation type="unfinished" />
+            <translation>Embedded snapshot matches the signature</translation>
         </message>
         <message>
             <location line="+2" />
             <source>内嵌内容快照与签名不一致</source>
-            <translation type="unfinished" />
+            <translation>Embedded snapshot does NOT match the signature</translation>
         </message>
         <message>
             <location line="+4" />
             <source>页面上的合计、金额、文号和企业与签名内容一致</source>
-            <translation type="unfinished" />
+            <translation>Total, amounts, number and firm on the page match what was signed</translation>
         </message>
         <message>
             <location line="+4" />
             <source>页面文字与签名内容不一致（未找到：{missing}）</source>
-            <translation type="unfinished" />
+            <translation>Page text does NOT match what was signed (missing: {missing})</translation>
         </message>
         <message>
             <location line="+4" />
             <source>版面与按快照重新生成的版面完全一致</source>
-            <translation type="unfinished" />
+            <translation>Layout identical to a re-rendering of the snapshot</translation>
         </message>
         <message>
             <location line="+2" />
             <source>版面与重新生成的版面不一致：PDF 已被修改</source>
-            <translation type="unfinished" />
+            <translation>Layout differs from a re-rendering: the PDF was modified</translation>
         </message>
         <message>
             <location line="+3" />
             <source>函件由其他版本的软件生成，未逐字比对版面</source>
-            <translation type="unfinished" />
+            <translation>Made by another app version; the layout was not compared</translation>
         </message>
         <message>
             <location line="+2" />
             <source>有效期至 {day}，已过期</source>
-            <translation type="unfinished" />
+            <translation>Valid until {day}; expired</translation>
         </message>
         <message>
             <location line="+2" />
             <source>有效期至 {day}</source>
-            <translation type="unfinished" />
+            <translation>Valid until {day}</translation>
         </message>
         <message>
             <location line="+8" />
             <location line="+1" />
             <source>本机登记簿：已登记，状态为“{status}”</source>
-            <translation type="unfinished" />
+            <translation>This office's register: known, status “{status}”</translation>
         </message>
         <message>
             <location line="+2" />
             <source>本机登记簿：同一文号的登记内容不同</source>
-            <translation type="unfinished" />
+            <translation>This office's register: the same number has different content</translation>
         </message>
         <message>
             <location line="+2" />
             <source>本机登记簿：没有这份函件（可能由其他单位出具）</source>
-            <translation type="unfinished" />
+            <translation>This office's register: not known here (perhaps issued by another office)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>本机登记簿：未检查</source>
-            <translation type="unfinished" />
+            <translation>This office's register: not checked</translation>
         </message>
     </context>
 </TS>
