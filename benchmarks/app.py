@@ -1,0 +1,97 @@
+"""App rows: cold start with 10,000 firms vs a bare QMainWindow start, and a package refresh after an edit."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from benchmarks.core import ROOT, Row, measure, measure_child
+
+BARE = """
+import time
+t0 = time.perf_counter()
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow()
+w.resize(1440, 900)
+w.show()
+QTimer.singleShot(0, lambda: (print(time.perf_counter() - t0), app.quit()))
+app.exec()
+"""
+
+APP = """
+import sys, time
+t0 = time.perf_counter()
+from PySide6.QtCore import QTimer
+from qt_app.app import make_window, setup_application
+from qt_app.services.session import Session
+app = setup_application()
+session = Session.open(sys.argv[1] if len(sys.argv) > 1 else {data!r})
+w = make_window(session)
+w.resize(1440, 900)
+w.show()
+QTimer.singleShot(0, lambda: (print(time.perf_counter() - t0), app.quit()))
+app.exec()
+"""
+
+
+def _store_with(n: int) -> Path:
+    from benchmarks.store import _bulk_dicts
+    from qt_app.services.firms import open_store
+
+    folder = Path(tempfile.mkdtemp(prefix="offer-desk-bench-app-"))
+    store = open_store(folder, auto_backup=False)
+    store.import_firm_dicts(_bulk_dicts(n), who="bench")
+    store.daily_backup()  # today's backup exists, as on any working day after the first start
+    store.close()
+    return folder
+
+
+def rows(quick: bool) -> list[Row]:
+    folder = _store_with(10_000)
+    runs = 3 if quick else 7
+    bare = measure_child(BARE, runs)
+    cold = measure_child(APP.format(data=str(folder)), runs)
+
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from qt_app.app import setup_application
+    from qt_app.domain.firm_io import load_firm_file
+    from qt_app.domain.money import wan
+    from qt_app.services.session import Session
+    from qt_app.ui.package_view import PackagePanel
+
+    app = setup_application()
+    session = Session.open(folder)
+    panel = PackagePanel(session)
+    panel.resize(1440, 900)
+    panel.show()
+    firm, variants = load_firm_file(ROOT / "resources" / "examples" / "xinghe-digital.json")
+    step = [0]
+
+    def edit_and_refresh() -> None:
+        step[0] += 1
+        edited = replace(firm, revenue={**firm.revenue, 2027: wan(9000 + step[0] % 5000)})
+        panel.show_firm(edited, variants)
+        QApplication.processEvents()
+
+    refresh = measure(edit_and_refresh, runs=30 if quick else 200, warmup=5)
+    panel.close()
+    session.close()
+    app.processEvents()
+    return [
+        Row("baseline: bare QMainWindow start (fresh process)", bare),
+        Row(
+            "cold start to an interactive main window, 10,000 firms",
+            cold,
+            "bare QMainWindow",
+            bare,
+            budget_ratio=2.0,
+        ),
+        Row("package refresh after an edit (recompute + repaint)", refresh, budget_seconds=0.030),
+    ]
