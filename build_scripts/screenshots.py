@@ -39,7 +39,7 @@ def shoot(lang: str, out: Path) -> list[Path]:
     from qt_app.app import make_window, setup_application
     from qt_app.services.session import Session
     from qt_app.ui import i18n
-    from qt_app.ui.main_window import COMPARE, EXPOSURE, FIRMS, PACKAGE, POLICIES, MainWindow
+    from qt_app.ui.main_window import COMPARE, EXPOSURE, FIRMS, LETTERS, PACKAGE, POLICIES, MainWindow
 
     work = Path(tempfile.mkdtemp(prefix=f"offer-desk-shots-{lang}-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qsettings"))
@@ -89,9 +89,18 @@ def shoot(lang: str, out: Path) -> list[Path]:
     window.editor.ui.usccEdit.setText(code[:10])
     save("editor-uscc-error")
     window.editor.revert()
-    for index, name in ((COMPARE, "compare"), (EXPOSURE, "exposure"), (POLICIES, "policies")):
+    for index, name in (
+        (COMPARE, "compare"),
+        (EXPOSURE, "exposure"),
+        (POLICIES, "policies"),
+        (LETTERS, "letters"),
+    ):
         window.show_screen(index)
         settle(600)
+        panel = window.panel(name)
+        if name == "letters" and hasattr(panel, "generate_button"):
+            panel.generate_button.click()  # a real draft letter, so the register and preview show one
+            settle(1500)
         save(name)
     window.show_screen(PACKAGE)
     window.set_meeting_mode(True)
@@ -109,6 +118,12 @@ def shoot(lang: str, out: Path) -> list[Path]:
     dialog.close()
     window.editor.load_firm(None)
     window.close()
+    # Destroy the window before its database closes: the next language's translator would otherwise
+    # make its panels refresh against a closed store.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     session.close()
     return saved
 

@@ -52,6 +52,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("go_compare", QT_TRANSLATE_NOOP("Actions", "方案对比"), ("Ctrl+3",), "compare"),
     ActionSpec("go_exposure", QT_TRANSLATE_NOOP("Actions", "预算敞口"), ("Ctrl+4",), "exposure"),
     ActionSpec("go_policies", QT_TRANSLATE_NOOP("Actions", "政策库"), ("Ctrl+5",), "policies"),
+    ActionSpec("go_letters", QT_TRANSLATE_NOOP("Actions", "告知函"), ("Ctrl+6",), "letters"),
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "关于"), (), ""),
 )
 

@@ -48,13 +48,14 @@ from qt_app.ui.undo import SaveFirm
 if TYPE_CHECKING:
     from qt_app.ui.firm_editor import FirmEditor
 
-FIRMS, PACKAGE, COMPARE, EXPOSURE, POLICIES = range(5)
+FIRMS, PACKAGE, COMPARE, EXPOSURE, POLICIES, LETTERS = range(6)
 SCREENS = (
     ("go_firms", "firms"),
     ("go_package", "package"),
     ("go_compare", "compare"),
     ("go_exposure", "exposure"),
     ("go_policies", "policies"),
+    ("go_letters", "letters"),
 )
 DRAFT_FILE = "unsaved-draft.json"
 
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.firms)
-        for _ in range(4):  # package, compare, exposure, policies: built on first visit
+        for _ in range(len(SCREENS) - 1):  # every other screen is built on first visit
             self.pages.addWidget(QWidget(self))
 
         self.nav = QListWidget(self)
@@ -164,6 +165,8 @@ class MainWindow(QMainWindow):
     def _wire_panel(self, key: str, widget: QWidget) -> None:
         if key == "compare" and hasattr(widget, "offerVariantChosen"):
             widget.offerVariantChosen.connect(self._offer_variant_chosen)
+        if hasattr(widget, "statusMessage"):
+            widget.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         if key == "exposure" and hasattr(widget, "firmActivated"):
             widget.firmActivated.connect(self.open_firm)
         if self._current is not None and hasattr(widget, "show_firm"):
@@ -177,7 +180,7 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         key = SCREENS[index][1]
-        if index == PACKAGE or (index == COMPARE and self._current is None):
+        if index == PACKAGE or (index in (COMPARE, LETTERS) and self._current is None):
             _ = self.editor  # builds the page and loads the list's current firm
         if index >= COMPARE:
             placeholder = self.pages.widget(index)
@@ -229,6 +232,7 @@ class MainWindow(QMainWindow):
             "go_compare",
             "go_exposure",
             "go_policies",
+            "go_letters",
             None,
             "meeting_mode",
         ):
@@ -410,7 +414,7 @@ class MainWindow(QMainWindow):
         """The editor's draft parses: every panel shows it (the package recomputes live)."""
         self._current = (firm, variants)
         for key, widget in self._panels.items():
-            if key in ("package", "compare", "meeting") and hasattr(widget, "show_firm"):
+            if key in ("package", "compare", "meeting", "letters") and hasattr(widget, "show_firm"):
                 try:
                     widget.show_firm(firm, variants)
                 except DomainError as e:

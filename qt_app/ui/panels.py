@@ -18,6 +18,7 @@ PANELS = {
     "exposure": ("qt_app.ui.exposure_view", "ExposurePanel"),
     "policies": ("qt_app.ui.policy_view", "PoliciesPanel"),
     "meeting": ("qt_app.ui.meeting", "MeetingView"),
+    "letters": ("qt_app.ui.letters.panel", "LettersPanel"),
 }
 
 

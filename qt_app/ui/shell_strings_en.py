@@ -27,6 +27,7 @@ SHELL_STRINGS_EN: dict[str, str] = {
     "方案对比": "Variants",
     "预算敞口": "Exposure",
     "政策库": "Policies",
+    "告知函": "Letters",
     "关于": "About",
     "导入企业…": "Import firms…",
     # import

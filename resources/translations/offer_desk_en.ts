@@ -99,6 +99,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>告知函</source>
+            <translation>Letters</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>关于</source>
             <translation>About</translation>
         </message>
@@ -1470,13 +1475,13 @@ This cannot be undone; an issued letter keeps its number.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qt_app/ui/main_window.py" line="+69" />
-            <location line="+351" />
+            <location filename="../../qt_app/ui/main_window.py" line="+70" />
+            <location line="+354" />
             <source>招商政策测算台</source>
             <translation>Offer Desk</translation>
         </message>
         <message>
-            <location line="-224" />
+            <location line="-225" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
@@ -1501,7 +1506,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
@@ -1744,7 +1749,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>Panels</name>
         <message>
-            <location filename="../../qt_app/ui/panels.py" line="+31" />
+            <location filename="../../qt_app/ui/panels.py" line="+32" />
             <source>此面板尚未安装。</source>
             <translation>This panel is not installed.</translation>
         </message>

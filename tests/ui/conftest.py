@@ -76,4 +76,12 @@ def window(qtbot, session, no_dialogs):  # type: ignore[no-untyped-def]
     yield w
     w.editor.load_firm(None)  # nothing unsaved, so closing asks nothing
     w.close()
-    w.deleteLater()
+    delete_now(w)
+
+
+def delete_now(widget) -> None:  # type: ignore[no-untyped-def]
+    """Destroy a window before its session closes (a panel must not hear a language change afterwards)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

@@ -150,3 +150,15 @@ def test_an_unexpected_error_becomes_a_dialog_in_words_and_a_log_entry(
         handler.flush()
     text = log.read_text(encoding="utf-8")
     assert "Traceback" in text and "internal detail" in text
+
+
+def test_every_screen_opens_from_the_navigation(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from qt_app.ui.main_window import SCREENS
+
+    for index, (action_name, key) in enumerate(SCREENS):
+        window.action(action_name).trigger()
+        assert window.pages.currentIndex() == index
+        shown = window.pages.currentWidget()
+        assert shown is not None and shown.isVisible()
+        if index > 1:
+            assert shown is window.panel(key) and not isinstance(shown, QLabel), key
