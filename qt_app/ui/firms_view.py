@@ -29,7 +29,7 @@ from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import STAGE_LABELS
 from qt_app.services.session import Session
 from qt_app.store.models import FirmFilter
-from qt_app.ui import i18n
+from qt_app.ui import i18n, workers
 from qt_app.ui.errors import show_error
 from qt_app.ui.firm_dialogs import ContactDialog, StageDialog, TrashDialog
 from qt_app.ui.hub import Hub
@@ -240,6 +240,8 @@ class FirmsView(QWidget):
 
     # -- package totals in idle time ----------------------------------------------------------------------------
     def _fill_totals(self) -> None:
+        if workers.busy():
+            return  # a backup or import holds the database; try again on the next tick
         ids = self.model.missing_totals(TOTALS_PER_TICK)
         if not ids:
             self._totals_timer.stop()  # restarted when new rows arrive

@@ -12,6 +12,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+_running: set[Job] = set()
+
+
+def busy() -> bool:
+    """True while a job runs: idle work that writes to the database waits (one connection, one writer)."""
+    return bool(_running)
+
 
 class _Signals(QObject):
     finished = Signal(object)  # the result
@@ -54,6 +61,7 @@ def run_with_progress(
     job = Job(fn)
 
     def finish(result: Any) -> None:
+        _running.discard(job)
         dialog.reset()
         dialog.deleteLater()
         if job.cancelled:
@@ -63,6 +71,7 @@ def run_with_progress(
             done(result)
 
     def fail(error: Any) -> None:
+        _running.discard(job)
         dialog.reset()
         dialog.deleteLater()
         if not job.cancelled:
@@ -75,6 +84,6 @@ def run_with_progress(
     job.signals.finished.connect(finish)
     job.signals.failed.connect(fail)
     job.setAutoDelete(False)
-    parent._running_job = job  # type: ignore[attr-defined]  # keep the signals alive until done
+    _running.add(job)  # also keeps the job and its signals alive until done
     QThreadPool.globalInstance().start(job)
     return job
