@@ -38,12 +38,14 @@ from qt_app.domain.policy import Policy
 from qt_app.domain.variants import Variant
 from qt_app.ui import firm_form, i18n
 from qt_app.ui.delegates import ChoiceDelegate
+from qt_app.ui.firm_form import read_draft
 from qt_app.ui.forms.ui_firm_editor import Ui_FirmEditor
 from qt_app.ui.models.rows_table import Column, RowsModel, year_columns
 from qt_app.ui.undo import EditField
 
 Saver = Callable[[Firm, tuple[Variant, ...]], None]
 Parsed = tuple[Firm, tuple[Variant, ...]]
+__all__ = ["FirmEditor", "read_draft"]
 
 ERROR_STYLE = "QLineEdit { background: #fde2e1; border: 1px solid #d93025; }"
 WARNING_STYLE = "QLineEdit { background: #fff4d6; border: 1px solid #e6a100; }"
@@ -628,12 +630,3 @@ class FirmEditor(QWidget):
             return False
         self._changed()
         return True
-
-
-def read_draft(path: Path) -> dict[str, Any] | None:
-    """The draft left by a previous run, if any and readable."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) and isinstance(data.get("values"), dict) else None

@@ -7,9 +7,11 @@ that `firm_from_dict` (the same reader the CLI uses) judges, so messages match e
 from __future__ import annotations
 
 import copy
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
@@ -222,3 +224,12 @@ def label_of(path: str, lang: str) -> str:
         pair = FIELD_LABELS[head]
         return f"{pair[1] if lang == 'en' else pair[0]} {tail}"
     return path
+
+
+def read_draft(path: Path) -> dict[str, Any] | None:
+    """The draft left by a previous run, if any and readable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("values"), dict) else None

@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
 
     def _after_show(self) -> None:
         """After the window is on screen: offer back a draft left by a crash."""
-        from qt_app.ui.firm_editor import read_draft
+        from qt_app.ui.firm_form import read_draft
 
         path = self.session.store.folder / DRAFT_FILE
         payload = read_draft(path) if not self.session.store.read_only else None
