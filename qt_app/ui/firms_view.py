@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from qt_app.domain.errors import DomainError
-from qt_app.domain.firm import STAGE_LABELS
+from qt_app.domain.firm import STAGE_LABELS, Stage
 from qt_app.services.session import Session
 from qt_app.store.models import FirmFilter
 from qt_app.ui import i18n, workers
@@ -314,8 +314,7 @@ class FirmsView(QWidget):
         self.set_stage(firm_id, stage.value, reason)
 
     def set_stage(self, firm_id: str, stage: str, reason: str = "") -> bool:
-        from qt_app.domain.firm import Stage
-
+        """变更阶段 as one undoable step; False (after saying why) when the store refuses."""
         try:
             firm, _variants = self.session.store.get_firm(firm_id)
             self.session.store.set_stage(firm_id, Stage(stage), reason, who())

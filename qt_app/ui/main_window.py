@@ -5,7 +5,6 @@ Thin by design: screens do their own work and talk through the hub; this file wi
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
@@ -595,9 +594,6 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.firms.stop()
         event.accept()
-
-    def data_folder(self) -> Path:
-        return self.session.store.folder
 
     def action(self, name: str) -> QAction:
         return self.actions_by_name[name]
