@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from qt_app.domain import uscc
 from qt_app.ui.main_window import FIRMS, PACKAGE
@@ -183,3 +184,14 @@ def test_a_variant_gets_its_own_revenue_plan_from_the_year_table(window, session
     assert next(v for v in stored_variants if v.name == "conservative").revenue == {2027: 80_000_000 * 100}
     combo.setCurrentIndex(0)
     assert model.rowCount() == len(firm.revenue)  # the base plan is untouched
+
+
+def test_tab_moves_through_the_identity_fields_in_reading_order(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.action("new_firm").trigger()
+    ed = window.editor
+    ed.ui.nameEdit.setFocus()
+    order = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget().objectName())
+    assert order[:3] == ["usccEdit", "entityCombo", "gradeCombo"]  # the hidden note field is skipped
