@@ -188,7 +188,7 @@ class FirmsView(QWidget):
             self.model.set_query(self.search.text(), self.filters())
         except DomainError as e:
             show_error(self, e)
-        self._select_first()
+        self.select_first()
 
     def refresh(self, keep: str = "") -> None:
         """Reload after a change elsewhere, keeping the selection when the firm is still listed."""
@@ -204,7 +204,7 @@ class FirmsView(QWidget):
         else:
             self._row_changed(self.table.currentIndex(), QModelIndex())
 
-    def _select_first(self) -> None:
+    def select_first(self) -> None:
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 

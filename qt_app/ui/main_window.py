@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDesktopServices,
     QFontMetrics,
+    QKeyEvent,
     QKeySequence,
     QUndoGroup,
     QUndoStack,
@@ -35,7 +36,7 @@ from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import Firm
 from qt_app.domain.variants import Variant
 from qt_app.services.session import Session
-from qt_app.ui import i18n, settings
+from qt_app.ui import i18n, settings, window_state
 from qt_app.ui.actions import create_actions, icon
 from qt_app.ui.errors import show_error
 from qt_app.ui.firms_view import FirmsView, who
@@ -395,6 +396,11 @@ class MainWindow(QMainWindow):
         self.editor.load_firm(firm, variants)
         settings.put(settings.LAST_FIRM, firm_id)
 
+    def current_firm(self) -> tuple[Firm, tuple[Variant, ...]] | None:
+        """The firm every panel shows: the editor's draft as it last parsed."""
+        _ = self.editor
+        return self._current
+
     def _stored_version_changed(self, firm_id: str) -> None:
         """A stage change, undo, import or restore changed the store: an editor without edits follows it."""
         if not self.editor_built or self.editor.dirty or self.editor.is_new:
@@ -493,34 +499,13 @@ class MainWindow(QMainWindow):
 
     def set_meeting_mode(self, on: bool) -> None:
         """会谈模式: only this firm's package, large; everything internal hidden. Same key to return."""
-        action = self.actions_by_name["meeting_mode"]
-        if action.isChecked() != on:
-            action.setChecked(on)  # re-enters through toggled
+        window_state.set_meeting_mode(self, on)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.in_meeting and event.key() == Qt.Key.Key_Escape:
+            self.set_meeting_mode(False)  # Esc also leaves meeting mode, as a projector user expects
             return
-        if on == self.in_meeting:
-            return
-        if on:
-            _ = self.editor  # the current firm comes from the editor's draft
-            meeting = self.panel("meeting")
-            if self.outer.indexOf(meeting) < 0:
-                self.outer.addWidget(meeting)
-            if self._current is not None and hasattr(meeting, "show_firm"):
-                meeting.show_firm(*self._current)
-            self._was_maximized = self.isMaximized()
-            self.outer.setCurrentIndex(1)
-            self.menuBar().hide()
-            self.toolbar.hide()
-            self.statusBar().hide()
-            self.showFullScreen()
-        else:
-            self.outer.setCurrentIndex(0)
-            self.menuBar().show()
-            self.toolbar.show()
-            self.statusBar().show()
-            if getattr(self, "_was_maximized", False):
-                self.showMaximized()
-            else:
-                self.showNormal()
+        super().keyPressEvent(event)
 
     # -- settings, backups ------------------------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -553,38 +538,12 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    # -- geometry -------------------------------------------------------------------------------------------------
+    # -- window state ------------------------------------------------------------------------------------------------
     def _restore_layout(self) -> None:
-        geometry = settings.get(settings.WINDOW_GEOMETRY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
-        state = settings.get(settings.WINDOW_STATE)
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-        saved = settings.get(settings.MAIN_SPLITTER)
-        if not saved.isEmpty():
-            self.firms.splitter.restoreState(saved)
-        header = settings.get(settings.LIST_HEADER)
-        if not header.isEmpty():
-            self.firms.table.horizontalHeader().restoreState(header)
-        last = settings.get(settings.LAST_FIRM)
-        if not (last and self.firms.select(last)):
-            self.firms._select_first()
-        screen = settings.get(settings.LAST_SCREEN)
-        self.nav.setCurrentRow(screen if 0 <= screen < len(SCREENS) else FIRMS)
+        window_state.restore_layout(self)
 
     def save_layout(self) -> None:
-        if self.in_meeting:
-            self.set_meeting_mode(False)
-        settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
-        settings.put(settings.WINDOW_STATE, self.saveState())
-        settings.put(settings.MAIN_SPLITTER, self.firms.splitter.saveState())
-        if self.editor_built:
-            settings.put(settings.EDITOR_SPLITTER, self.editor_splitter.saveState())
-        settings.put(settings.LIST_HEADER, self.firms.table.horizontalHeader().saveState())
-        settings.put(settings.LAST_SCREEN, max(self.nav.currentRow(), 0))
+        window_state.save_layout(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Never lose unsaved changes silently: Save / Discard / Cancel."""

@@ -167,3 +167,12 @@ def test_every_screen_opens_from_the_navigation(window, qtbot) -> None:  # type:
         assert shown is not None and shown.isVisible()
         if index > 1:
             assert shown is window.panel(key) and not isinstance(shown, QLabel), key
+
+
+def test_escape_also_leaves_meeting_mode(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    window.action("meeting_mode").trigger()
+    assert window.in_meeting
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.in_meeting and not window.action("meeting_mode").isChecked()
