@@ -56,6 +56,57 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "关于"), (), ""),
 )
 
+# Menus and toolbar: action names in order; None is a separator. "undo"/"redo" come from the undo group.
+MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
+    (
+        QT_TRANSLATE_NOOP("Actions", "文件(&F)"),
+        (
+            "new_firm",
+            "duplicate_firm",
+            "save_firm",
+            None,
+            "import_firms",
+            "backup_now",
+            "open_data_folder",
+            None,
+            "quit",
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "编辑(&E)"),
+        (
+            "undo",
+            "redo",
+            None,
+            "find",
+            "change_stage",
+            "add_contact",
+            "delete_firm",
+            "trash",
+            None,
+            "settings",
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "视图(&V)"),
+        (
+            "go_firms",
+            "go_package",
+            "go_compare",
+            "go_exposure",
+            "go_policies",
+            "go_letters",
+            None,
+            "meeting_mode",
+        ),
+    ),
+    (QT_TRANSLATE_NOOP("Actions", "帮助(&H)"), ("about",)),
+)
+TOOLBAR: tuple[str | None, ...] = (
+    "new_firm", "duplicate_firm", "save_firm", "delete_firm", "change_stage", None, "undo", "redo", None,
+    "meeting_mode", "settings",
+)  # fmt: skip
+
 
 def icon(name: str) -> QIcon:
     """A bundled SVG icon (crisp at any DPI); an empty icon when absent."""

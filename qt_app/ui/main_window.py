@@ -5,9 +5,9 @@ Thin by design: screens do their own work and talk through the hub; this file wi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -37,7 +37,7 @@ from qt_app.domain.firm import Firm
 from qt_app.domain.variants import Variant
 from qt_app.services.session import Session
 from qt_app.ui import i18n, settings, window_state
-from qt_app.ui.actions import create_actions, icon
+from qt_app.ui.actions import CONTEXT, MENUS, TOOLBAR, create_actions, icon
 from qt_app.ui.errors import show_error
 from qt_app.ui.firms_view import FirmsView, who
 from qt_app.ui.hub import Hub
@@ -206,57 +206,18 @@ class MainWindow(QMainWindow):
         self.addAction(redo)
         self.actions_by_name["undo"] = undo
         self.actions_by_name["redo"] = redo
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("文件(&F)"))
-        for name in (
-            "new_firm",
-            "duplicate_firm",
-            "save_firm",
-            None,
-            "import_firms",
-            "backup_now",
-            "open_data_folder",
-            None,
-            "quit",
-        ):
-            self._add(file_menu, name)
-        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        for name in (None, "find", "change_stage", "add_contact", "delete_firm", "trash", None, "settings"):
-            self._add(edit_menu, name)
-        view_menu = bar.addMenu(self.tr("视图(&V)"))
-        for name in (
-            "go_firms",
-            "go_package",
-            "go_compare",
-            "go_exposure",
-            "go_policies",
-            "go_letters",
-            None,
-            "meeting_mode",
-        ):
-            self._add(view_menu, name)
-        help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        self._add(help_menu, "about")
-
+        for title, names in MENUS:  # the layout is declared in the action registry
+            menu = self.menuBar().addMenu(QCoreApplication.translate(CONTEXT, title))
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.actions_by_name[name])
         self.toolbar = self.addToolBar(self.tr("工具栏"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setMovable(False)
-        for name in (
-            "new_firm",
-            "duplicate_firm",
-            "save_firm",
-            "delete_firm",
-            "change_stage",
-            None,
-            "undo",
-            "redo",
-            None,
-            "meeting_mode",
-            "settings",
-        ):
+        for name in TOOLBAR:
             if name is None:
                 self.toolbar.addSeparator()
             else:
@@ -265,12 +226,6 @@ class MainWindow(QMainWindow):
             button = self.toolbar.widgetForAction(self.actions_by_name[name])
             if isinstance(button, QToolButton):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-
-    def _add(self, menu: Any, name: str | None) -> None:
-        if name is None:
-            menu.addSeparator()
-        else:
-            menu.addAction(self.actions_by_name[name])
 
     def _build_status(self) -> None:
         self.read_only_label = QLabel(self)

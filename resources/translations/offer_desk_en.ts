@@ -107,6 +107,26 @@
             <source>关于</source>
             <translation>About</translation>
         </message>
+        <message>
+            <location line="+6" />
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>编辑(&amp;E)</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>视图(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
     </context>
     <context>
         <name>App</name>
@@ -532,7 +552,7 @@
     <context>
         <name>FirmEditor</name>
         <message>
-            <location filename="../../qt_app/ui/firm_editor.py" line="+135" />
+            <location filename="../../qt_app/ui/firm_editor.py" line="+137" />
             <source>独立法人企业</source>
             <translation>Enterprise (legal person)</translation>
         </message>
@@ -1476,12 +1496,12 @@ This cannot be undone; an issued letter keeps its number.</translation>
         <name>MainWindow</name>
         <message>
             <location filename="../../qt_app/ui/main_window.py" line="+70" />
-            <location line="+354" />
+            <location line="+314" />
             <source>招商政策测算台</source>
             <translation>Offer Desk</translation>
         </message>
         <message>
-            <location line="-225" />
+            <location line="-185" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
@@ -1491,32 +1511,12 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Redo</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>文件(&amp;F)</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>编辑(&amp;E)</source>
-            <translation>&amp;Edit</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>视图(&amp;V)</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>帮助(&amp;H)</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+15" />
             <source>工具栏</source>
             <translation>Toolbar</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+32" />
             <source>数据文件：{path}</source>
             <translation>Data file: {path}</translation>
         </message>
@@ -1551,7 +1551,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>“{name}” had unsaved changes when the app last closed. Restore this draft?</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+98" />
             <source>已移入回收站；按 Ctrl+Z 撤销</source>
             <translation>Moved to the trash; press Ctrl+Z to undo</translation>
         </message>
@@ -1566,7 +1566,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Variant “{name}” chosen as the offer</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+47" />
             <source>关于</source>
             <translation>About</translation>
         </message>

@@ -78,6 +78,7 @@ def test_english_shows_english_labels(qtbot, session, no_dialogs) -> None:  # ty
             == "Firm"
         )
         assert w.editor.ui.tabs.tabText(0) == "Identity"
+        assert [a.text() for a in w.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
         stages = {w.firms.model.index(r, 2).data() for r in range(w.firms.model.rowCount())}
         assert stages <= {
             "Lead",
