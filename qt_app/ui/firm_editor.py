@@ -32,15 +32,16 @@ from PySide6.QtWidgets import (
 
 from qt_app.domain import uscc as uscc_mod
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
-from qt_app.domain.firm import LEVEL_LABELS, STAGE_LABELS, Firm
+from qt_app.domain.firm import STAGE_LABELS, Firm
 from qt_app.domain.firm_io import new_firm_id
 from qt_app.domain.policy import Policy
 from qt_app.domain.variants import Variant
 from qt_app.ui import firm_form, i18n
 from qt_app.ui.delegates import ChoiceDelegate
+from qt_app.ui.editor_tables import ROW_DEFAULTS, TABLE_COLUMNS
 from qt_app.ui.firm_form import read_draft
 from qt_app.ui.forms.ui_firm_editor import Ui_FirmEditor
-from qt_app.ui.models.rows_table import Column, RowsModel, year_columns
+from qt_app.ui.models.rows_table import RowsModel, year_columns
 from qt_app.ui.undo import EditField
 
 Saver = Callable[[Firm, tuple[Variant, ...]], None]
@@ -51,47 +52,6 @@ ERROR_STYLE = "QLineEdit { background: #fde2e1; border: 1px solid #d93025; }"
 WARNING_STYLE = "QLineEdit { background: #fff4d6; border: 1px solid #e6a100; }"
 DEBOUNCE_MS = 150
 DRAFT_MS = 800
-
-LEVELS = (("A", ("A类", "Level A")), ("B", ("B类", "Level B")), ("C", ("C类", "Level C")))
-HOUSING = (("allowance", ("租房补贴", "Rent allowance")), ("apartment", ("人才公寓", "Talent apartment")))
-PROJECT_LEVELS = tuple((lvl.value, pair) for lvl, pair in LEVEL_LABELS.items())
-TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
-    "talents": (
-        Column("level", "人才层次", "Level", LEVELS),
-        Column("count", "人数", "Count", numeric=True),
-        Column("arrival_year", "到岗年份", "Arrival year", numeric=True),
-        Column("housing", "安居方式", "Housing", HOUSING),
-    ),
-    "loans": (
-        Column("lender", "贷款银行", "Lender"),
-        Column("principal", "本金", "Principal", numeric=True),
-        Column("start_year", "起始年份", "Start year", numeric=True),
-        Column("years", "期限（年）", "Years", numeric=True),
-        Column("guarantee_fee", "年担保费", "Guarantee fee / year", numeric=True),
-    ),
-    "science_projects": (
-        Column("name", "项目名称", "Project"),
-        Column("level", "级别", "Level", PROJECT_LEVELS),
-        Column("allocated", "上级下拨资金", "Funds allocated", numeric=True),
-        Column("year", "年份", "Year", numeric=True),
-    ),
-    "scenario_projects": (
-        Column("name", "项目名称", "Project"),
-        Column("contract_value", "合同额", "Contract value", numeric=True),
-        Column("year", "年份", "Year", numeric=True),
-    ),
-}
-ROW_DEFAULTS: dict[str, Callable[[], dict[str, str]]] = {
-    "talents": lambda: {
-        "level": "B",
-        "count": "1",
-        "arrival_year": str(date.today().year),
-        "housing": "allowance",
-    },
-    "loans": lambda: {"start_year": str(date.today().year), "years": "3"},
-    "science_projects": lambda: {"level": "municipal", "year": str(date.today().year)},
-    "scenario_projects": lambda: {"year": str(date.today().year)},
-}
 
 
 class FirmEditor(QWidget):
