@@ -140,6 +140,8 @@ def main() -> int:
     subprocess.run([sys.executable, str(ROOT / "build_scripts" / "build_resources.py")], check=True)
     total = 0
     for lang in args.lang or ["zh", "en"]:
+        for old in out.glob(f"{lang}-*.png"):
+            old.unlink()  # screens renumbered since the last run leave no stale files behind
         shots = shoot(lang, out)
         total += len(shots)
         for p in shots:

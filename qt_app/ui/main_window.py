@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -185,8 +186,15 @@ class MainWindow(QMainWindow):
         if index >= COMPARE:
             placeholder = self.pages.widget(index)
             widget = self.panel(key)
-            if placeholder is not None and placeholder is not widget:
-                self.pages.insertWidget(index, widget)
+            if placeholder is not None and not isinstance(placeholder, QScrollArea):
+                # In a scroll area: a panel wider than the screen (long English labels) scrolls
+                # instead of pushing the window past the screen's edge.
+                holder = QScrollArea(self)
+                holder.setObjectName(f"{key}Page")
+                holder.setWidgetResizable(True)
+                holder.setFrameShape(QScrollArea.Shape.NoFrame)
+                holder.setWidget(widget)
+                self.pages.insertWidget(index, holder)
                 self.pages.removeWidget(placeholder)
                 placeholder.deleteLater()
             if key == "exposure" and hasattr(widget, "refresh"):
@@ -243,17 +251,18 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         store = self.session.store
         path = QFontMetrics(self.file_label.font()).elidedText(
-            str(store.path), Qt.TextElideMode.ElideMiddle, 360
+            str(store.path), Qt.TextElideMode.ElideMiddle, 300
         )
         self.file_label.setText(self.tr("数据文件：{path}").format(path=path))
         self.file_label.setToolTip(str(store.path))
         policy = self.session.policy
+        title = policy.title_en if i18n.current() == "en" else policy.short_title
+        metrics = QFontMetrics(self.policy_label.font())
+        short = metrics.elidedText(title, Qt.TextElideMode.ElideRight, 260)
         self.policy_label.setText(
-            self.tr("现行政策：{title}（{version}）").format(
-                title=policy.title_en if i18n.current() == "en" else policy.short_title,
-                version=policy.version,
-            )
+            self.tr("现行政策：{title}（{version}）").format(title=short, version=policy.version)
         )
+        self.policy_label.setToolTip(f"{title} {policy.version}")
         backups = store.list_backups()
         newest = max((b.taken_at for b in backups), default=None)
         when = local_time(newest.isoformat()) if newest else self.tr("尚无")
