@@ -122,7 +122,7 @@ class FirmsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         stage_width = 104 if i18n.current() == "en" else 70  # "Negotiating" is wider than 在谈
-        for col, width in enumerate((230, 165, stage_width, 150, 60, 64, 124, 126)):
+        for col, width in enumerate((215, 160, stage_width, 140, 60, 64, 124, 126)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda idx: self.firmActivated.emit(str(idx.data(ID_ROLE))))
         self.table.activated.connect(lambda idx: self.firmActivated.emit(str(idx.data(ID_ROLE))))

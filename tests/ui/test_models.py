@@ -99,3 +99,12 @@ def test_the_contact_log_passes_the_tester(session, count: int, qtbot) -> None: 
     assert model.rowCount() == count
     if count:
         assert model.index(0, 0).data() == "2026-03-03" and model.index(0, 1).data() == "拜访"
+
+
+def test_contact_kinds_show_in_the_current_language_however_stored(session, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from qt_app.ui import i18n
+    from qt_app.ui.models.contacts import kind_label
+
+    assert kind_label("visit") == "拜访" and kind_label("拜访") == "拜访"
+    i18n.install("en")
+    assert kind_label("visit") == "Visit" and kind_label("拜访") == "Visit" and kind_label("饭局") == "饭局"

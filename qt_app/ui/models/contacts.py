@@ -22,7 +22,8 @@ COLUMNS = (("日期", "Date"), ("方式", "Kind"), ("联系人", "With"), ("内�
 
 
 def kind_label(kind: str) -> str:
-    return next((i18n.pick(pair) for key, pair in CONTACT_KINDS if key == kind), kind)
+    """The kind in the current language, whether stored as its key ("visit") or its Chinese label (拜访)."""
+    return next((i18n.pick(pair) for key, pair in CONTACT_KINDS if kind in (key, pair[0])), kind)
 
 
 class ContactsModel(QAbstractTableModel):

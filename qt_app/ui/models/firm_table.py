@@ -36,7 +36,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("domains", "领域", "Domains"),
     ("outpost", "驻点", "Outpost"),
     ("owner", "负责人", "Owner"),
-    ("package_total_fen", "政策包合计（万元）", "Package total (万 yuan)"),
+    ("package_total_fen", "政策包合计（万元）", "Package (万 yuan)"),
     ("modified_at", "修改时间", "Modified"),
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the firm id of a row
