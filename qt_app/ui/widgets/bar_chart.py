@@ -110,6 +110,21 @@ class StackedBarChart(QWidget):
             x += w
         return [r for r in rows if r]
 
+    @staticmethod
+    def _fitted_text(p: QPainter, rect: QRectF, text: str) -> None:
+        """Centre a bar's total in its slot; narrow slots get a smaller font so totals never overlap."""
+        width = p.fontMetrics().horizontalAdvance(text)
+        if width <= rect.width() - 2:
+            p.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), text)
+            return
+        p.save()
+        font = p.font()
+        scale = max(0.7, (rect.width() - 2) / width)
+        font.setPointSizeF(font.pointSizeF() * scale)
+        p.setFont(font)
+        p.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), text)
+        p.restore()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -198,10 +213,8 @@ class StackedBarChart(QWidget):
                 p.drawRect(QRectF(x, y_of(base), bar_w, plot.bottom() - y_of(base)))
             p.setPen(QColor(OVERRUN_COLOR) if bar.flagged else text_color)
             if bar.total_text:
-                p.drawText(
-                    QRectF(plot.left() + slot * i, y_of(base) - line_h - 2, slot, line_h),
-                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-                    bar.total_text,
+                self._fitted_text(
+                    p, QRectF(plot.left() + slot * i, y_of(base) - line_h - 2, slot, line_h), bar.total_text
                 )
             p.setPen(text_color)
             p.drawText(
