@@ -210,6 +210,38 @@ def _list(r: _Reader, data: Mapping[str, Any], key: str) -> list[tuple[str, Mapp
     return out
 
 
+def _variant(r: _Reader, p: str, row: Mapping[str, Any]) -> Variant | None:
+    name = r.require(row, "name", p, _str)
+    overrides = row.get("param_overrides") or {}
+    if not isinstance(overrides, Mapping):
+        r.problem(f"{p}param_overrides", "应为“参数: 值”的表", "Expected a table of parameter: value")
+        overrides = {}
+    revenue = _year_amounts(r, row, "revenue") if "revenue" in row else None
+    if not name:
+        return None
+    return Variant(
+        name=name,
+        label=r.get(row, "label", p, _str, name),
+        revenue_factor=r.get(row, "revenue_factor", p, _decimal, None),
+        revenue=revenue,
+        site=r.get(row, "site", p, _str, None),
+        area_m2=r.get(row, "area_m2", p, _decimal, None),
+        grade=r.get(row, "grade", p, _str, None),
+        param_overrides={str(k): str(v) for k, v in overrides.items()},
+    )
+
+
+def variant_from_dict(data: Mapping[str, Any], source: str = "") -> Variant:
+    """Read one variant (as `variant_to_dict` writes it); ValidationError names each bad field."""
+    r = _Reader()
+    variant = _variant(r, "", data) if isinstance(data, Mapping) else None
+    if r.problems or variant is None:
+        raise ValidationError(
+            r.problems or [FieldProblem("", "方案应为对象", "A variant must be an object")], source
+        )
+    return variant
+
+
 def firm_from_dict(data: Mapping[str, Any], source: str = "") -> tuple[Firm, tuple[Variant, ...]]:
     """Read a firm and its variants; raise ValidationError listing every problem (errors only).
 
@@ -294,27 +326,7 @@ def firm_from_dict(data: Mapping[str, Any], source: str = "") -> tuple[Firm, tup
         r.problem("domains", "应为列表", "Expected a list")
         domains_raw = []
 
-    variants = []
-    for p, row in _list(r, data, "variants"):
-        vname = r.require(row, "name", p, _str)
-        overrides = row.get("param_overrides") or {}
-        if not isinstance(overrides, Mapping):
-            r.problem(f"{p}param_overrides", "应为“参数: 值”的表", "Expected a table of parameter: value")
-            overrides = {}
-        revenue = _year_amounts(r, row, "revenue") if "revenue" in row else None
-        if vname:
-            variants.append(
-                Variant(
-                    name=vname,
-                    label=r.get(row, "label", p, _str, vname),
-                    revenue_factor=r.get(row, "revenue_factor", p, _decimal, None),
-                    revenue=revenue,
-                    site=r.get(row, "site", p, _str, None),
-                    area_m2=r.get(row, "area_m2", p, _decimal, None),
-                    grade=r.get(row, "grade", p, _str, None),
-                    param_overrides={str(k): str(v) for k, v in overrides.items()},
-                )
-            )
+    variants = [v for p, row in _list(r, data, "variants") if (v := _variant(r, p, row)) is not None]
 
     firm = Firm(
         id=r.get(data, "id", "", _str, "") or new_firm_id(),

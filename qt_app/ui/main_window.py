@@ -36,6 +36,7 @@ from qt_app import __version__
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import Firm
 from qt_app.domain.variants import Variant
+from qt_app.services.offers import set_offer_variant, with_offer
 from qt_app.services.session import Session
 from qt_app.ui import i18n, settings, window_state
 from qt_app.ui.actions import CONTEXT, MENUS, TOOLBAR, create_actions, icon
@@ -172,6 +173,8 @@ class MainWindow(QMainWindow):
             widget.firmActivated.connect(self.open_firm)
         if self._current is not None and hasattr(widget, "show_firm"):
             widget.show_firm(*self._current)
+            if key in ("meeting", "letters"):
+                self._show_offer(*self._current)
 
     def show_screen(self, index: int) -> None:
         if self.pages.currentIndex() != index or self.nav.currentRow() != index:
@@ -383,11 +386,15 @@ class MainWindow(QMainWindow):
         """The editor's draft parses: every panel shows it (the package recomputes live)."""
         self._current = (firm, variants)
         for key, widget in self._panels.items():
-            if key in ("package", "compare", "meeting", "letters") and hasattr(widget, "show_firm"):
+            if key in ("package", "compare") and hasattr(widget, "show_firm"):
                 try:
                     widget.show_firm(firm, variants)
                 except DomainError as e:
                     self.statusBar().showMessage(e.message(i18n.current()), 5000)
+        try:
+            self._show_offer(firm, variants)
+        except DomainError as e:
+            self.statusBar().showMessage(e.message(i18n.current()), 5000)
 
     def _dirty_changed(self, dirty: bool) -> None:
         title = self.tr("招商政策测算台")
@@ -449,7 +456,33 @@ class MainWindow(QMainWindow):
         show_error(self, e)
 
     def _offer_variant_chosen(self, name: str) -> None:
-        self.statusBar().showMessage(self.tr("已选定方案“{name}”作为要约方案").format(name=name), 8000)
+        """设为报价方案: remembered for the firm; meeting mode and the letters screen switch to it."""
+        compare = self._panels.get("compare")
+        chosen = getattr(compare, "variant", lambda _n: None)(name)
+        if self._current is None or chosen is None:
+            return
+        firm, variants = self._current
+        try:
+            set_offer_variant(self.session.store, firm.id, chosen, who=who())
+        except DomainError as e:
+            show_error(self, e)
+            return
+        self._show_offer(firm, variants)
+        label = chosen.label or chosen.name
+        self.statusBar().showMessage(
+            self.tr("已将“{name}”设为报价方案：会谈模式和告知函将使用此方案").format(name=label), 8000
+        )
+
+    def _show_offer(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
+        """Meeting mode and the letters screen show the firm's offer variant, when one was chosen."""
+        with_offer_variants, offer = with_offer(self.session.store, firm.id, variants)
+        for key in ("meeting", "letters"):
+            widget = self._panels.get(key)
+            if widget is None:
+                continue
+            widget.show_firm(firm, with_offer_variants)  # type: ignore[attr-defined]
+            if offer is not None and hasattr(widget, "set_variant"):
+                widget.set_variant(offer)
 
     def _focus_search(self) -> None:
         self.show_screen(FIRMS)

@@ -70,7 +70,7 @@ SHELL_STRINGS_EN: dict[str, str] = {
     ),
     "已移入回收站；按 Ctrl+Z 撤销": "Moved to the trash; press Ctrl+Z to undo",
     "已保存“{name}”": "Saved “{name}”",
-    "已选定方案“{name}”作为要约方案": "Variant “{name}” chosen as the offer",
+    "已将“{name}”设为报价方案：会谈模式和告知函将使用此方案": "“{name}” is now the offer: meeting mode and letters use it",
     "招商政策测算台 {version}\n青田县投资促进 · 元宇宙产业政策测算": (
         "Offer Desk {version}\nQingtian County investment promotion · metaverse policy calculator"
     ),

@@ -552,7 +552,7 @@
     <context>
         <name>FirmEditor</name>
         <message>
-            <location filename="../../qt_app/ui/firm_editor.py" line="+137" />
+            <location filename="../../qt_app/ui/firm_editor.py" line="+97" />
             <source>独立法人企业</source>
             <translation>Enterprise (legal person)</translation>
         </message>
@@ -1128,12 +1128,12 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+83" />
+            <location line="+89" />
             <source>生成草稿</source>
             <translation>New draft</translation>
         </message>
         <message>
-            <location line="-82" />
+            <location line="-88" />
             <source>按所选测算方案为当前企业生成一份告知函草稿</source>
             <translation>Draft a letter for the current firm under the chosen variant</translation>
         </message>
@@ -1154,12 +1154,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+111" />
+            <location line="+117" />
             <source>审批</source>
             <translation>Approve</translation>
         </message>
         <message>
-            <location line="-110" />
+            <location line="-116" />
             <source>出具</source>
             <translation>Issue</translation>
         </message>
@@ -1234,7 +1234,7 @@
             <translation>Base plan</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+45" />
             <source>请先在企业库中选择一家企业。</source>
             <translation>Choose a firm in the firm list first.</translation>
         </message>
@@ -1495,13 +1495,13 @@ This cannot be undone; an issued letter keeps its number.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qt_app/ui/main_window.py" line="+70" />
-            <location line="+314" />
+            <location filename="../../qt_app/ui/main_window.py" line="+72" />
+            <location line="+328" />
             <source>招商政策测算台</source>
             <translation>Offer Desk</translation>
         </message>
         <message>
-            <location line="-185" />
+            <location line="-190" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
@@ -1521,12 +1521,12 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Data file: {path}</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+7" />
             <source>现行政策：{title}（{version}）</source>
             <translation>Policy in force: {title} ({version})</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+5" />
             <source>尚无</source>
             <translation>none yet</translation>
         </message>
@@ -1551,7 +1551,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>“{name}” had unsaved changes when the app last closed. Restore this draft?</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+102" />
             <source>已移入回收站；按 Ctrl+Z 撤销</source>
             <translation>Moved to the trash; press Ctrl+Z to undo</translation>
         </message>
@@ -1561,12 +1561,12 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Saved “{name}”</translation>
         </message>
         <message>
-            <location line="+6" />
-            <source>已选定方案“{name}”作为要约方案</source>
-            <translation>Variant “{name}” chosen as the offer</translation>
+            <location line="+20" />
+            <source>已将“{name}”设为报价方案：会谈模式和告知函将使用此方案</source>
+            <translation>“{name}” is now the offer: meeting mode and letters use it</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+59" />
             <source>关于</source>
             <translation>About</translation>
         </message>

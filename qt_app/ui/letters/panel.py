@@ -294,6 +294,12 @@ class LettersPanel(QWidget):
         self._show_firm_line()
         self._update_buttons()
 
+    def set_variant(self, name: str) -> None:
+        """Pre-select the variant new drafts are written for (the firm's offer variant)."""
+        index = self.variant_combo.findData(name)
+        if index >= 0:
+            self.variant_combo.setCurrentIndex(index)
+
     def refresh(self, select: str | None = None) -> None:
         """Reload the register (search text and status filter applied), keeping or moving the selection."""
         current = self.selected()
