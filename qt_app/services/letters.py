@@ -237,6 +237,24 @@ def _row(store: LetterStore, letter_id: str) -> dict[str, Any]:
     return row
 
 
+def _draft_fields(
+    firm: Firm, variants: Variant | Sequence[Variant] | None, package: Package, policy: Any, language: str
+) -> dict[str, Any]:
+    """What the register keeps for a draft: firm, variant, total, policy and the frozen draft content."""
+    variant = pick_variant(variants, package.variant)
+    core = build_core(firm=firm, variant=variant, package=package, policy=policy, language=language)
+    return {
+        "firm_name": firm.name,
+        "firm_uscc": firm.uscc,
+        "variant": variant.name,
+        "total_fen": int(package.total),
+        "policy_id": core["policy"]["id"],
+        "policy_version": core["policy"]["version"],
+        "policy_hash": core["policy"]["hash"],
+        "snapshot_json": json.dumps({"draft_core": core}, ensure_ascii=False),
+    }
+
+
 def create_draft(
     store: LetterStore,
     firm: Firm,
@@ -249,20 +267,7 @@ def create_draft(
     note: str = "",
 ) -> str:
     """Register a draft letter for a firm and variant; its content (the package) is frozen as the draft core."""
-    variant = pick_variant(variants, package.variant)
-    core = build_core(firm=firm, variant=variant, package=package, policy=policy, language=language)
-    record: dict[str, Any] = {
-        "firm_id": firm.id,
-        "firm_name": firm.name,
-        "firm_uscc": firm.uscc,
-        "variant": variant.name,
-        "total_fen": int(package.total),
-        "policy_id": core["policy"]["id"],
-        "policy_version": core["policy"]["version"],
-        "policy_hash": core["policy"]["hash"],
-        "snapshot_json": json.dumps({"draft_core": core}, ensure_ascii=False),
-        "note": note,
-    }
+    record = {"firm_id": firm.id, **_draft_fields(firm, variants, package, policy, language), "note": note}
     if supersedes:
         old = _row(store, supersedes)
         if old["status"] not in ISSUED_STATES or old["status"] == "voided":
@@ -284,22 +289,7 @@ def refresh_draft(
     who: str = "",
 ) -> None:
     """Recompute a draft's content (refused by the register once approved or issued)."""
-    variant = pick_variant(variants, package.variant)
-    core = build_core(firm=firm, variant=variant, package=package, policy=policy, language=language)
-    store.letters.update_draft(
-        letter_id,
-        {
-            "firm_name": firm.name,
-            "firm_uscc": firm.uscc,
-            "variant": variant.name,
-            "total_fen": int(package.total),
-            "policy_id": core["policy"]["id"],
-            "policy_version": core["policy"]["version"],
-            "policy_hash": core["policy"]["hash"],
-            "snapshot_json": json.dumps({"draft_core": core}, ensure_ascii=False),
-        },
-        who,
-    )
+    store.letters.update_draft(letter_id, _draft_fields(firm, variants, package, policy, language), who)
 
 
 def submit_letter(store: LetterStore, letter_id: str, who: str) -> None:
