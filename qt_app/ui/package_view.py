@@ -26,6 +26,7 @@ from qt_app.domain.package import Package
 from qt_app.domain.variants import BASE, Variant
 from qt_app.services.session import Session
 from qt_app.ui.widgets.bar_chart import StackedBarChart
+from qt_app.ui.widgets.labels import muted_label, title_label
 from qt_app.ui.widgets.money_text import capitals_text, wan_text, yuan_text
 from qt_app.ui.widgets.package_parts import (
     NOT_GIVEN_KEY,
@@ -61,13 +62,8 @@ class PackagePanel(QWidget):
 
     # -- construction -----------------------------------------------------------------------------
     def _build(self) -> None:
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.subtitle = QLabel()
-        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        self.title = title_label()
+        self.subtitle = muted_label()
         self.variant_label = QLabel()
         self.variant_combo = QComboBox()
         self.variant_combo.setMinimumContentsLength(14)

@@ -57,6 +57,7 @@ from qt_app.ui.letters.register_model import (
     local_date,
     status_label,
 )
+from qt_app.ui.widgets.labels import muted_label, title_label
 
 log = logging.getLogger("offer_desk")
 T = TypeVar("T")
@@ -100,13 +101,8 @@ class LettersPanel(QWidget):
 
     # -- construction -----------------------------------------------------------------------------
     def _build(self) -> None:
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.firm_label = QLabel()
-        self.firm_label.setStyleSheet("color: palette(placeholder-text);")
+        self.title = title_label()
+        self.firm_label = muted_label()
         self.variant_combo = QComboBox()
         self.variant_combo.setMinimumContentsLength(10)
         self.language_combo = QComboBox()
