@@ -162,10 +162,20 @@ class LettersPanel(QWidget):
         self.verify_button = QPushButton()
         self.verify_button.clicked.connect(self.open_verify)
 
+        # Two rows, so the English labels fit at 1440 px: finding and output first, then the lifecycle steps.
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.status_filter)
-        bar.addSpacing(12)
+        bar.addStretch(1)
+        for b in (
+            self.preview_button,
+            self.print_button,
+            self.save_button,
+            self.batch_button,
+            self.verify_button,
+        ):
+            bar.addWidget(b)
+        steps = QHBoxLayout()
         for b in (
             self.submit_button,
             self.approve_button,
@@ -174,13 +184,8 @@ class LettersPanel(QWidget):
             self.supersede_button,
             self.reply_button,
         ):
-            bar.addWidget(b)
-        bar.addSpacing(12)
-        for b in (self.preview_button, self.print_button, self.save_button):
-            bar.addWidget(b)
-        bar.addStretch(1)
-        bar.addWidget(self.batch_button)
-        bar.addWidget(self.verify_button)
+            steps.addWidget(b)
+        steps.addStretch(1)
 
         self.model = LetterTableModel(self)
         self.table = QTableView()
@@ -227,6 +232,7 @@ class LettersPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(bar)
+        layout.addLayout(steps)
         layout.addWidget(self.splitter, 1)
 
     def _retranslate(self) -> None:
