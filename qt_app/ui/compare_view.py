@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from qt_app.domain.package import Package
 from qt_app.domain.variants import BASE, Variant, standard_variants
 from qt_app.services.session import Session
 from qt_app.ui.widgets.bar_chart import Bar, StackedBarChart
+from qt_app.ui.widgets.layout import fill_with_sides
 from qt_app.ui.widgets.money_text import short_wan, signed_wan
 from qt_app.ui.widgets.package_parts import category_segments, category_series, line_name, year_text
 from qt_app.ui.widgets.palette import DOWN_COLOR, UP_COLOR
@@ -215,12 +215,7 @@ class ComparePanel(QWidget):
         self.chart.setMinimumHeight(160)
         right_layout.addWidget(self.chart, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 1100])
-        QVBoxLayout(self).addWidget(splitter)
+        fill_with_sides(self, left, right, left_width=300)
 
     def _retranslate(self) -> None:
         self.pick_label.setText(self.tr("选择两到四个方案："))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QTreeView,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from qt_app.domain.errors import DomainError, ValidationError
 from qt_app.domain.policy import CATEGORY_LABELS, Param, Policy, PolicyItem
 from qt_app.services.session import Session
+from qt_app.ui.widgets.layout import fill_with_sides
 from qt_app.ui.widgets.money_text import short_wan
 from qt_app.ui.widgets.package_parts import param_name, pick, value_status_label
 from qt_app.ui.widgets.status_badge import BADGE_ROLE, BadgeDelegate
@@ -120,12 +120,7 @@ class PoliciesPanel(QWidget):
         right_layout.addWidget(self.header)
         right_layout.addWidget(self.tabs, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 1020])
-        QVBoxLayout(self).addWidget(splitter)
+        fill_with_sides(self, left, right, left_width=380)
 
     def _retranslate(self) -> None:
         self.versions_label.setText(self.tr("已加载的政策版本："))
