@@ -45,6 +45,17 @@ class Unit(StrEnum):
     LEVEL = "level"  # a science-project level
 
 
+# Words for the fixed-list values people see (the file keeps the short English keys).
+VALUE_WORDS: dict[str, str] = {
+    "top_up": "跨档按最高档、扣除已享受",
+    "cumulative": "各档累加",
+    "highest_only": "仅按最高档",
+    "national": "国家级",
+    "provincial": "省级及以上",
+    "municipal": "市级及以上",
+    "county": "县级及以上",
+}
+
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     "rent": ("租金支持", "Rent"),
     "award": ("奖励", "Awards"),
@@ -80,6 +91,8 @@ class Param:
                 return f"{_trim(Decimal(v))}元/㎡/天"
             case Unit.YEARS:
                 return f"{v}年"
+            case Unit.MODE | Unit.LEVEL:
+                return VALUE_WORDS.get(str(v), str(v))
             case _:
                 return str(v)
 
