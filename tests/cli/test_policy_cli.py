@@ -86,3 +86,19 @@ def test_amount_in_capitals_both_languages_of_input() -> None:
     assert bad.returncode == 2 and "负数" in bad.stderr
     en = run("--lang", "en", "amount", "abc")
     assert en.returncode == 2 and "not a valid amount" in en.stderr
+
+
+def test_a_reader_closing_the_pipe_early_is_not_an_error() -> None:
+    import fcntl
+    import os
+
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, 1031, 4096)  # F_SETPIPE_SZ: a one-page pipe, so the output cannot all fit
+    cmd = [sys.executable, "-m", "qt_app", "simulate", str(EXAMPLE), "--format", "json"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=write_end, stderr=subprocess.PIPE)
+    os.close(write_end)
+    os.read(read_end, 10)
+    os.close(read_end)  # like `| head -c 10`
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0
+    assert b"Traceback" not in err
