@@ -7,8 +7,13 @@ traceback; details go to `offer-desk.log` in the data folder.
 
 from __future__ import annotations
 
+# isort: off
+import qt_app.ui  # noqa: F401  (first: PySide6 with its fixes, before the layers below load)
+
+# isort: on
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
@@ -19,12 +24,17 @@ from qt_app.services.session import Session
 from qt_app.store.errors import StoreCorrupt, StoreError
 from qt_app.ui import errors, i18n, settings
 
+if TYPE_CHECKING:
+    from qt_app.ui.main_window import MainWindow
+
 APP_FONT_PT = 10
 
 
 def setup_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names, high-DPI rounding and the bundled CJK font as the app font."""
     app = QApplication.instance()
+    if isinstance(app, QApplication) and app.property("offerDeskReady"):
+        return app  # already set up (run_app, then start): the font is not registered twice
     if not isinstance(app, QApplication):
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -33,6 +43,7 @@ def setup_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("招商政策测算台 Offer Desk")
     app.setWindowIcon(QIcon(str(paths.resource("icons", "app.svg"))))
     use_bundled_font(app)
+    app.setProperty("offerDeskReady", True)
     return app
 
 
@@ -112,22 +123,35 @@ def _replace_with_backup(damaged: Path, backup: Path, parent: QWidget | None) ->
 
 def run_app(lang: str = "zh", data_dir: str | None = None) -> int:
     """Start the desktop app; returns the exit code."""
-    app = setup_application()
+    app = setup_application()  # held here for the whole event loop
+    window = start(lang, data_dir)
+    if window is None:
+        return 1
+    code = app.exec()
+    window.session.close()
+    return int(code)
+
+
+def start(lang: str = "zh", data_dir: str | None = None) -> MainWindow | None:
+    """Everything up to the shown window: the application, language, the session, the window.
+
+    The firm list paints first; the window loads the policy and the write path in the idle turns
+    after (`window.warm_up`). None when the data could not be opened (the user was told why).
+    """
+    setup_application()
     chosen = settings.get(settings.LANGUAGE) if lang == "zh" and "--lang" not in sys.argv else lang
     i18n.install(chosen)
     errors.install_excepthook()
     folder = data_dir or settings.get(settings.DATA_DIR) or None
     session = open_session(folder, i18n.current())
     if session is None:
-        return 1
+        return None
     window = make_window(session)
     window.show()
-    code = app.exec()
-    session.close()
-    return int(code)
+    return window
 
 
-def make_window(session: Session) -> QWidget:
+def make_window(session: Session) -> MainWindow:
     from qt_app.ui.main_window import MainWindow
 
     window = MainWindow(session)

@@ -22,7 +22,7 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _top_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m qt_app", description="招商政策测算台 Offer Desk")
     parser.add_argument("--version", action="version", version=f"Offer Desk {__version__}")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default zh)")
@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", default=None, help="data folder (default: $OFFER_DESK_DATA_DIR or the user's)"
     )
     parser.add_argument("--selftest", action="store_true", help="run the built-in self-test and exit")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _top_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -42,19 +47,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _names_a_command(argv: list[str]) -> bool:
+    """True when argv names a command (or asks for help, which lists them), so the full parser is needed."""
+    value_follows = False
+    for arg in argv:
+        if value_follows:
+            value_follows = False
+        elif arg in ("--lang", "--data-dir"):
+            value_follows = True
+        elif arg in ("-h", "--help") or not arg.startswith("-"):
+            return True
+    return False
+
+
 def main(argv: list[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    # No command named: start the window without importing every command group (start-up time).
+    parser = build_parser() if _names_a_command(argv) else None
+    args = (parser or _top_parser()).parse_args(argv)
     if args.selftest:
         from qt_app.selftest import run_selftest
 
         return int(run_selftest())
-    if not args.command:
+    if not getattr(args, "command", None):
         from qt_app.app import run_app
 
         return int(run_app(lang=args.lang, data_dir=args.data_dir))
-    if not getattr(args, "handler", None):
-        parser.print_help()
+    if parser is None or not getattr(args, "handler", None):
+        build_parser().print_help()
         return 2
     try:
         return int(args.handler(args))

@@ -13,6 +13,8 @@ from enum import StrEnum
 
 from qt_app.domain.money import Fen
 
+DEFAULT_HORIZON = 5  # years of a firm's plans simulated, from its start year
+
 
 class EntityType(StrEnum):
     """独立法人企业 or 研发机构: both are eligible kinds."""

@@ -7,7 +7,7 @@ Amounts accept what staff type ("1500000", "150万", "1.2亿"); output writes �
 from __future__ import annotations
 
 import json
-import uuid
+import os
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -43,7 +43,7 @@ FIRM_KEYS = {
 
 def new_firm_id() -> str:
     """Stable random ids (not row numbers), so bundles from outposts merge without clashes."""
-    return "f-" + uuid.uuid4().hex[:16]
+    return "f-" + os.urandom(8).hex()  # 16 random hex digits; uuid would cost 2 ms at every start
 
 
 class _Reader:

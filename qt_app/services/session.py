@@ -6,48 +6,70 @@ Plain Python (no Qt): the UI holds one Session and calls these methods; they ret
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qt_app.domain.errors import DomainError
-from qt_app.domain.exposure import Exposure, exposure
-from qt_app.domain.firm import Firm, Stage
-from qt_app.domain.hints import Hint, milestone_hints
-from qt_app.domain.package import Package
-from qt_app.domain.policy import Policy
-from qt_app.domain.policy_loader import default_policy, load_policy, policy_in_force
-from qt_app.domain.simulate import DEFAULT_HORIZON, simulate
+from qt_app.domain.firm import DEFAULT_HORIZON, Firm, Stage
 from qt_app.domain.variants import Variant
 
 if TYPE_CHECKING:
+    from qt_app.domain.exposure import Exposure
+    from qt_app.domain.hints import Hint
+    from qt_app.domain.package import Package
+    from qt_app.domain.policy import Policy
     from qt_app.store.store import Store
 
 
-@dataclass
 class Session:
-    """What every screen shares: the store, the loaded policy versions and the chosen default."""
+    """What every screen shares: the store, the loaded policy versions and the chosen default.
 
-    store: Store
-    policies: list[Policy] = field(default_factory=list)
-    policy_id: str = ""
-    lang: str = "zh"
-    horizon: int = DEFAULT_HORIZON
+    The policy file is read the first time a policy is asked for, not when the session opens: the
+    firm list paints without it, and the window loads it right after (see `ui.startup`).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        policies: list[Policy] | None = None,
+        policy_id: str = "",
+        lang: str = "zh",
+        horizon: int = DEFAULT_HORIZON,
+    ) -> None:
+        self.store = store
+        self._policies = policies
+        self.policy_id = policy_id
+        self.lang = lang
+        self.horizon = horizon
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None, lang: str = "zh", read_only: bool = False) -> Session:
-        """Open the store in the data folder (seeding demo firms when empty) with the bundled policy."""
+        """Open the store in the data folder (seeding demo firms when empty); the policy loads on first use."""
         from qt_app.store.store import open_store_at
 
         store = open_store_at(data_dir, read_only=read_only)
-        from qt_app.services.demo import ensure_demo
+        if not store.read_only and store.is_empty():  # the first start: demo firms to try things on
+            from qt_app.services.demo import ensure_demo
 
-        ensure_demo(store)
-        session = cls(store=store, policies=[default_policy()], lang=lang)
-        saved = store.get_setting("default_policy", "")
-        session.policy_id = saved if any(p.id == saved for p in session.policies) else session.policies[0].id
-        return session
+            ensure_demo(store)
+        return cls(store=store, lang=lang)
+
+    @property
+    def policies(self) -> list[Policy]:
+        """The loaded policy versions; the bundled one (and the saved default choice) on first use."""
+        if self._policies is None:
+            from qt_app.domain.policy_loader import default_policy
+
+            self._policies = [default_policy()]
+            if not self.policy_id:
+                saved = self.store.get_setting("default_policy", "")
+                self.policy_id = saved if any(p.id == saved for p in self._policies) else self._policies[0].id
+        return self._policies
+
+    @property
+    def policy_loaded(self) -> bool:
+        return self._policies is not None
 
     @property
     def policy(self) -> Policy:
@@ -55,10 +77,14 @@ class Session:
         for p in self.policies:
             if p.id == self.policy_id:
                 return p
+        from qt_app.domain.policy_loader import policy_in_force
+
         return policy_in_force(self.policies, date.today())
 
     def add_policy_file(self, path: str | Path) -> Policy:
         """Load another policy version; raises ValidationError (line by line) when the file is broken."""
+        from qt_app.domain.policy_loader import load_policy
+
         policy = load_policy(path)
         if any(p.id == policy.id and p.version == policy.version for p in self.policies):
             raise DomainError(
@@ -76,6 +102,8 @@ class Session:
             self.store.set_setting("default_policy", policy_id)
 
     def package(self, firm: Firm, variant: Variant | None = None, explain: bool = True) -> Package:
+        from qt_app.domain.simulate import simulate  # the engine loads with the policy, after the first paint
+
         return simulate(firm, self.policy, variant or Variant(), self.horizon, explain=explain)
 
     def compare(self, firm: Firm, variants: list[Variant]) -> list[Package]:
@@ -83,15 +111,21 @@ class Session:
         return [self.package(firm, v) for v in variants]
 
     def hints(self, firm: Firm, variant: Variant | None = None) -> list[Hint]:
+        from qt_app.domain.hints import milestone_hints
+
         return milestone_hints(firm, self.policy, variant or Variant(), self.horizon)
 
     def pipeline_packages(self) -> Iterator[tuple[Stage, Package]]:
         """Every firm's base package, without wording (fast), for exposure."""
+        from qt_app.domain.simulate import simulate
+
         for firm, _variants in self.store.all_firms():
             yield firm.stage, simulate(firm, self.policy, Variant(), self.horizon, explain=False)
 
     def exposure(self) -> Exposure:
         """The whole pipeline against the programme pools (预算敞口)."""
+        from qt_app.domain.exposure import exposure
+
         return exposure(self.pipeline_packages(), self.policy)
 
     def close(self) -> None:

@@ -65,7 +65,12 @@ def _parse(path: Path) -> BackupInfo | None:
     if len(parts) != 4:
         return None
     try:
-        taken = datetime.strptime("-".join(parts[:3]), "%Y%m%d-%H%M%S-%f").replace(tzinfo=UTC)
+        day, clock, micro = parts[:3]
+        digits = day + clock + micro
+        if (len(day), len(clock), len(micro)) != (8, 6, 6) or not (digits.isascii() and digits.isdigit()):
+            return None
+        # fromisoformat, not strptime: the status bar lists backups at start and _strptime costs ~4 ms to load
+        taken = datetime.fromisoformat(f"{day}T{clock}.{micro}").replace(tzinfo=UTC)
         size = path.stat().st_size
     except (ValueError, OSError):
         return None

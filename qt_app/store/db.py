@@ -13,15 +13,22 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, TypeAlias
 
 from qt_app import paths
 from qt_app.store import backups
 from qt_app.store.errors import StoreCorrupt, StoreError, translate
 from qt_app.store.lock import FileLock
 from qt_app.store.migrations import SCHEMA_VERSION, migrate, schema_version
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    # What a read needs: the plain connection serves reads, so opening the file and showing the first
+    # page never waits for sqlite-utils (and the click, dateutil and pluggy it imports: ~40 ms).
+    Reader: TypeAlias = Database | sqlite3.Connection
 
 DB_NAME = "offer-desk.sqlite3"
 LOCK_NAME = "offer-desk.lock"
@@ -35,7 +42,7 @@ BACKGROUND_CHECK_BYTES = (
 class Opened:
     """An open database: the connection, whether it may write, and why not (zh, en) when it may not."""
 
-    db: Database
+    conn: sqlite3.Connection
     path: Path
     folder: Path
     read_only: bool
@@ -43,6 +50,13 @@ class Opened:
     notice: tuple[str, str] | None = None
     migrated_from: int | None = None
     integrity: IntegrityCheck | None = None
+
+    @cached_property
+    def db(self) -> Database:
+        """The sqlite-utils handle for writes and migrations, made on first use (reads use `conn`)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn, execute_plugins=False)
 
     def require_intact(self) -> None:
         """Wait for a background integrity check; a damaged file becomes read-only and the caller is told."""
@@ -57,7 +71,7 @@ class Opened:
 
     def close(self) -> None:
         try:
-            self.db.conn.close()
+            self.conn.close()
         finally:
             if self.lock is not None:
                 self.lock.release()
@@ -146,6 +160,7 @@ def _connect(path: Path, read_only: bool, busy_ms: int) -> sqlite3.Connection:
 
 def _prepare(conn: sqlite3.Connection, read_only: bool) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it, whenever its handle is made
     if not read_only:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
@@ -214,11 +229,11 @@ def open_database(
         if lock:
             lock.release()
         raise translate(e, path) from e
-    opened = Opened(Database(conn, execute_plugins=False), path, folder, not writable, lock, notice)
+    opened = Opened(conn, path, folder, not writable, lock, notice)
     try:
         _prepare(conn, not writable)
         size = path.stat().st_size if exists else 0
-        needs_upgrade = schema_version(opened.db) != SCHEMA_VERSION
+        needs_upgrade = schema_version(conn) != SCHEMA_VERSION
         if size > BACKGROUND_CHECK_BYTES and not needs_upgrade:
             # A big file: check it on a second connection while the first page shows; writes wait for it.
             opened.integrity = IntegrityCheck(path, folder)
@@ -239,9 +254,9 @@ def open_database(
 
 
 def _upgrade(opened: Opened, existed: bool) -> None:
-    db, path = opened.db, opened.path
-    version = schema_version(db)
-    if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+    conn, path = opened.conn, opened.path
+    version = schema_version(conn)
+    if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         raise _corrupt(path, opened.folder, "不是本程序的数据库", "is not an Offer Desk database")
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -258,9 +273,9 @@ def _upgrade(opened: Opened, existed: bool) -> None:
             path,
         )
     if existed and version > 0:  # a copy of the old version first, in case the upgrade goes wrong
-        backups.write_backup(db.conn, backups.new_backup_path(opened.folder, f"pre-migration-v{version}"))
-    with transaction(db, path):
-        migrate(db)
+        backups.write_backup(conn, backups.new_backup_path(opened.folder, f"pre-migration-v{version}"))
+    with transaction(opened.db, path):
+        migrate(opened.db)
     opened.migrated_from = version
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
+import sqlite3
 from collections.abc import Iterator
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
 from qt_app.domain.firm import Firm, Stage
@@ -17,6 +15,11 @@ from qt_app.domain.variants import Variant
 from qt_app.store import audit
 from qt_app.store.models import SORT_COLUMNS, FirmFilter, FirmRow
 from qt_app.store.search_text import pinyin_text, sort_key_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # types only: sqlite-utils loads on the first write
+
+    from qt_app.store.db import Reader
 
 STAGE_ORDER = {s.value: i for i, s in enumerate(Stage)}
 _ROW_COLUMNS = (
@@ -43,6 +46,8 @@ def add_version(history: list[str], *more: str) -> list[str]:
 
 def content_hash(data_json: str, deleted_at: str | None) -> str:
     """What bundle merging compares: the firm's data plus whether it is in the trash."""
+    import hashlib  # on the first write, not at start (OpenSSL takes ~2 ms to load)
+
     return hashlib.sha256(f"{data_json}\n{'deleted' if deleted_at else ''}".encode()).hexdigest()
 
 
@@ -57,7 +62,7 @@ def validate(firm: Firm, variants: tuple[Variant, ...]) -> dict[str, Any]:
     return firm_to_dict(*firm_from_dict(firm_to_dict(firm, variants), firm.name or firm.id))
 
 
-def _uscc_taken(db: Database, code: str, firm_id: str) -> str | None:
+def _uscc_taken(db: Reader, code: str, firm_id: str) -> str | None:
     row = db.execute(
         "SELECT name FROM firms WHERE uscc = ? AND id != ? AND deleted_at IS NULL LIMIT 1", [code, firm_id]
     ).fetchone()
@@ -142,7 +147,7 @@ def write(
     return firm_id
 
 
-def load(db: Database, firm_id: str) -> tuple[Firm, tuple[Variant, ...]]:
+def load(db: Reader, firm_id: str) -> tuple[Firm, tuple[Variant, ...]]:
     row = db.execute("SELECT data_json FROM firms WHERE id = ?", [firm_id]).fetchone()
     if row is None:
         raise FirmNotFound(firm_id)
@@ -204,27 +209,32 @@ def _like(term: str) -> str:
     return "%" + _LIKE_ESCAPE.sub(r"\\\1", term) + "%"
 
 
-def short_matches(db: Database, term: str) -> list[int]:
+# The last short-term scan (connection, key, row ids): count and first page ask for the same one.
+_last_short_scan: list[tuple[sqlite3.Connection, tuple[str, int, int], list[int]]] = []
+
+
+def short_matches(db: Reader, term: str) -> list[int]:
     """Row ids of firms (not in the trash) whose text or pinyin contains a 1–2 character term.
 
     One scan per term and database state: typing asks for the count and the first page of the same
     query, so the second ask is served from memory. The key includes the connection's change counter
     and SQLite's data_version, so any write (here or by another connection) starts afresh.
     """
-    key = (term, db.conn.total_changes, db.execute("PRAGMA data_version").fetchone()[0])
-    cache: dict[tuple[str, int, int], list[int]] = db.__dict__.setdefault("_short_match_cache", {})
-    if key not in cache:
-        if term.isascii():  # LIKE is quick on ASCII and ignores case
-            sql, arg = "SELECT rid FROM firm_search WHERE hay LIKE ? ESCAPE '\\'", _like(term.lower())
-        else:  # instr is quicker than LIKE on Chinese text (the hay is already lower-case)
-            sql, arg = "SELECT rid FROM firm_search WHERE instr(hay, ?) > 0", term.lower()
-        cache.clear()
-        cache[key] = [int(r[0]) for r in db.execute(sql, [arg]).fetchall()]
-    return cache[key]
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    key = (term, conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+    if _last_short_scan and _last_short_scan[0][0] is conn and _last_short_scan[0][1] == key:
+        return _last_short_scan[0][2]
+    if term.isascii():  # LIKE is quick on ASCII and ignores case
+        sql, arg = "SELECT rid FROM firm_search WHERE hay LIKE ? ESCAPE '\\'", _like(term.lower())
+    else:  # instr is quicker than LIKE on Chinese text (the hay is already lower-case)
+        sql, arg = "SELECT rid FROM firm_search WHERE instr(hay, ?) > 0", term.lower()
+    found = [int(r[0]) for r in conn.execute(sql, [arg]).fetchall()]
+    _last_short_scan[:] = [(conn, key, found)]
+    return found
 
 
 def _conditions(
-    db: Database, query: str, filters: FirmFilter | None, deleted: bool
+    db: Reader, query: str, filters: FirmFilter | None, deleted: bool
 ) -> tuple[list[str], list[Any]]:
     filters = filters or FirmFilter()
     where = ["f.deleted_at IS NOT NULL" if deleted else "f.deleted_at IS NULL"]
@@ -269,7 +279,7 @@ def _row(r: tuple[Any, ...]) -> FirmRow:
 
 
 def list_rows(
-    db: Database,
+    db: Reader,
     query: str = "",
     filters: FirmFilter | None = None,
     sort: str = "modified_at",
@@ -286,7 +296,7 @@ def list_rows(
     return [_row(r) for r in db.execute(sql, [*params, int(limit), int(offset)]).fetchall()]
 
 
-def count(db: Database, query: str = "", filters: FirmFilter | None = None, deleted: bool = False) -> int:
+def count(db: Reader, query: str = "", filters: FirmFilter | None = None, deleted: bool = False) -> int:
     terms = query.split()
     if len(terms) == 1 and not deleted and (filters is None or filters == FirmFilter()):
         # Search as you type, no filters: count in the index alone (it holds exactly the firms not in the trash).
@@ -301,7 +311,7 @@ def count(db: Database, query: str = "", filters: FirmFilter | None = None, dele
     return int(db.execute(f"SELECT count(*) FROM firms f WHERE {' AND '.join(where)}", params).fetchone()[0])
 
 
-def iterate(db: Database, batch: int = 500) -> Iterator[tuple[Firm, tuple[Variant, ...]]]:
+def iterate(db: Reader, batch: int = 500) -> Iterator[tuple[Firm, tuple[Variant, ...]]]:
     """Every firm not in the trash, by name; read in batches so 100,000 firms stay light."""
     last = ""
     last_id = ""
@@ -318,7 +328,7 @@ def iterate(db: Database, batch: int = 500) -> Iterator[tuple[Firm, tuple[Varian
         last, last_id = rows[-1][0], rows[-1][1]
 
 
-def find_by_uscc(db: Database, code: str) -> str | None:
+def find_by_uscc(db: Reader, code: str) -> str | None:
     row = db.execute(
         "SELECT id FROM firms WHERE uscc = ? ORDER BY deleted_at IS NOT NULL, modified_at DESC LIMIT 1",
         [code],

@@ -10,13 +10,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from qt_app.domain.errors import DomainError
 from qt_app.store import audit
 from qt_app.store.db import transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # types only: sqlite-utils loads on the first write
 
 STATUSES = ("draft", "submitted", "approved", "issued", "accepted", "declined", "expired", "voided")
 STATUS_LABELS = {

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from qt_app.store.search_text import pinyin_text, sort_key_text
 
-Migration = Callable[[Database], None]
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # types only: sqlite-utils loads on the first write
+
+    from qt_app.store.db import Reader
+
+Migration = Callable[["Database"], None]
 
 
 def _v1_core(db: Database) -> None:
@@ -210,7 +214,7 @@ MIGRATIONS: tuple[Migration, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def schema_version(db: Database) -> int:
+def schema_version(db: Reader) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 

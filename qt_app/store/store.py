@@ -4,26 +4,29 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import threading
-import uuid
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import Firm, Stage
-from qt_app.domain.firm_io import firm_from_dict
 from qt_app.domain.variants import Variant
-from qt_app.store import audit, backups, bundle, firms_repo, recovery
+from qt_app.store import audit, backups, firms_repo
 from qt_app.store.db import Opened, open_database, transaction
 from qt_app.store.errors import StoreCorrupt, StoreError, translate
-from qt_app.store.letters import LetterRegister
 from qt_app.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from qt_app.store.models import ContactEntry, FirmFilter, FirmRow
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from qt_app.store import bundle
+    from qt_app.store.letters import LetterRegister
 
 T = TypeVar("T")
 
@@ -41,7 +44,13 @@ class Store:
 
     def __init__(self, opened: Opened) -> None:
         self._opened = opened
-        self.letters = LetterRegister(opened.db, opened.path, self._writable)
+
+    @cached_property
+    def letters(self) -> LetterRegister:
+        """The letters register (发文登记), made when the letters screen or CLI first needs it."""
+        from qt_app.store.letters import LetterRegister
+
+        return LetterRegister(self.db, self.path, self._writable)
 
     # -- the file ---------------------------------------------------------------------------------
     @property
@@ -63,8 +72,17 @@ class Store:
 
     @property
     def db(self) -> Database:
-        """The sqlite-utils handle, for the other modules of `qt_app.store` only."""
+        """The sqlite-utils handle (made on first use), for the other modules of `qt_app.store` only."""
         return self._opened.db
+
+    def prepare_writes(self) -> None:
+        """Make the sqlite-utils handle now (in idle time) so the first save does not wait for its import."""
+        _ = self._opened.db
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The plain connection: reads go here, so start-up never waits for sqlite-utils to import."""
+        return self._opened.conn
 
     def integrity_ok(self, wait: bool = True) -> bool | None:
         """The start-up quick check: True passed, False damaged (the store turned read-only), None running."""
@@ -115,10 +133,10 @@ class Store:
             )
 
     def get_firm(self, firm_id: str) -> tuple[Firm, tuple[Variant, ...]]:
-        return firms_repo.load(self.db, firm_id)
+        return firms_repo.load(self.conn, firm_id)
 
     def count_firms(self, query: str = "", filters: FirmFilter | None = None) -> int:
-        return self._read(lambda: firms_repo.count(self.db, query, filters))
+        return self._read(lambda: firms_repo.count(self.conn, query, filters))
 
     def list_firms(
         self,
@@ -130,7 +148,7 @@ class Store:
         limit: int = 100,
     ) -> list[FirmRow]:
         return self._read(
-            lambda: firms_repo.list_rows(self.db, query, filters, sort, descending, offset, limit)
+            lambda: firms_repo.list_rows(self.conn, query, filters, sort, descending, offset, limit)
         )
 
     def _read(self, fn: Callable[[], T]) -> T:
@@ -165,7 +183,9 @@ class Store:
             firms_repo.set_deleted(self.db, firm_id, None, who, audit.utc_now())
 
     def trash(self) -> list[FirmRow]:
-        return firms_repo.list_rows(self.db, sort="modified_at", descending=True, limit=10_000, deleted=True)
+        return firms_repo.list_rows(
+            self.conn, sort="modified_at", descending=True, limit=10_000, deleted=True
+        )
 
     def set_stage(self, firm_id: str, stage: Stage | str, reason: str = "", who: str = "") -> None:
         """Move a firm along the pipeline (招商阶段); 终止 needs a reason."""
@@ -187,10 +207,10 @@ class Store:
             )
 
     def all_firms(self) -> Iterator[tuple[Firm, tuple[Variant, ...]]]:
-        return firms_repo.iterate(self.db)
+        return firms_repo.iterate(self.conn)
 
     def find_firm_by_uscc(self, code: str) -> str | None:
-        return firms_repo.find_by_uscc(self.db, code)
+        return firms_repo.find_by_uscc(self.conn, code)
 
     # -- contact log ------------------------------------------------------------------------------
     def add_contact(
@@ -212,7 +232,7 @@ class Store:
             raise DomainError(
                 f"日期格式应为 2026-03-05，实为“{day}”", f"Expected a date like 2026-03-05, found “{day}”"
             ) from None
-        entry_id = "c-" + uuid.uuid4().hex[:16]
+        entry_id = "c-" + os.urandom(8).hex()  # 16 random hex digits (uuid costs 2 ms to import)
         now = audit.utc_now()
         row = {
             "id": entry_id, "firm_id": firm_id, "date": day, "kind": kind, "who": who, "notes": notes,
@@ -226,7 +246,7 @@ class Store:
         return entry_id
 
     def contacts(self, firm_id: str) -> list[ContactEntry]:
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT id, firm_id, date, kind, who, notes, next_step, created_at, modified_at FROM contacts "
             "WHERE firm_id = ? AND deleted_at IS NULL ORDER BY date DESC, created_at DESC",
             [firm_id],
@@ -235,7 +255,7 @@ class Store:
 
     # -- settings ---------------------------------------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         if row is not None:
             return str(row[0])
         if default is not None:
@@ -299,7 +319,7 @@ class Store:
         """Copy the database with the SQLite backup API; into the backups folder unless `to` is given."""
         dest = Path(to) if to else backups.new_backup_path(self.folder, kind)
         try:
-            return backups.write_backup(self.db.conn, dest)
+            return backups.write_backup(self.conn, dest)
         except sqlite3.Error as e:
             raise translate(e, dest) from e
         except OSError as e:
@@ -341,7 +361,7 @@ class Store:
                 )
             safety = self.backup(kind="pre-restore")
             try:
-                conn.backup(self.db.conn)
+                conn.backup(self.conn)
             except sqlite3.Error as e:
                 raise translate(e, self.path) from e
         finally:
@@ -356,23 +376,31 @@ class Store:
     # -- bundles between outposts and headquarters ------------------------------------------------
     def export_bundle(self, path: str | Path) -> int:
         """Write a bundle (数据包) of every firm and contact entry; returns the firm count."""
+        from qt_app.store import bundle
+
         return bundle.export_bundle(self, path)
 
     def import_bundle(self, path: str | Path, who: str = "") -> bundle.MergeReport:
         """Merge a bundle by id and version; firms changed on both sides are listed as conflicts."""
         self._writable()
+        from qt_app.store import bundle
+
         return bundle.import_bundle(self, path, who)
 
     def conflicts(self) -> list[bundle.Conflict]:
+        from qt_app.store import bundle
+
         return bundle.conflicts(self)
 
     def resolve_conflict(self, firm_id: str, keep: str, who: str = "") -> None:
         self._writable()
+        from qt_app.store import bundle
+
         bundle.resolve_conflict(self, firm_id, keep, who)
 
     # -- demo -------------------------------------------------------------------------------------
     def is_empty(self) -> bool:
-        return bool(self.db.execute("SELECT count(*) FROM firms").fetchone()[0] == 0)
+        return bool(self.conn.execute("SELECT count(*) FROM firms").fetchone()[0] == 0)
 
     def add_missing_firms(
         self,
@@ -400,6 +428,8 @@ class Store:
         self._writable()
         with transaction(self.db, self.path):
             now = audit.utc_now()
+            from qt_app.domain.firm_io import firm_from_dict
+
             for data in items:
                 firm_from_dict(data, str(data.get("name", "")))
                 firms_repo.write(self.db, data, who=who, now=now)
@@ -416,6 +446,8 @@ def open_store_at(
     store = Store(open_database(data_dir, read_only=read_only, require_write=require_write))
     if auto_backup and not store.read_only and store._opened.integrity is not None:
         # A big file: take the daily copy on its own connection once the background check has passed.
+        from qt_app.store import recovery
+
         threading.Thread(target=recovery.daily_backup_beside, args=(store._opened,), daemon=True).start()
     elif auto_backup and not store.read_only:
         # A failed automatic backup must not stop the user working; the next open retries.

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -18,16 +17,19 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from qt_app.domain.errors import DomainError, ValidationError
 from qt_app.ui import i18n
 
+LOG_ROTATE_BYTES = 1_000_000
+LOG_KEEP = 2
 LOG_NAME = "offer-desk.log"
 log = logging.getLogger("offer_desk")
 
 
 def setup_logging(folder: Path) -> Path | None:
-    """Log to `offer-desk.log` in the data folder (rotated at 1 MB); None when the folder is not writable."""
+    """Log to `offer-desk.log` in the data folder (rotated at start past 1 MB); None when not writable."""
     path = folder / LOG_NAME
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+        _rotate(path)
+        handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -37,6 +39,17 @@ def setup_logging(folder: Path) -> Path | None:
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     return path
+
+
+def _rotate(path: Path) -> None:
+    """Keep two old logs. Done once at start, so logging.handlers (and socket, pickle) stay unimported."""
+    if not path.exists() or path.stat().st_size < LOG_ROTATE_BYTES:
+        return
+    for n in range(LOG_KEEP, 0, -1):
+        older = path.with_name(f"{path.name}.{n}")
+        newer = path.with_name(f"{path.name}.{n - 1}") if n > 1 else path
+        if newer.exists():
+            newer.replace(older)
 
 
 def describe(exc: BaseException) -> str:

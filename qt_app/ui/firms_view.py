@@ -31,7 +31,6 @@ from qt_app.services.session import Session
 from qt_app.store.models import FirmFilter
 from qt_app.ui import i18n, workers
 from qt_app.ui.errors import show_error
-from qt_app.ui.firm_dialogs import ContactDialog, StageDialog, TrashDialog
 from qt_app.ui.hub import Hub
 from qt_app.ui.models.contacts import ContactsModel
 from qt_app.ui.models.firm_table import ID_ROLE, FirmTableModel
@@ -79,9 +78,25 @@ class FirmsView(QWidget):
         self.hub.firmsChanged.connect(lambda: self.refresh())
         self._update_count()
         self._remember_choices()
-        self.model.modelReset.connect(self._totals_timer.start)
-        self.model.rowsInserted.connect(lambda *_a: self._totals_timer.start())
-        self._totals_timer.start()
+        self._policy_ready = False
+        self.model.modelReset.connect(self._start_totals)
+        self.model.rowsInserted.connect(lambda *_a: self._start_totals())
+        if session.policy_loaded:
+            self.policy_ready()
+
+    def policy_ready(self) -> None:
+        """The policy is loaded (after the first paint): its domains become filter choices, totals fill in."""
+        if self._policy_ready:
+            return
+        self._policy_ready = True
+        for domain in self.session.policy.domains:
+            if self.domain_filter.findData(domain) < 0:
+                self.domain_filter.addItem(domain, domain)
+        self._start_totals()
+
+    def _start_totals(self) -> None:
+        if self._policy_ready:
+            self._totals_timer.start()
 
     # -- layout -------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -95,8 +110,6 @@ class FirmsView(QWidget):
             self.stage_filter.addItem(i18n.pick(pair), stage.value)
         self.domain_filter = QComboBox(self)
         self.domain_filter.addItem(self.tr("全部领域"), "")
-        for domain in self.session.policy.domains:
-            self.domain_filter.addItem(domain, domain)
         self.outpost_filter = QComboBox(self)
         self.outpost_filter.addItem(self.tr("全部驻点"), "")
         self.owner_filter = QComboBox(self)
@@ -288,6 +301,8 @@ class FirmsView(QWidget):
         self._changed()
 
     def open_trash(self) -> None:
+        from qt_app.ui.firm_dialogs import TrashDialog  # dialogs load when first opened
+
         dialog = TrashDialog(self.session.store.trash(), self)
         if dialog.exec() and dialog.chosen_id():
             firm_id = dialog.chosen_id()
@@ -307,6 +322,8 @@ class FirmsView(QWidget):
         if not firm_id:
             return
         firm, _variants = self.session.store.get_firm(firm_id)
+        from qt_app.ui.firm_dialogs import StageDialog  # dialogs load when first opened
+
         dialog = StageDialog(firm, self)
         if not dialog.exec():
             return
@@ -332,6 +349,8 @@ class FirmsView(QWidget):
         row = self.model.firm_row(self.table.currentIndex().row())
         if not firm_id or row is None:
             return
+        from qt_app.ui.firm_dialogs import ContactDialog  # dialogs load when first opened
+
         dialog = ContactDialog(row.name, self)
         if dialog.exec():
             when, kind, person, notes, next_step = dialog.entry()

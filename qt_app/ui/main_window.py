@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -45,6 +45,7 @@ from qt_app.ui.firms_view import FirmsView, who
 from qt_app.ui.hub import Hub
 from qt_app.ui.models.firm_table import local_time
 from qt_app.ui.panels import make_panel
+from qt_app.ui.startup import WarmUp
 from qt_app.ui.undo import SaveFirm
 
 if TYPE_CHECKING:
@@ -80,7 +81,8 @@ class MainWindow(QMainWindow):
         self._build_status()
         self._connect()
         self._restore_layout()
-        QTimer.singleShot(0, self._after_show)
+        # Once the list has painted: offer back a crash draft, then load the policy and the write path.
+        self.warm_up = WarmUp(self.firms, [self._after_show, self._policy_ready, self._store_ready], self)
 
     # -- screens --------------------------------------------------------------------------------------------------
     def _build_screens(self) -> None:
@@ -258,14 +260,15 @@ class MainWindow(QMainWindow):
         )
         self.file_label.setText(self.tr("数据文件：{path}").format(path=path))
         self.file_label.setToolTip(str(store.path))
-        policy = self.session.policy
-        title = policy.title_en if i18n.current() == "en" else policy.short_title
-        metrics = QFontMetrics(self.policy_label.font())
-        short = metrics.elidedText(title, Qt.TextElideMode.ElideRight, 260)
-        self.policy_label.setText(
-            self.tr("现行政策：{title}（{version}）").format(title=short, version=policy.version)
-        )
-        self.policy_label.setToolTip(f"{title} {policy.version}")
+        if self.session.policy_loaded:  # read in the first idle turn after the list has painted
+            policy = self.session.policy
+            title = policy.title_en if i18n.current() == "en" else policy.short_title
+            metrics = QFontMetrics(self.policy_label.font())
+            short = metrics.elidedText(title, Qt.TextElideMode.ElideRight, 260)
+            self.policy_label.setText(
+                self.tr("现行政策：{title}（{version}）").format(title=short, version=policy.version)
+            )
+            self.policy_label.setToolTip(f"{title} {policy.version}")
         backups = store.list_backups()
         newest = max((b.taken_at for b in backups), default=None)
         when = local_time(newest.isoformat()) if newest else self.tr("尚无")
@@ -313,6 +316,16 @@ class MainWindow(QMainWindow):
             "import_firms",
         ):
             a[name].setEnabled(not read_only)
+
+    def _policy_ready(self) -> None:
+        """Idle turn after the first paint: read the policy file; the list's domain filter and totals follow."""
+        _ = self.session.policy
+        self.firms.policy_ready()
+        self.update_status()
+
+    def _store_ready(self) -> None:
+        """Idle turn: make the store's write handle now rather than on the first save."""
+        self.session.store.prepare_writes()
 
     def _after_show(self) -> None:
         """After the window is on screen: offer back a draft left by a crash."""

@@ -73,4 +73,6 @@ def get(option: Option[T]) -> T:
 
 
 def put(option: Option[T], value: T) -> None:
-    qsettings().setValue(option.key, value)
+    store = qsettings()
+    if store.value(option.key) != value:  # an unchanged value is not rewritten (the file sync costs ~3 ms)
+        store.setValue(option.key, value)

@@ -102,3 +102,23 @@ def test_a_reader_closing_the_pipe_early_is_not_an_error() -> None:
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0
     assert b"Traceback" not in err
+
+
+def test_only_a_named_command_loads_the_command_groups() -> None:
+    from qt_app.cli import _names_a_command
+
+    # The window starts without importing every command group (they pull in reportlab and YAML).
+    assert not _names_a_command([])
+    assert not _names_a_command(["--lang", "en", "--data-dir", "simulate"])  # a folder named "simulate"
+    assert not _names_a_command(["--selftest"])
+    assert _names_a_command(["simulate", "firm.json"])
+    assert _names_a_command(["--lang", "en", "policy", "check"])
+    assert _names_a_command(["-h"])
+
+
+def test_help_still_lists_every_command() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "qt_app", "--help"], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    for command in ("simulate", "policy", "uscc", "amount", "letter"):
+        assert command in out.stdout

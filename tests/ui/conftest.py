@@ -73,6 +73,9 @@ def window(qtbot, session, no_dialogs):  # type: ignore[no-untyped-def]
     w = MainWindow(session)  # not qtbot.addWidget: it would close the window before we discard edits
     w.show()
     qtbot.waitExposed(w)
+    qtbot.waitUntil(
+        lambda: w.warm_up.done
+    )  # the policy and write path load in idle turns after the first paint
     yield w
     w.editor.load_firm(None)  # nothing unsaved, so closing asks nothing
     w.close()

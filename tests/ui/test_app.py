@@ -18,8 +18,11 @@ def test_the_app_opens_an_empty_folder_with_demo_firms(qtbot, _private_data_dir:
     try:
         w = MainWindow(session)
         w.show()
-        assert w.firms.model.total >= 20
-        assert "offer-desk" in w.file_label.text() and w.session.policy.version in w.policy_label.text()
+        assert w.firms.model.total >= 20 and "offer-desk" in w.file_label.text()
+        # The list paints first; the policy (status bar, domain filter, totals) follows in the next idle turns.
+        qtbot.waitUntil(lambda: w.warm_up.done)
+        assert w.session.policy.version in w.policy_label.text()
+        assert w.firms.domain_filter.count() > 1
         assert (_private_data_dir / "offer-desk.log").exists()
         w.close()
     finally:
