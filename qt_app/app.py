@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from qt_app import paths
 from qt_app.services.session import Session
@@ -73,12 +73,16 @@ def open_session(data_dir: str | Path | None, lang: str, parent: QWidget | None 
                 return None
         except Exception as e:  # the session could not start at all: say so, log the details
             errors.log.exception("cannot start")
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(parent, QCoreApplication.translate("App", "无法启动"), errors.describe(e))
             return None
 
 
 def _offer_backup(e: StoreError, parent: QWidget | None) -> bool:
     """Tell the user what is wrong; True when they chose to restore the newest backup (then retry)."""
+    from PySide6.QtWidgets import QMessageBox  # dialogs load when needed (start-up time)
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("App", "无法打开数据库"))
@@ -102,6 +106,8 @@ def _replace_with_backup(damaged: Path, backup: Path, parent: QWidget | None) ->
     """Keep the damaged file under another name and put the backup in its place."""
     import shutil
     from datetime import datetime
+
+    from PySide6.QtWidgets import QMessageBox
 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     try:

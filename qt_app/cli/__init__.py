@@ -7,13 +7,16 @@ With no command, the desktop app starts.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
+from typing import TYPE_CHECKING
 
 from qt_app import __version__
 from qt_app.cli.common import CliExit, print_error
 from qt_app.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMAND_MODULES = (
     "qt_app.cli.policy_cmds",
@@ -23,6 +26,8 @@ COMMAND_MODULES = (
 
 
 def _top_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="python -m qt_app", description="招商政策测算台 Offer Desk")
     parser.add_argument("--version", action="version", version=f"Offer Desk {__version__}")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default zh)")
@@ -60,18 +65,47 @@ def _names_a_command(argv: list[str]) -> bool:
     return False
 
 
-def main(argv: list[str]) -> int:
-    # No command named: start the window without importing every command group (start-up time).
-    parser = build_parser() if _names_a_command(argv) else None
-    args = (parser or _top_parser()).parse_args(argv)
-    if args.selftest:
+def _window_start(argv: list[str]) -> tuple[str, str | None, bool] | None:
+    """(lang, data folder, self-test) when argv only starts the window; None for anything else.
+
+    The window's few options are read by hand: argparse and its gettext lookups cost ~8 ms of start-up.
+    Anything unusual (a command, --help, a bad value, an abbreviation) goes to argparse as before.
+    """
+    lang, data_dir, selftest = "zh", None, False
+    args = iter(argv)
+    for arg in args:
+        name, has_value, value = arg.partition("=")
+        if arg == "--selftest":
+            selftest = True
+        elif name in ("--lang", "--data-dir"):
+            given = value if has_value else next(args, None)
+            if given is None or (name == "--lang" and given not in ("zh", "en")):
+                return None
+            lang, data_dir = (given, data_dir) if name == "--lang" else (lang, given)
+        else:
+            return None
+    return lang, data_dir, selftest
+
+
+def _start(lang: str, data_dir: str | None, selftest: bool) -> int:
+    if selftest:
         from qt_app.selftest import run_selftest
 
         return int(run_selftest())
-    if not getattr(args, "command", None):
-        from qt_app.app import run_app
+    from qt_app.app import run_app
 
-        return int(run_app(lang=args.lang, data_dir=args.data_dir))
+    return int(run_app(lang=lang, data_dir=data_dir))
+
+
+def main(argv: list[str]) -> int:
+    window = _window_start(argv)
+    if window is not None:
+        return _start(*window)
+    # No command named: the top-level options only, without importing every command group.
+    parser = build_parser() if _names_a_command(argv) else None
+    args = (parser or _top_parser()).parse_args(argv)
+    if args.selftest or not getattr(args, "command", None):
+        return _start(args.lang, args.data_dir, args.selftest)
     if parser is None or not getattr(args, "handler", None):
         build_parser().print_help()
         return 2

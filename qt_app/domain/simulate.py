@@ -6,8 +6,9 @@ from dataclasses import replace
 
 from qt_app.domain.calculators import CALCULATORS, Context
 from qt_app.domain.eligibility import exclusions
-from qt_app.domain.firm import DEFAULT_HORIZON, Firm
+from qt_app.domain.firm import Firm
 from qt_app.domain.package import LineItem, LineStatus, Package
+from qt_app.domain.pipeline import DEFAULT_HORIZON
 from qt_app.domain.policy import Policy, with_overrides
 from qt_app.domain.variants import Variant, apply_to_firm
 

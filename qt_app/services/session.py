@@ -11,14 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qt_app.domain.errors import DomainError
-from qt_app.domain.firm import DEFAULT_HORIZON, Firm, Stage
-from qt_app.domain.variants import Variant
+from qt_app.domain.pipeline import DEFAULT_HORIZON, Stage
 
 if TYPE_CHECKING:
     from qt_app.domain.exposure import Exposure
+    from qt_app.domain.firm import Firm
     from qt_app.domain.hints import Hint
     from qt_app.domain.package import Package
     from qt_app.domain.policy import Policy
+    from qt_app.domain.variants import Variant
     from qt_app.store.store import Store
 
 
@@ -103,6 +104,7 @@ class Session:
 
     def package(self, firm: Firm, variant: Variant | None = None, explain: bool = True) -> Package:
         from qt_app.domain.simulate import simulate  # the engine loads with the policy, after the first paint
+        from qt_app.domain.variants import Variant
 
         return simulate(firm, self.policy, variant or Variant(), self.horizon, explain=explain)
 
@@ -112,12 +114,14 @@ class Session:
 
     def hints(self, firm: Firm, variant: Variant | None = None) -> list[Hint]:
         from qt_app.domain.hints import milestone_hints
+        from qt_app.domain.variants import Variant
 
         return milestone_hints(firm, self.policy, variant or Variant(), self.horizon)
 
     def pipeline_packages(self) -> Iterator[tuple[Stage, Package]]:
         """Every firm's base package, without wording (fast), for exposure."""
         from qt_app.domain.simulate import simulate
+        from qt_app.domain.variants import Variant
 
         for firm, _variants in self.store.all_firms():
             yield firm.stage, simulate(firm, self.policy, Variant(), self.horizon, explain=False)

@@ -9,9 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
-from qt_app.domain.firm import Firm, Stage
-from qt_app.domain.firm_io import firm_from_dict, firm_to_dict
-from qt_app.domain.variants import Variant
+from qt_app.domain.pipeline import Stage
 from qt_app.store import audit
 from qt_app.store.models import SORT_COLUMNS, FirmFilter, FirmRow
 from qt_app.store.search_text import pinyin_text, sort_key_text
@@ -19,6 +17,8 @@ from qt_app.store.search_text import pinyin_text, sort_key_text
 if TYPE_CHECKING:
     from sqlite_utils import Database  # types only: sqlite-utils loads on the first write
 
+    from qt_app.domain.firm import Firm
+    from qt_app.domain.variants import Variant
     from qt_app.store.db import Reader
 
 STAGE_ORDER = {s.value: i for i, s in enumerate(Stage)}
@@ -59,6 +59,8 @@ class FirmNotFound(DomainError):
 def validate(firm: Firm, variants: tuple[Variant, ...]) -> dict[str, Any]:
     """The canonical dict, read back once (so nothing saved can fail to load, and text is trimmed
     exactly as a later load would trim it)."""
+    from qt_app.domain.firm_io import firm_from_dict, firm_to_dict  # the model loads after the first paint
+
     return firm_to_dict(*firm_from_dict(firm_to_dict(firm, variants), firm.name or firm.id))
 
 
@@ -151,6 +153,8 @@ def load(db: Reader, firm_id: str) -> tuple[Firm, tuple[Variant, ...]]:
     row = db.execute("SELECT data_json FROM firms WHERE id = ?", [firm_id]).fetchone()
     if row is None:
         raise FirmNotFound(firm_id)
+    from qt_app.domain.firm_io import firm_from_dict
+
     return firm_from_dict(json.loads(row[0]), firm_id)
 
 
@@ -313,6 +317,8 @@ def count(db: Reader, query: str = "", filters: FirmFilter | None = None, delete
 
 def iterate(db: Reader, batch: int = 500) -> Iterator[tuple[Firm, tuple[Variant, ...]]]:
     """Every firm not in the trash, by name; read in batches so 100,000 firms stay light."""
+    from qt_app.domain.firm_io import firm_from_dict
+
     last = ""
     last_id = ""
     while True:

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from qt_app.domain.errors import DomainError
-from qt_app.domain.firm import Firm, Stage
-from qt_app.domain.variants import Variant
+from qt_app.domain.pipeline import Stage
 from qt_app.store import audit, backups, firms_repo
 from qt_app.store.db import Opened, open_database, transaction
 from qt_app.store.errors import StoreCorrupt, StoreError, translate
@@ -25,6 +24,8 @@ from qt_app.store.models import ContactEntry, FirmFilter, FirmRow
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from qt_app.domain.firm import Firm
+    from qt_app.domain.variants import Variant
     from qt_app.store import bundle
     from qt_app.store.letters import LetterRegister
 
@@ -400,7 +401,7 @@ class Store:
 
     # -- demo -------------------------------------------------------------------------------------
     def is_empty(self) -> bool:
-        return bool(self.conn.execute("SELECT count(*) FROM firms").fetchone()[0] == 0)
+        return not self.conn.execute("SELECT EXISTS (SELECT 1 FROM firms)").fetchone()[0]
 
     def add_missing_firms(
         self,

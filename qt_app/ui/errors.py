@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from qt_app.domain.errors import DomainError, ValidationError
 from qt_app.ui import i18n
@@ -69,6 +69,8 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> N
         log.warning("%s", exc.en)
     else:
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    from PySide6.QtWidgets import QMessageBox  # loaded with the first message, not at start
+
     QMessageBox.warning(parent, title or QCoreApplication.translate("Errors", "无法完成操作"), describe(exc))
 
 

@@ -7,7 +7,6 @@ actions into undoable store commands, announcing changes on the hub.
 from __future__ import annotations
 
 import contextlib
-import getpass
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from qt_app.domain.errors import DomainError
-from qt_app.domain.firm import STAGE_LABELS, Stage
+from qt_app.domain.pipeline import STAGE_LABELS, Stage
 from qt_app.services.session import Session
 from qt_app.store.models import FirmFilter
 from qt_app.ui import i18n, workers
@@ -41,6 +40,8 @@ TOTALS_PER_TICK = 8  # package totals filled in idle time, a few at a time, so s
 
 
 def who() -> str:
+    import getpass  # on the first save, not at start (it loads termios)
+
     try:
         return getpass.getuser()
     except (OSError, KeyError):

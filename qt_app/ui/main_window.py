@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDesktopServices,
     QFontMetrics,
     QKeyEvent,
     QKeySequence,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -34,9 +32,6 @@ from PySide6.QtWidgets import (
 
 from qt_app import __version__
 from qt_app.domain.errors import DomainError
-from qt_app.domain.firm import Firm
-from qt_app.domain.variants import Variant
-from qt_app.services.offers import set_offer_variant, with_offer
 from qt_app.services.session import Session
 from qt_app.ui import i18n, settings, window_state
 from qt_app.ui.actions import CONTEXT, MENUS, TOOLBAR, create_actions, icon
@@ -49,6 +44,8 @@ from qt_app.ui.startup import WarmUp
 from qt_app.ui.undo import SaveFirm
 
 if TYPE_CHECKING:
+    from qt_app.domain.firm import Firm
+    from qt_app.domain.variants import Variant
     from qt_app.ui.firm_editor import FirmEditor
 
 FIRMS, PACKAGE, COMPARE, EXPOSURE, POLICIES, LETTERS = range(6)
@@ -292,9 +289,7 @@ class MainWindow(QMainWindow):
         a["settings"].triggered.connect(self.open_settings)
         a["backup_now"].triggered.connect(self.backup_now)
         a["import_firms"].triggered.connect(lambda: self.import_firms())
-        a["open_data_folder"].triggered.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.store.folder)))
-        )
+        a["open_data_folder"].triggered.connect(self._open_data_folder)
         a["quit"].triggered.connect(self.close)
         a["about"].triggered.connect(self._about)
         self.firms.currentFirmChanged.connect(self._list_selection_changed)
@@ -329,6 +324,8 @@ class MainWindow(QMainWindow):
 
     def _after_show(self) -> None:
         """After the window is on screen: offer back a draft left by a crash."""
+        from PySide6.QtWidgets import QMessageBox
+
         from qt_app.ui.firm_form import read_draft
 
         path = self.session.store.folder / DRAFT_FILE
@@ -475,6 +472,8 @@ class MainWindow(QMainWindow):
         if self._current is None or chosen is None:
             return
         firm, variants = self._current
+        from qt_app.services.offers import set_offer_variant
+
         try:
             set_offer_variant(self.session.store, firm.id, chosen, who=who())
         except DomainError as e:
@@ -488,6 +487,8 @@ class MainWindow(QMainWindow):
 
     def _show_offer(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
         """Meeting mode and the letters screen show the firm's offer variant, when one was chosen."""
+        from qt_app.services.offers import with_offer
+
         with_offer_variants, offer = with_offer(self.session.store, firm.id, variants)
         for key in ("meeting", "letters"):
             widget = self._panels.get(key)
@@ -539,7 +540,15 @@ class MainWindow(QMainWindow):
 
         import_firms(self.session, self.hub, self, path)
 
+    def _open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.store.folder)))
+
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("关于"),

@@ -7,15 +7,18 @@ failure shows up at once as a message instead of inside Qt's undo machinery); la
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from qt_app.domain.firm import STAGE_LABELS, Firm, Stage
-from qt_app.domain.variants import Variant
+from qt_app.domain.pipeline import STAGE_LABELS, Stage
 from qt_app.store.store import Store
 from qt_app.ui import i18n
+
+if TYPE_CHECKING:
+    from qt_app.domain.firm import Firm
+    from qt_app.domain.variants import Variant
 
 Notify = Callable[[], None]
 OnError = Callable[[BaseException], None]

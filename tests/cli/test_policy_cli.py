@@ -122,3 +122,19 @@ def test_help_still_lists_every_command() -> None:
     )
     for command in ("simulate", "policy", "uscc", "amount", "letter"):
         assert command in out.stdout
+
+
+def test_the_window_options_are_read_without_argparse() -> None:
+    from qt_app.cli import _window_start
+
+    assert _window_start([]) == ("zh", None, False)
+    assert _window_start(["--lang", "en", "--data-dir", "/tmp/desk"]) == ("en", "/tmp/desk", False)
+    assert _window_start(["--lang=en", "--data-dir=/tmp/desk", "--selftest"]) == ("en", "/tmp/desk", True)
+    # Anything else is argparse's to explain: a bad language, a missing value, a command, help.
+    for argv in (["--lang", "fr"], ["--lang"], ["--data"], ["simulate"], ["-h"], ["--version"]):
+        assert _window_start(argv) is None
+
+
+def test_a_bad_language_is_still_explained_by_the_parser() -> None:
+    out = run("--lang", "fr")
+    assert out.returncode == 2 and "invalid choice: 'fr'" in out.stderr and "Traceback" not in out.stderr

@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from qt_app.domain.firm import STAGE_LABELS, Stage
 from qt_app.domain.money import format_wan
+from qt_app.domain.pipeline import STAGE_LABELS, Stage
 from qt_app.store.models import FirmFilter, FirmRow
 from qt_app.ui import i18n
 
@@ -42,6 +42,14 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the firm id of a row
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the raw value (for tests and a proxy)
 
+# Plain ints: a paint asks data() for ~8 roles per cell, and most of those asks need no answer.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROLES = frozenset({_DISPLAY, int(ID_ROLE), int(SORT_ROLE), _ALIGN, _FOREGROUND, _TOOLTIP})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 Lister = Callable[[str, FirmFilter, str, bool, int, int], list[FirmRow]]
 Counter = Callable[[str, FirmFilter], int]
 
@@ -62,6 +70,7 @@ class FirmTableModel(QAbstractTableModel):
         self._lister = lister
         self._counter = counter
         self._rows: list[FirmRow] = []
+        self._texts: list[tuple[str | None, ...] | None] = []  # each row's cell texts, made on first paint
         self._total = 0
         self._query = ""
         self._filters = FirmFilter()
@@ -98,6 +107,7 @@ class FirmTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._total = self._counter(self._query, self._filters)
         self._rows = self._lister(self._query, self._filters, self._sort, self._descending, 0, PAGE)
+        self._texts = [None] * len(self._rows)
         self.endResetModel()
 
     def row_of(self, firm_id: str) -> int:
@@ -121,6 +131,7 @@ class FirmTableModel(QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
         self._rows.extend(more)
+        self._texts.extend([None] * len(more))
         self.endInsertRows()
 
     # -- the table ----------------------------------------------------------------------------------
@@ -139,21 +150,25 @@ class FirmTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        role = int(role)
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self._rows):
             return None
-        row = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, col)
+        r, col = index.row(), index.column()
+        row = self._rows[r]
+        if role == _DISPLAY:
+            texts = self._texts[r]
+            if texts is None:
+                texts = self._texts[r] = tuple(self._display(row, c) for c in range(len(COLUMNS)))
+            return texts[col] if 0 <= col < len(texts) else None
         if role == ID_ROLE:
             return row.id
         if role == SORT_ROLE:
             return self._raw(row, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == TOTAL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col == STAGE and row.stage == Stage.TERMINATED.value:
+        if role == _ALIGN and col == TOTAL:
+            return _RIGHT
+        if role == _FOREGROUND and col == STAGE and row.stage == Stage.TERMINATED.value:
             return QColor("#9a9a9a")
-        if role == Qt.ItemDataRole.ToolTipRole and col == NAME:
+        if role == _TOOLTIP and col == NAME:
             return row.name
         return None
 
@@ -199,5 +214,6 @@ class FirmTableModel(QAbstractTableModel):
         if row < 0:
             return
         self._rows[row] = replace(self._rows[row], package_total_fen=total_fen)
+        self._texts[row] = None
         cell = self.index(row, TOTAL)
         self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
