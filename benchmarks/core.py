@@ -34,7 +34,10 @@ def measure(fn: Callable[[], object], runs: int, warmup: int = 1) -> Timing:
 
 def _timing(samples: list[float]) -> Timing:
     s = sorted(samples)
-    pick = lambda q: s[min(len(s) - 1, int(q * (len(s) - 1) + 0.5))]  # noqa: E731
+
+    def pick(q: float) -> float:
+        return s[min(len(s) - 1, int(q * (len(s) - 1) + 0.5))]
+
     return Timing(statistics.median(s), pick(0.1), pick(0.9), len(s))
 
 

@@ -48,9 +48,8 @@ def rows(quick: bool) -> list[Row]:
             store.list_firms(q, limit=50)
 
     typed = measure(search_all, runs=3 if quick else 10, warmup=1)
-    per_query = Timing(
-        *(v / len(QUERIES) for v in (typed.median, typed.low, typed.high)), typed.runs * len(QUERIES)
-    )
+    n = len(QUERIES)
+    per_query = Timing(typed.median / n, typed.low / n, typed.high / n, typed.runs * n)
     store.close()
 
     def open_first_page() -> None:

@@ -11,6 +11,6 @@ echo "[check] ruff"
 .venv/bin/ruff check qt_app tests build_scripts benchmarks
 .venv/bin/ruff format --check qt_app tests build_scripts benchmarks
 echo "[check] mypy"
-.venv/bin/mypy qt_app
+.venv/bin/mypy qt_app benchmarks build_scripts
 echo "[check] pytest"
 .venv/bin/python -m pytest -q -n 2 "$@"
