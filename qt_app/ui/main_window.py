@@ -78,8 +78,9 @@ class MainWindow(QMainWindow):
         self._build_status()
         self._connect()
         self._restore_layout()
-        # Once the list has painted: offer back a crash draft, then load the policy and the write path.
-        self.warm_up = WarmUp(self.firms, [self._after_show, self._policy_ready, self._store_ready], self)
+        # Once the window has painted (whichever screen was left open): offer back a crash draft, then
+        # load the policy and the write path, one idle turn each.
+        self.warm_up = WarmUp(self, [self._after_show, self._policy_ready, self._store_ready], self)
 
     # -- screens --------------------------------------------------------------------------------------------------
     def _build_screens(self) -> None:

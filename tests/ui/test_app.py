@@ -183,3 +183,22 @@ def test_escape_also_leaves_meeting_mode(window, qtbot) -> None:  # type: ignore
     assert window.in_meeting
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.in_meeting and not window.action("meeting_mode").isChecked()
+
+
+def test_the_policy_loads_when_the_window_reopens_on_another_screen(qtbot, session, no_dialogs) -> None:  # type: ignore[no-untyped-def]
+    from qt_app.ui import settings
+    from qt_app.ui.main_window import EXPOSURE
+
+    from .conftest import delete_now
+
+    settings.put(settings.LAST_SCREEN, EXPOSURE)  # the firm list is hidden at start
+    w = MainWindow(session)
+    try:
+        w.show()
+        qtbot.waitUntil(lambda: w.warm_up.done)
+        assert w.pages.currentIndex() == EXPOSURE
+        assert w.session.policy.version in w.policy_label.text()
+        assert w.firms.domain_filter.count() > 1
+    finally:
+        w.close()
+        delete_now(w)
