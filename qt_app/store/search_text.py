@@ -11,21 +11,46 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
-@lru_cache(maxsize=1)
-def _single_readings() -> dict[str, str]:
-    """Characters with exactly one reading → that reading without tone marks (most characters).
+def _toneless(reading: str) -> str:
+    """ "lǜ" → "lv", "háng" → "hang": pypinyin's NORMAL style (ü written v, tone marks dropped)."""
+    decomposed = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
-    Strings made only of these skip pypinyin's phrase segmentation, which costs ~60 µs a name and
-    dominated a 10,000-row import; strings with a heteronym (行, 重, 长…) still go through it.
-    """
+
+@lru_cache(maxsize=1)
+def _first_readings() -> dict[str, str]:
+    """Every character → its first (most common) reading, toneless: what pypinyin gives a character alone."""
     from pypinyin.pinyin_dict import pinyin_dict  # imported on first use: it costs ~0.2 s at app start
 
-    table = {}
-    for code, readings in pinyin_dict.items():
-        if "," not in readings:
-            plain = "".join(c for c in unicodedata.normalize("NFD", readings) if not unicodedata.combining(c))
-            table[chr(code)] = plain.lower()
-    return table
+    return {chr(code): _toneless(readings.split(",")[0]) for code, readings in pinyin_dict.items()}
+
+
+@lru_cache(maxsize=1)
+def _odd_phrases() -> dict[str, tuple[str, ...]]:
+    """pypinyin's phrases that do not read as their characters do alone (银行 hang, 重庆 chong), by first character."""
+    from pypinyin.phrases_dict import phrases_dict
+
+    first = _first_readings()
+    odd: dict[str, list[str]] = {}
+    for phrase, readings in phrases_dict.items():
+        if tuple(_toneless(r[0]) for r in readings) != tuple(first.get(ch, "") for ch in phrase):
+            odd.setdefault(phrase[0], []).append(phrase)
+    return {ch: tuple(phrases) for ch, phrases in odd.items()}
+
+
+def _reads_char_by_char(text: str) -> bool:
+    """True when pypinyin would read `text` one character at a time: no phrase inside it reads otherwise.
+
+    Then the first readings are exactly its answer, without its word segmentation (~80 µs a name,
+    which dominated a 10,000-row import). Almost every character lists a rare second reading
+    (有 also wěi), so the phrases are what tell the few real cases (银行, 重庆, 音乐) apart.
+    """
+    odd = _odd_phrases()
+    for i, ch in enumerate(text):
+        for phrase in odd.get(ch, ()):
+            if text.startswith(phrase, i):
+                return False
+    return True
 
 
 @lru_cache(maxsize=4096)
@@ -33,8 +58,8 @@ def pinyin_forms(text: str) -> tuple[str, str]:
     """(initials, full pinyin) of the Chinese in `text`, lower-case, no spaces; other runs kept as typed."""
     if not text:
         return "", ""
-    table = _single_readings()
-    if all(ch in table or not _is_cjk(ch) for ch in text):
+    table = _first_readings()
+    if all(ch in table or not _is_cjk(ch) for ch in text) and _reads_char_by_char(text):
         parts: list[tuple[str, bool]] = []
         run = ""
         for ch in text:
