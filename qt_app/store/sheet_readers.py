@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import re
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -67,63 +66,49 @@ def read_csv(path: Path) -> Table:
     return _table([(i + 1, list(r)) for i, r in enumerate(records)], [])
 
 
-def _merged_ranges(path: Path, sheet_xml: str) -> list[str]:
-    """Merged ranges ("C2:C4") of one sheet, read from its XML (read-only mode does not expose them)."""
-    with zipfile.ZipFile(path) as z, z.open(sheet_xml) as fh:
-        text = fh.read().decode("utf-8", errors="replace")
-    return _MERGE_RE.findall(text)
-
-
-_MERGE_RE = re.compile(r"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+[0-9]+:[A-Z]+[0-9]+)\"")
+_MERGE_RE = re.compile(r"[A-Z]+[0-9]+:[A-Z]+[0-9]+")  # a merged range, "C2:C4"; other refs are skipped
 
 
 def read_xlsx(path: Path) -> Table:
     """The first worksheet with data; merged cells are read as the same value in every row they cover."""
-    import openpyxl
     from openpyxl.utils.cell import range_boundaries
-    from openpyxl.utils.exceptions import InvalidFileException
+
+    from qt_app.store.xlsx_cells import XlsxBook, XlsxError
 
     try:
-        book = openpyxl.load_workbook(path, data_only=True, read_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError, zipfile.BadZipFile) as e:
+        with XlsxBook(path) as book:
+            sheet = next((s for s in book.sheets() if any(not _empty(v) for r in s.rows for v in r)), None)
+    except (XlsxError, OSError) as e:
         raise DomainError(f"无法读取 Excel 文件：{e}", f"Cannot read the Excel file: {e}") from e
-    try:
-        grid: list[list[Any]] = []
-        sheet: Any = None
-        for ws in book.worksheets:
-            ws.reset_dimensions()  # WPS and some exporters write a wrong <dimension>: read every row
-            rows = [list(r) for r in ws.iter_rows(values_only=True)]
-            if any(not _empty(v) for r in rows for v in r):
-                grid, sheet = rows, ws
-                break
-        if sheet is None:
-            return Table([], [], [_file_problem("工作表为空", "The worksheet is empty")])
-        notes: list[RowProblem] = []
-        for coord in _merged_ranges(path, sheet._worksheet_path):
-            min_col, min_row, max_col, max_row = range_boundaries(coord)
-            top = (
-                grid[min_row - 1][min_col - 1]
-                if min_row - 1 < len(grid) and min_col - 1 < len(grid[min_row - 1])
-                else None
-            )
-            for r in range(min_row, min(max_row, len(grid)) + 1):
-                row = grid[r - 1]
-                row.extend([None] * (max_col - len(row)))
-                for c in range(min_col, max_col + 1):
-                    row[c - 1] = top
-            if max_row > min_row:
-                notes.append(
-                    RowProblem(
-                        min_row,
-                        coord,
-                        f"合并单元格 {coord}：已按每行同值“{top}”读取，请核对",
-                        f"Merged cells {coord}: read as “{top}” on every row; please check",
-                        "warning",
-                    )
+    if sheet is None:
+        return Table([], [], [_file_problem("工作表为空", "The worksheet is empty")])
+    grid: list[list[Any]] = sheet.rows
+    notes: list[RowProblem] = []
+    for coord in sheet.merged:
+        if not _MERGE_RE.fullmatch(coord):
+            continue
+        min_col, min_row, max_col, max_row = range_boundaries(coord)
+        top = (
+            grid[min_row - 1][min_col - 1]
+            if min_row - 1 < len(grid) and min_col - 1 < len(grid[min_row - 1])
+            else None
+        )
+        for r in range(min_row, min(max_row, len(grid)) + 1):
+            row = grid[r - 1]
+            row.extend([None] * (max_col - len(row)))
+            for c in range(min_col, max_col + 1):
+                row[c - 1] = top
+        if max_row > min_row:
+            notes.append(
+                RowProblem(
+                    min_row,
+                    coord,
+                    f"合并单元格 {coord}：已按每行同值“{top}”读取，请核对",
+                    f"Merged cells {coord}: read as “{top}” on every row; please check",
+                    "warning",
                 )
-        return _table([(i + 1, r) for i, r in enumerate(grid)], notes)
-    finally:
-        book.close()
+            )
+    return _table([(i + 1, r) for i, r in enumerate(grid)], notes)
 
 
 def _empty(v: Any) -> bool:
