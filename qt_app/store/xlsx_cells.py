@@ -39,6 +39,18 @@ CellValue = (
 )
 
 
+# Built-in number formats ECMA-376 leaves to the locale (ids 27-36, 50-58). Chinese Excel and WPS save a
+# date typed as 2026年3月5日 with id 31 and no format text; these are the zh-CN meanings, so such cells
+# arrive as dates, not as day counts like 46086.
+ZH_CN_FORMATS: dict[int, str] = {
+    27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: "m-d-yy", 31: 'yyyy"年"m"月"d"日"',
+    32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"', 34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"',
+    36: 'yyyy"年"m"月"', 50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"',
+    54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"',
+    58: 'm"月"d"日"',
+}  # fmt: skip
+
+
 class XlsxError(Exception):
     """The file is not a readable workbook: not a zip, a part missing, broken XML or a malformed value."""
 
@@ -271,9 +283,13 @@ class XlsxBook:
             durations: set[int] = set()
             for index, xf in enumerate(xfs):
                 fmt_id = int(xf.get("numFmtId", "0"))
-                # a custom format wins over a built-in one with the same id; ids 27-36 (the East Asian
-                # built-ins) are unknown to openpyxl and so are numbers, as there
-                code = custom[fmt_id] if fmt_id in custom else BUILTIN_FORMATS.get(fmt_id)
+                # a custom format wins over a built-in one with the same id; the East Asian built-ins are
+                # not in openpyxl's table (it reads those dates as numbers): ours has their zh-CN meaning
+                code = (
+                    custom[fmt_id]
+                    if fmt_id in custom
+                    else BUILTIN_FORMATS.get(fmt_id, ZH_CN_FORMATS.get(fmt_id))
+                )
                 if is_date_format(code):
                     dates.add(index)
                 if is_timedelta_format(code):

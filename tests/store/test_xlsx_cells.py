@@ -318,7 +318,7 @@ def test_shared_rich_and_inline_strings_leave_out_phonetic_runs(tmp_path: Path) 
 
 DATES = """
 <row r="1"><c r="A1" s="1"><v>46086</v></c><c r="B1" s="2"><v>46086.25</v></c><c r="C1" s="3"><v>1.5</v></c>
-<c r="D1" s="4"><v>46086</v></c><c r="E1" s="2"><v>0.5</v></c><c r="F1" s="1"><v>30</v></c></row>
+<c r="D1"><v>46086</v></c><c r="E1" s="2"><v>0.5</v></c><c r="F1" s="1"><v>30</v></c></row>
 """
 
 
@@ -326,9 +326,17 @@ DATES = """
 def test_hand_written_date_styles_match_openpyxl(tmp_path: Path, date1904: bool) -> None:
     rows = assert_same_as_openpyxl(_package(tmp_path / "d.xlsx", DATES, date1904=date1904))
     start = datetime(1904, 1, 1) if date1904 else datetime(1899, 12, 30)
-    # numFmtId 31 (an East Asian built-in date) is not in openpyxl's table: a number, there and here
     assert rows == [[start + timedelta(days=46086), start + timedelta(days=46086.25), timedelta(days=1.5), 46086,
                      time(12), start + timedelta(days=30 if date1904 else 31)]]  # fmt: skip
+
+
+def test_chinese_excels_built_in_date_formats_read_as_dates(tmp_path: Path) -> None:
+    """Id 31 (2026年3月5日) is saved without its format text; openpyxl reads a day count, we read the date."""
+    path = _package(
+        tmp_path / "zh.xlsx", '<row r="1"><c r="A1" s="4"><v>46086</v></c><c r="B1"><v>46086</v></c></row>'
+    )
+    assert our_rows(path) == [[datetime(2026, 3, 5), 46086]]
+    assert openpyxl_rows(path) == [[46086, 46086]]  # the difference is deliberate
 
 
 QUIRKS = """
