@@ -34,6 +34,7 @@ from qt_app.ui.hub import Hub
 from qt_app.ui.models.contacts import ContactsModel
 from qt_app.ui.models.firm_table import ID_ROLE, FirmTableModel
 from qt_app.ui.undo import DeleteFirm, RestoreFirm, SetStage
+from qt_app.ui.widgets.labels import emphasise, mute
 
 SEARCH_DEBOUNCE_MS = 200
 TOTALS_PER_TICK = 8  # package totals filled in idle time, a few at a time, so scrolling never stalls
@@ -153,7 +154,7 @@ class FirmsView(QWidget):
 
         self.contacts = ContactsModel(self)
         self.contact_title = QLabel(self.tr("联络记录"), self)
-        self.contact_title.setStyleSheet("font-weight: 600;")
+        emphasise(self.contact_title)
         self.contact_table = QTableView(self)
         self.contact_table.setObjectName("contactTable")
         self.contact_table.setModel(self.contacts)
@@ -171,7 +172,7 @@ class FirmsView(QWidget):
             self.tr("暂无联络记录。拜访、电话、会谈后在此记一笔，方便同事接手。"), self
         )
         self.contact_empty.setWordWrap(True)
-        self.contact_empty.setStyleSheet("color: palette(placeholder-text);")
+        mute(self.contact_empty)
         self.contact_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         rv.addWidget(self.contact_empty, 1)
         rv.addWidget(self.add_contact_button)

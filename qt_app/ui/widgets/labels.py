@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel
+
+# Fonts and palettes, not style sheets: a style sheet switches the widget to Qt's slower style-sheet
+# style, and the firm list's labels are built before the first paint.
 
 
 def title_label(text: str = "") -> QLabel:
@@ -17,6 +21,25 @@ def title_label(text: str = "") -> QLabel:
 
 def muted_label(text: str = "") -> QLabel:
     """Secondary text (subtitles, hints) in the palette's placeholder colour."""
-    label = QLabel(text)
-    label.setStyleSheet("color: palette(placeholder-text);")
+    return mute(QLabel(text))
+
+
+def mute(label: QLabel) -> QLabel:
+    """Secondary text in the palette's placeholder colour."""
+    palette = label.palette()
+    return tint(label, palette.color(QPalette.ColorRole.PlaceholderText))
+
+
+def tint(label: QLabel, color: QColor | str) -> QLabel:
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
+    label.setPalette(palette)
+    return label
+
+
+def emphasise(label: QLabel) -> QLabel:
+    """Semi-bold, for a small heading inside a screen."""
+    font = label.font()
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
     return label
