@@ -124,27 +124,32 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def measure_child(code: str, runs: int, env: dict[str, str] | None = None) -> Timing:
-    """Run `code` in fresh interpreters; each prints the seconds it measured itself (imports included)."""
-    return measure_children(code, runs, env)[0]
+def measure_side_by_side(
+    codes: list[str], runs: int, env: dict[str, str] | None = None
+) -> list[list[Timing]]:
+    """Fresh interpreters running each of `codes` in turn, `runs` rounds; each prints the seconds it measured
+    itself (imports included) on its last line, several separated by spaces.
 
-
-def measure_children(code: str, runs: int, env: dict[str, str] | None = None) -> list[Timing]:
-    """Like measure_child, for code whose last line prints several timings (seconds, space-separated).
-
-    The package is byte-compiled first and one run is discarded, so every run starts as an installed
-    app does on a working day: .pyc files present, files in the OS cache.
+    Taking turns (baseline, subject, baseline, …) lets a ratio ride out a burst of load on the machine
+    that would otherwise fall on one side only. The package is byte-compiled first and one round is
+    discarded, so every run starts as an installed app does: .pyc files present, files in the OS cache.
     """
     import compileall
     import os
 
     compileall.compile_dir(str(ROOT / "qt_app"), quiet=1)
     full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
-    samples: list[list[float]] = []
+    samples: list[list[list[float]]] = [[] for _ in codes]
     for i in range(runs + 1):
-        out = subprocess.run(
-            [sys.executable, "-c", code], cwd=ROOT, env=full_env, check=True, capture_output=True, text=True
-        )
-        if i:
-            samples.append([float(x) for x in out.stdout.strip().splitlines()[-1].split()])
-    return [_timing([run[k] for run in samples]) for k in range(len(samples[0]))]
+        for code, got in zip(codes, samples, strict=True):
+            out = subprocess.run(
+                [sys.executable, "-c", code],
+                cwd=ROOT,
+                env=full_env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            if i:
+                got.append([float(x) for x in out.stdout.strip().splitlines()[-1].split()])
+    return [[_timing([run[k] for run in got]) for k in range(len(got[0]))] for got in samples]

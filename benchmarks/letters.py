@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.core import Row, measure, measure_child
+from benchmarks.core import Row, measure, measure_side_by_side
 
 BARE_PAGE = """
 import io, time
@@ -78,8 +78,7 @@ def rows(quick: bool) -> list[Row]:
     base = measure(bare_page, runs=runs, warmup=2)
     warm = measure(lambda: render_letter(firm, variants, package, policy, keyring=keys), runs=runs, warmup=2)
     child_runs = 2 if quick else 5
-    bare_cold = measure_child(BARE_PAGE, child_runs)
-    first = measure_child(FIRST_LETTER, child_runs)
+    (bare_cold,), (first,) = measure_side_by_side([BARE_PAGE, FIRST_LETTER], child_runs)
     pages = _page_count(render_letter(firm, variants, package, policy, keyring=keys))
     return [
         Row("baseline: bare reportlab page, same embedded font", base, budget_seconds=None),

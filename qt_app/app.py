@@ -11,11 +11,12 @@ from __future__ import annotations
 import qt_app.ui  # noqa: F401  (first: PySide6 with its fixes, before the layers below load)
 
 # isort: on
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -132,6 +133,7 @@ def run_app(lang: str = "zh", data_dir: str | None = None) -> int:
     app = setup_application()  # held here for the whole event loop
     window = start(lang, data_dir)
     if window is None:
+        gc.enable()
         return 1
     code = app.exec()
     window.session.close()
@@ -151,8 +153,13 @@ def start(lang: str = "zh", data_dir: str | None = None) -> MainWindow | None:
     folder = data_dir or settings.get(settings.DATA_DIR) or None
     session = open_session(folder, i18n.current())
     if session is None:
+        gc.enable()
         return None
     window = make_window(session)
+    # The collector, paused by the launcher for start-up, runs again once the window is warm (or after
+    # 5 s at the latest, should the window never paint).
+    window.warm_up.finished.connect(gc.enable)
+    QTimer.singleShot(5000, gc.enable)
     window.show()
     return window
 

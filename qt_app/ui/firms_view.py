@@ -28,7 +28,7 @@ from qt_app.domain.errors import DomainError
 from qt_app.domain.pipeline import STAGE_LABELS, Stage
 from qt_app.services.session import Session
 from qt_app.store.models import FirmFilter
-from qt_app.ui import i18n, workers
+from qt_app.ui import i18n
 from qt_app.ui.errors import show_error
 from qt_app.ui.hub import Hub
 from qt_app.ui.models.contacts import ContactsModel
@@ -255,6 +255,8 @@ class FirmsView(QWidget):
 
     # -- package totals in idle time ----------------------------------------------------------------------------
     def _fill_totals(self) -> None:
+        from qt_app.ui import workers  # thread pool and progress dialog types: loaded after the first paint
+
         if workers.busy():
             return  # a backup or import holds the database; try again on the next tick
         ids = self.model.missing_totals(TOTALS_PER_TICK)

@@ -19,7 +19,7 @@ from qt_app.ui.widgets.import_scan import speed_up_import_scan
 ROOT = Path(__file__).resolve().parents[2]
 
 CHILD = """
-import json, sys
+import gc, json, sys
 import qt_app.app as desk
 from PySide6.QtCore import QEvent, QObject
 
@@ -29,27 +29,32 @@ seen = {}
 def loaded():
     return sorted(m for m in heavy if m in sys.modules)
 
-window = desk.start(data_dir=sys.argv[1])
-
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and "painted" not in seen:
             seen["painted"] = {"loaded": loaded(), "rows": window.firms.model.rowCount(),
-                               "policy_label": window.policy_label.text()}
+                               "policy_label": window.policy_label.text(), "gc": gc.isenabled()}
         return False
 
-probe = FirstPaint()
-window.firms.installEventFilter(probe)
+real_start = desk.start
+
+def start_and_watch(*args, **kwargs):
+    global window
+    window = real_start(*args, **kwargs)
+    window.installEventFilter(probe)
+    window.warm_up.finished.connect(finished)
+    return window
 
 def finished():
     seen["warm"] = {"loaded": loaded(), "policy_label": window.policy_label.text(),
-                    "domains": window.firms.domain_filter.count()}
+                    "domains": window.firms.domain_filter.count(), "gc": gc.isenabled()}
     print(json.dumps(seen, ensure_ascii=False))
     desk.QApplication.quit()
 
-window.warm_up.finished.connect(finished)
-desk.QApplication.exec()
-window.session.close()
+probe = FirstPaint()
+desk.start = start_and_watch
+from qt_app.cli import main  # the launcher's path: `python -m qt_app --data-dir …`
+main(["--data-dir", sys.argv[1]])
 """
 
 
@@ -67,6 +72,7 @@ def test_the_list_paints_first_and_the_policy_follows(tmp_path: Path) -> None:
     painted, warm = seen["painted"], seen["warm"]
     assert painted["rows"] >= 20  # the demo firms, on the first paint
     assert painted["loaded"] == [] and painted["policy_label"] == ""
+    assert painted["gc"] is False and warm["gc"] is True  # the collector waits out start-up, then runs again
     assert {"sqlite_utils", "yaml"} <= set(warm["loaded"])
     assert "现行政策" in warm["policy_label"] and "2023.1" in warm["policy_label"]
     assert warm["domains"] > 1  # 全部领域 plus the policy's domains
