@@ -58,10 +58,18 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def session(_private_data_dir: Path):  # type: ignore[no-untyped-def]
+def session(request: pytest.FixtureRequest, _private_data_dir: Path):  # type: ignore[no-untyped-def]
+    """A real session on the demo database; a module that sets EMPTY_STORE = True gets one without firms."""
+    from qt_app.domain.policy_loader import default_policy
     from qt_app.services.session import Session
+    from qt_app.store.store import open_store_at
 
-    s = Session.open(_private_data_dir)
+    if getattr(request.module, "EMPTY_STORE", False):
+        s = Session(
+            store=open_store_at(_private_data_dir / "desk", auto_backup=False), policies=[default_policy()]
+        )
+    else:
+        s = Session.open(_private_data_dir)
     yield s
     s.close()
 

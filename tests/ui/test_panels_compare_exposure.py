@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
 
 from qt_app import paths
 from qt_app.domain import uscc
 from qt_app.domain.firm import Firm, Stage
 from qt_app.domain.firm_io import load_firm_file
 from qt_app.domain.money import wan
-from qt_app.domain.policy_loader import default_policy
 from qt_app.domain.variants import Variant
 from qt_app.services.session import Session
-from qt_app.store.store import open_store_at
 from qt_app.ui.compare_view import DIFF_ROLE, CompareModel, ComparePanel, compare_rows
 from qt_app.ui.exposure_view import ExposureModel, ExposurePanel, FirmAmountModel
 from qt_app.ui.widgets.tree_model import AMOUNT_ROLE
@@ -27,17 +21,9 @@ from qt_app.ui.widgets.tree_model import AMOUNT_ROLE
 EXAMPLES = paths.resource("examples")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _cjk_font(qapp: QApplication) -> None:
-    fid = QFontDatabase.addApplicationFont(str(paths.font_path()))
-    qapp.setFont(QFont(QFontDatabase.applicationFontFamilies(fid)[0], 10))
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[Session]:
-    s = Session(store=open_store_at(tmp_path / "desk", auto_backup=False), policies=[default_policy()])
-    yield s
-    s.close()
+EMPTY_STORE = (
+    True  # the conftest's session, on a database without firms (the bundled font is registered there)
+)
 
 
 @pytest.fixture

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from qt_app import paths
 from qt_app.domain.firm import Firm
 from qt_app.domain.firm_io import load_firm_file
 from qt_app.domain.money import capitals, format_yuan, wan
-from qt_app.domain.policy_loader import default_policy
 from qt_app.domain.variants import Variant
-from qt_app.services.session import Session
-from qt_app.store.store import open_store_at
 from qt_app.ui.meeting import MeetingView
 from qt_app.ui.package_view import PackagePanel
 from qt_app.ui.panel_strings_en import PANEL_STRINGS_EN
@@ -30,17 +24,9 @@ from qt_app.ui.widgets.tree_model import AMOUNT_ROLE, KEY_ROLE, NodeTreeModel
 EXAMPLES = paths.resource("examples")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _cjk_font(qapp: QApplication) -> None:
-    fid = QFontDatabase.addApplicationFont(str(paths.font_path()))
-    qapp.setFont(QFont(QFontDatabase.applicationFontFamilies(fid)[0], 10))
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[Session]:
-    s = Session(store=open_store_at(tmp_path / "desk", auto_backup=False), policies=[default_policy()])
-    yield s
-    s.close()
+EMPTY_STORE = (
+    True  # the conftest's session, on a database without firms (the bundled font is registered there)
+)
 
 
 @pytest.fixture

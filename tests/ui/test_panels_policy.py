@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
 
 from qt_app import paths
 from qt_app.domain.errors import ValidationError
-from qt_app.domain.policy_loader import default_policy, load_policy
-from qt_app.services.session import Session
-from qt_app.store.store import open_store_at
+from qt_app.domain.policy_loader import load_policy
 from qt_app.ui.policy_view import PoliciesPanel
 from qt_app.ui.widgets.status_badge import BADGE_ROLE
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _cjk_font(qapp: QApplication) -> None:
-    fid = QFontDatabase.addApplicationFont(str(paths.font_path()))
-    qapp.setFont(QFont(QFontDatabase.applicationFontFamilies(fid)[0], 10))
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[Session]:
-    s = Session(store=open_store_at(tmp_path / "desk", auto_backup=False), policies=[default_policy()])
-    yield s
-    s.close()
+EMPTY_STORE = (
+    True  # the conftest's session, on a database without firms (the bundled font is registered there)
+)
 
 
 def policy_text(**changes: str) -> str:
