@@ -24,9 +24,7 @@ from qt_app.ui.widgets.tree_model import AMOUNT_ROLE, KEY_ROLE, NodeTreeModel
 EXAMPLES = paths.resource("examples")
 
 
-EMPTY_STORE = (
-    True  # the conftest's session, on a database without firms (the bundled font is registered there)
-)
+EMPTY_STORE = True  # the conftest's session opens a database without firms
 
 
 @pytest.fixture

@@ -10,9 +10,7 @@ from qt_app.domain.policy_loader import load_policy
 from qt_app.ui.policy_view import PoliciesPanel
 from qt_app.ui.widgets.status_badge import BADGE_ROLE
 
-EMPTY_STORE = (
-    True  # the conftest's session, on a database without firms (the bundled font is registered there)
-)
+EMPTY_STORE = True  # the conftest's session opens a database without firms
 
 
 def policy_text(**changes: str) -> str:
