@@ -52,13 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_VALUE_OPTIONS = ("--lang", "--data-dir")  # the top-level options followed by a value
+
+
 def _names_a_command(argv: list[str]) -> bool:
     """True when argv names a command (or asks for help, which lists them), so the full parser is needed."""
     value_follows = False
     for arg in argv:
         if value_follows:
             value_follows = False
-        elif arg in ("--lang", "--data-dir"):
+        elif arg in _VALUE_OPTIONS:
             value_follows = True
         elif arg in ("-h", "--help") or not arg.startswith("-"):
             return True
@@ -77,7 +80,7 @@ def _window_start(argv: list[str]) -> tuple[str, str | None, bool] | None:
         name, has_value, value = arg.partition("=")
         if arg == "--selftest":
             selftest = True
-        elif name in ("--lang", "--data-dir"):
+        elif name in _VALUE_OPTIONS:
             given = value if has_value else next(args, None)
             if given is None or (name == "--lang" and given not in ("zh", "en")):
                 return None

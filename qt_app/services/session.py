@@ -50,7 +50,9 @@ class Session:
         from qt_app.store.store import open_store_at
 
         store = open_store_at(data_dir, read_only=read_only)
-        if not store.read_only and store.is_empty():  # the first start: demo firms to try things on
+        if (
+            not store.read_only and store.is_empty()
+        ):  # checked here so the demo module loads on a first start only
             from qt_app.services.demo import ensure_demo
 
             ensure_demo(store)

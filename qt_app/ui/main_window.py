@@ -264,18 +264,20 @@ class MainWindow(QMainWindow):
         self.file_label.setText(self.tr("数据文件：{path}").format(path=path))
         self.file_label.setToolTip(str(store.path))
         if self.session.policy_loaded:  # read in the first idle turn after the list has painted
-            policy = self.session.policy
-            title = policy.title_en if i18n.current() == "en" else policy.short_title
-            metrics = QFontMetrics(self.policy_label.font())
-            short = metrics.elidedText(title, Qt.TextElideMode.ElideRight, 260)
-            self.policy_label.setText(
-                self.tr("现行政策：{title}（{version}）").format(title=short, version=policy.version)
-            )
-            self.policy_label.setToolTip(f"{title} {policy.version}")
+            self._show_policy()
         backups = store.list_backups()
         newest = max((b.taken_at for b in backups), default=None)
         when = local_time(newest.isoformat()) if newest else self.tr("尚无")
         self.backup_label.setText(self.tr("最近备份：{when}").format(when=when))
+
+    def _show_policy(self) -> None:
+        policy = self.session.policy
+        title = policy.title_en if i18n.current() == "en" else policy.short_title
+        short = QFontMetrics(self.policy_label.font()).elidedText(title, Qt.TextElideMode.ElideRight, 260)
+        self.policy_label.setText(
+            self.tr("现行政策：{title}（{version}）").format(title=short, version=policy.version)
+        )
+        self.policy_label.setToolTip(f"{title} {policy.version}")
 
     # -- wiring -------------------------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -320,9 +322,8 @@ class MainWindow(QMainWindow):
 
     def _policy_ready(self) -> None:
         """Idle turn after the first paint: read the policy file; the list's domain filter and totals follow."""
-        _ = self.session.policy
+        self._show_policy()
         self.firms.policy_ready()
-        self.update_status()
 
     def _store_ready(self) -> None:
         """Idle turn: make the store's write handle now rather than on the first save."""

@@ -26,8 +26,7 @@ def muted_label(text: str = "") -> QLabel:
 
 def mute(label: QLabel) -> QLabel:
     """Secondary text in the palette's placeholder colour."""
-    palette = label.palette()
-    return tint(label, palette.color(QPalette.ColorRole.PlaceholderText))
+    return tint(label, label.palette().color(QPalette.ColorRole.PlaceholderText))
 
 
 def tint(label: QLabel, color: QColor | str) -> QLabel:
