@@ -32,6 +32,7 @@ STATUS_LABELS: dict[LineStatus, tuple[str, str]] = {
 
 class Benefit(StrEnum):
     CASH = "cash"  # 资金
+    VOUCHER = "voucher"  # 券（算力券）：只能用于指定服务，不是现金
     IN_KIND = "in_kind"  # 实物/服务（折算）
 
 
@@ -102,7 +103,18 @@ class Package:
 
     @property
     def cash_total(self) -> Fen:
+        """Money paid to the firm (资金)."""
         return sum(line.amount for line in self.lines if line.benefit is Benefit.CASH)
+
+    @property
+    def voucher_total(self) -> Fen:
+        """Vouchers (算力券), spendable only on the county's compute."""
+        return sum(line.amount for line in self.lines if line.benefit is Benefit.VOUCHER)
+
+    @property
+    def in_kind_total(self) -> Fen:
+        """Value of what is given in kind (人才公寓等，按市场租金折算)."""
+        return sum(line.amount for line in self.lines if line.benefit is Benefit.IN_KIND)
 
     def by_year(self) -> dict[int, Fen]:
         out = dict.fromkeys(self.years, 0)

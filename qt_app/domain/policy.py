@@ -125,7 +125,7 @@ class PolicyItem:
     zh: str
     en: str
     category: str
-    benefit: str  # cash | in_kind
+    benefit: str  # cash | voucher | in_kind
     timing: str  # one_off | annual
     basis_zh: str
     basis_en: str

@@ -292,8 +292,8 @@ def _item(r: _Reader, node: yaml.Node, path: str) -> PolicyItem | None:
             "one of " + ", ".join(CATEGORIES),
         )
     benefit = r.text(m.get("benefit"), f"{path}.benefit") or ""
-    if benefit and benefit not in ("cash", "in_kind"):
-        r.bad(m["benefit"], f"{path}.benefit", "cash 或 in_kind", "cash or in_kind")
+    if benefit and benefit not in ("cash", "voucher", "in_kind"):
+        r.bad(m["benefit"], f"{path}.benefit", "cash、voucher 或 in_kind", "cash, voucher or in_kind")
     timing = r.text(m.get("timing"), f"{path}.timing") or ""
     if timing and timing not in ("one_off", "annual"):
         r.bad(m["timing"], f"{path}.timing", "one_off 或 annual", "one_off or annual")

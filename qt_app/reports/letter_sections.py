@@ -191,7 +191,9 @@ def schedule_section(cx: LetterContext) -> list[Flowable]:
     ]
     rows: list[list[Any]] = [head]
     for i, line in enumerate(lines, 1):
-        cash = line["benefit"] == "cash"
+        form_zh, form_en = {"cash": ("资金", "cash"), "voucher": ("算力券", "voucher")}.get(
+            line["benefit"], ("实物折算", "in kind")
+        )
         rows.append(
             [
                 cx.cell(str(i), "", "cell_c"),
@@ -200,7 +202,7 @@ def schedule_section(cx: LetterContext) -> list[Flowable]:
                 cx.cell(line["explanation_zh"] or line["basis_zh"], line["explanation_en"]),
                 cx.cell(str(line["year"]), "", "cell_c"),
                 Paragraph(esc(format_yuan(line["amount"])), cx.st["cell_r"]),
-                cx.cell("资金" if cash else "实物折算", "cash" if cash else "in kind"),
+                cx.cell(form_zh, form_en),
             ]
         )
     widths = [26, 42, 66, 154, 32, 80, 42]
