@@ -32,21 +32,21 @@ from PySide6.QtWidgets import (
 
 from qt_app import __version__
 from qt_app.domain.errors import DomainError
+from qt_app.services.operations import OpChanges, current_user
+from qt_app.services.operations import firms as firm_ops
 from qt_app.services.session import Session
 from qt_app.ui import i18n, settings, window_state
 from qt_app.ui.actions import CONTEXT, MENUS, TOOLBAR, create_actions, icon
 from qt_app.ui.errors import show_error
-from qt_app.ui.firms_view import FirmsView, who
+from qt_app.ui.firms_view import FirmsView
 from qt_app.ui.hub import Hub
 from qt_app.ui.models.firm_table import local_time
+from qt_app.ui.panel import NO_FIRM, FirmOnScreen, Panel
 from qt_app.ui.panels import make_panel
 from qt_app.ui.startup import WarmUp
-from qt_app.ui.undo import SaveFirm
 from qt_app.ui.widgets.labels import emphasise, tint
 
 if TYPE_CHECKING:
-    from qt_app.domain.firm import Firm
-    from qt_app.domain.variants import Variant
     from qt_app.ui.firm_editor import FirmEditor
 
 FIRMS, PACKAGE, COMPARE, EXPOSURE, POLICIES, LETTERS = range(6)
@@ -67,13 +67,13 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.hub = Hub(self)
         self.setWindowTitle(self.tr("招商政策测算台"))
         self.actions_by_name = create_actions(self)
-        self.list_stack = QUndoStack(self)
+        self.list_stack = QUndoStack(self)  # operations' undo (save, delete, stage…); the editor has its own
         self.undo_group = QUndoGroup(self)
-        self._panels: dict[str, QWidget] = {}
-        self._current: tuple[Firm, tuple[Variant, ...]] | None = None
+        self.hub = Hub(self.list_stack, self)
+        self._panels: dict[str, Panel] = {}
+        self._current: FirmOnScreen = NO_FIRM  # what the editor last published
         self._build_screens()
         self._build_menus()
         self._build_status()
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
 
     # -- screens --------------------------------------------------------------------------------------------------
     def _build_screens(self) -> None:
-        self.firms = FirmsView(self.session, self.hub, self.list_stack, self)
+        self.firms = FirmsView(self.session, self.hub, self)
         self.undo_group.addStack(self.list_stack)
         self.undo_group.setActiveStack(self.list_stack)
         self._editor: FirmEditor | None = None  # the 政策测算 page is built on first use (fast start)
@@ -138,12 +138,12 @@ class MainWindow(QMainWindow):
         from qt_app.ui.firm_editor import FirmEditor  # with its Designer form: imported on first use
 
         draft_path = self.session.store.folder / DRAFT_FILE if not self.session.store.read_only else None
-        editor = FirmEditor(self.session.policy, self._save_firm, draft_path, self)
+        editor = FirmEditor(self.session, self.hub, draft_path, self)
         self._editor = editor
         self.undo_group.addStack(editor.undo_stack)
         editor.ui.saveButton.setShortcut(QKeySequence())  # Ctrl+S belongs to the save action
-        editor.draftChanged.connect(self._draft_changed)
         editor.dirtyChanged.connect(self._dirty_changed)
+        editor.saved.connect(self._saved)
         self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.editor_splitter.setObjectName("editorSplitter")
         self.editor_splitter.addWidget(editor)
@@ -162,24 +162,15 @@ class MainWindow(QMainWindow):
         if self._pending_firm:
             self._load(self._pending_firm)
 
-    def panel(self, key: str) -> QWidget:
-        """The panel `key`, built on first use."""
+    def panel(self, key: str) -> Panel:
+        """The panel `key`, built on first use; it hears the hub from then on."""
         if key not in self._panels:
-            self._panels[key] = make_panel(key, self.session, self)
-            self._wire_panel(key, self._panels[key])
+            panel = make_panel(key, self.session, self.hub, self)
+            self._panels[key] = panel
+            panel.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            panel.firmActivated.connect(self.open_firm)
+            panel.show_firm(self._current)
         return self._panels[key]
-
-    def _wire_panel(self, key: str, widget: QWidget) -> None:
-        if key == "compare" and hasattr(widget, "offerVariantChosen"):
-            widget.offerVariantChosen.connect(self._offer_variant_chosen)
-        if hasattr(widget, "statusMessage"):
-            widget.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        if key == "exposure" and hasattr(widget, "firmActivated"):
-            widget.firmActivated.connect(self.open_firm)
-        if self._current is not None and hasattr(widget, "show_firm"):
-            widget.show_firm(*self._current)
-            if key in ("meeting", "letters"):
-                self._show_offer(*self._current)
 
     def show_screen(self, index: int) -> None:
         if self.pages.currentIndex() != index or self.nav.currentRow() != index:
@@ -189,7 +180,7 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         key = SCREENS[index][1]
-        if index == PACKAGE or (index in (COMPARE, LETTERS) and self._current is None):
+        if index == PACKAGE or (index in (COMPARE, LETTERS) and not self._current.firm_id):
             _ = self.editor  # builds the page and loads the list's current firm
         if index >= COMPARE:
             placeholder = self.pages.widget(index)
@@ -205,8 +196,6 @@ class MainWindow(QMainWindow):
                 self.pages.insertWidget(index, holder)
                 self.pages.removeWidget(placeholder)
                 placeholder.deleteLater()
-            if key == "exposure" and hasattr(widget, "refresh"):
-                widget.refresh()
         self.pages.setCurrentIndex(index)
         self.undo_group.setActiveStack(self.editor.undo_stack if index == PACKAGE else self.list_stack)
 
@@ -302,10 +291,8 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self._about)
         self.firms.currentFirmChanged.connect(self._list_selection_changed)
         self.firms.firmActivated.connect(self.open_firm)
-        self.hub.firmSaved.connect(lambda _id: self.update_status())
-        self.hub.firmSaved.connect(self._stored_version_changed)
-        self.hub.firmsChanged.connect(lambda: self._stored_version_changed(""))
-        self.hub.backupTaken.connect(lambda _p: self.update_status())
+        self.hub.firmShown.connect(self._firm_shown)
+        self.hub.changed.connect(self._changes)
         read_only = self.session.store.read_only
         for name in (
             "new_firm",
@@ -380,38 +367,18 @@ class MainWindow(QMainWindow):
         self.editor.load_firm(firm, variants)
         settings.put(settings.LAST_FIRM, firm_id)
 
-    def current_firm(self) -> tuple[Firm, tuple[Variant, ...]] | None:
-        """The firm every panel shows: the editor's draft as it last parsed."""
+    def current_firm(self) -> FirmOnScreen:
+        """The firm every panel shows: the editor's draft as it last parsed, or why it does not yet."""
         _ = self.editor
         return self._current
 
-    def _stored_version_changed(self, firm_id: str) -> None:
-        """A stage change, undo, import or restore changed the store: an editor without edits follows it."""
-        if not self.editor_built or self.editor.dirty or self.editor.is_new:
-            return
-        if firm_id and firm_id != self.editor.firm_id:
-            return
-        try:
-            firm, variants = self.session.store.get_firm(self.editor.firm_id)
-        except DomainError:
-            self.editor.load_firm(None)  # gone (restored backup without it)
-            return
-        if not self.editor.shows(firm, variants):
-            self.editor.load_firm(firm, variants)
+    def _firm_shown(self, shown: FirmOnScreen) -> None:
+        self._current = shown
 
-    def _draft_changed(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
-        """The editor's draft parses: every panel shows it (the package recomputes live)."""
-        self._current = (firm, variants)
-        for key, widget in self._panels.items():
-            if key in ("package", "compare") and hasattr(widget, "show_firm"):
-                try:
-                    widget.show_firm(firm, variants)
-                except DomainError as e:
-                    self.statusBar().showMessage(e.message(i18n.current()), 5000)
-        try:
-            self._show_offer(firm, variants)
-        except DomainError as e:
-            self.statusBar().showMessage(e.message(i18n.current()), 5000)
+    def _changes(self, changes: OpChanges) -> None:
+        """The status bar follows the data: backups, the default policy, a restored database."""
+        if changes.backups or changes.everything or changes.policy:
+            self.update_status()
 
     def _dirty_changed(self, dirty: bool) -> None:
         title = self.tr("招商政策测算台")
@@ -442,68 +409,18 @@ class MainWindow(QMainWindow):
         if self.pages.currentIndex() == PACKAGE and not self.editor.is_new:
             self.firms.select(self.editor.firm_id)
         deleting = self.firms.current_id()
-        self.firms.delete_selected()
+        if not deleting:
+            return
+        if not self.hub.run(lambda: firm_ops.delete_firm(self.session, deleting, current_user()), self):
+            return
         if self.editor_built and deleting == self.editor.firm_id and not self.editor.dirty:
             self.editor.load_firm(None)
         self.statusBar().showMessage(self.tr("已移入回收站；按 Ctrl+Z 撤销"), 8000)
 
-    def _save_firm(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
-        """The editor's saver: one undoable store command, then the package total for the list."""
-        store = self.session.store
-        before = None
-        if not self.editor.is_new:
-            try:
-                before = store.get_firm(firm.id)
-            except DomainError:
-                before = None  # the stored version vanished meanwhile: undo then trashes it
-        store.save_firm(firm, variants, who())
-        self.list_stack.push(
-            SaveFirm(store, (firm, variants), before, who(), self.hub.firmsChanged.emit, self._failed)
-        )
-        try:
-            pkg = self.session.package(firm, explain=False)
-            store.put_package_total(firm.id, "base", self.session.policy.hash, pkg.total, pkg.by_year())
-        except DomainError:
-            pass  # the list computes it later
-        self.hub.firmSaved.emit(firm.id)
-        self.firms.select(firm.id)
-        self.statusBar().showMessage(self.tr("已保存“{name}”").format(name=firm.name), 5000)
-
-    def _failed(self, e: BaseException) -> None:
-        show_error(self, e)
-
-    def _offer_variant_chosen(self, name: str) -> None:
-        """设为报价方案: remembered for the firm; meeting mode and the letters screen switch to it."""
-        compare = self._panels.get("compare")
-        chosen = getattr(compare, "variant", lambda _n: None)(name)
-        if self._current is None or chosen is None:
-            return
-        firm, variants = self._current
-        from qt_app.services.offers import set_offer_variant
-
-        try:
-            set_offer_variant(self.session.store, firm.id, chosen, who=who())
-        except DomainError as e:
-            show_error(self, e)
-            return
-        self._show_offer(firm, variants)
-        label = chosen.label or chosen.name
-        self.statusBar().showMessage(
-            self.tr("已将“{name}”设为报价方案：会谈模式和告知函将使用此方案").format(name=label), 8000
-        )
-
-    def _show_offer(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
-        """Meeting mode and the letters screen show the firm's offer variant, when one was chosen."""
-        from qt_app.services.offers import with_offer
-
-        with_offer_variants, offer = with_offer(self.session.store, firm.id, variants)
-        for key in ("meeting", "letters"):
-            widget = self._panels.get(key)
-            if widget is None:
-                continue
-            widget.show_firm(firm, with_offer_variants)  # type: ignore[attr-defined]
-            if offer is not None and hasattr(widget, "set_variant"):
-                widget.set_variant(offer)
+    def _saved(self, firm_id: str) -> None:
+        self.firms.select(firm_id)
+        name = self._current.name or self.editor.ui.nameEdit.text()
+        self.statusBar().showMessage(self.tr("已保存“{name}”").format(name=name), 5000)
 
     def _focus_search(self) -> None:
         self.show_screen(FIRMS)
@@ -570,6 +487,11 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         window_state.save_layout(self)
+
+    def close_quietly(self) -> None:
+        """Stop idle work without asking or saving anything (the window is being replaced)."""
+        self.firms.stop()
+        self.warm_up.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Never lose unsaved changes silently: Save / Discard / Cancel."""

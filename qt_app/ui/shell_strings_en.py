@@ -216,4 +216,5 @@ SHELL_STRINGS_EN: dict[str, str] = {
     "已从备份恢复。": "Restored from the backup.",
     "已备份到：{path}": "Backed up to: {path}",
     "正在备份…": "Backing up…",
+    "无法撤销": "Cannot undo",
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 
 from qt_app.domain.firm import Stage
+from qt_app.domain.money_format import money
 from qt_app.ui.models.firm_table import ID_ROLE, NAME, STAGE, TOTAL
 
 from .helpers import ime_type
@@ -121,8 +122,7 @@ def test_package_totals_fill_in_for_the_list(window, qtbot) -> None:  # type: ig
     firm, _ = window.session.store.get_firm(first.id)
     expected = window.session.package(firm, explain=False).total
     assert first.package_total_fen == expected
-    shown = model.index(0, TOTAL).data()
-    assert shown.replace(",", "") == f"{expected / 1_000_000:.2f}".rstrip("0").rstrip(".")
+    assert model.index(0, TOTAL).data() == money(expected)
     assert model.index(0, NAME).data(ID_ROLE) == first.id
 
 

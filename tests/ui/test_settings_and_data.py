@@ -28,9 +28,11 @@ def test_settings_are_saved_to_the_database(window, session) -> None:  # type: i
 
 def test_backup_now_runs_off_the_ui_thread_and_is_listed(window, session, qtbot) -> None:  # type: ignore[no-untyped-def]
     before = len(session.store.list_backups())
-    with qtbot.waitSignal(window.hub.backupTaken, timeout=10_000) as taken:
+    with qtbot.waitSignal(window.hub.changed, timeout=10_000) as taken:
         window.action("backup_now").trigger()
-    path = Path(taken.args[0])
+    assert taken.args[0].backups
+    newest = max(session.store.list_backups(), key=lambda b: b.taken_at)
+    path = Path(newest.path)
     assert path.exists() and path.stat().st_size > 0
     assert len(session.store.list_backups()) == before + 1
     assert "最近备份" in window.backup_label.text() and "尚无" not in window.backup_label.text()
@@ -74,8 +76,9 @@ def test_an_import_shows_every_bad_row_and_writes_only_when_asked(
 
     monkeypatch.setattr(ImportReportDialog, "exec", skip_bad)
     before = session.store.count_firms()
-    with qtbot.waitSignal(window.hub.firmsChanged, timeout=10_000):
+    with qtbot.waitSignal(window.hub.changed, timeout=10_000) as notice:
         window.import_firms(str(path))
+    assert notice.args[0].firm_list
     assert seen and "第2行" in "\n".join(seen[0].report.lines("zh"))
     assert session.store.count_firms() == before + 1
     assert session.store.count_firms("青田导入测试") == 1
