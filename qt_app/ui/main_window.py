@@ -148,9 +148,9 @@ class MainWindow(QMainWindow):
         self.editor_splitter.setObjectName("editorSplitter")
         self.editor_splitter.addWidget(editor)
         self.editor_splitter.addWidget(self.panel("package"))
-        self.editor_splitter.setStretchFactor(0, 5)
-        self.editor_splitter.setStretchFactor(1, 6)
-        self.editor_splitter.setSizes([600, 700])
+        self.editor_splitter.setStretchFactor(0, 2)
+        self.editor_splitter.setStretchFactor(1, 3)
+        self.editor_splitter.setSizes([520, 760])  # the package gets the room its amounts and clauses need
         saved = settings.get(settings.EDITOR_SPLITTER)
         if not saved.isEmpty():
             self.editor_splitter.restoreState(saved)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QSplitter,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -173,10 +174,21 @@ class PackagePanel(Panel):
         foot.addSpacing(16)
         foot.addWidget(self.total_capitals, 1)
 
+        self.waiting = QLabel()  # in place of the numbers until the draft can be computed
+        self.waiting.setObjectName("packageWaiting")
+        self.waiting.setWordWrap(True)
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setStyleSheet(
+            "QLabel { color: palette(placeholder-text); font-size: 13pt; padding: 24px; }"
+        )
+        self.body = QStackedWidget()
+        self.body.addWidget(self.splitter)
+        self.body.addWidget(self.waiting)
+
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.banner)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.body, 1)
         layout.addLayout(foot)
 
     def retranslate(self) -> None:
@@ -196,7 +208,8 @@ class PackagePanel(Panel):
             self.side_layout.setDirection(
                 QBoxLayout.Direction.TopToBottom if wide else QBoxLayout.Direction.LeftToRight
             )
-            self.splitter.setSizes([960, 440] if wide else [560, 260])
+            self.totals.set_compact(not wide)  # the capitals per year go; the grand total keeps its own
+            self.splitter.setSizes([960, 440] if wide else [600, 220])
 
     # -- the panel interface ------------------------------------------------------------------------
     def show_firm(self, shown: FirmOnScreen) -> None:
@@ -285,6 +298,7 @@ class PackagePanel(Panel):
         pkg = self.session.package(firm, variant)
         self._package = pkg
         policy = self.session.policy
+        self.body.setCurrentWidget(self.splitter)
         self.title.setText(firm.name or self.tr("（未命名企业）"))
         variant_text = variant.label if variant.name != BASE else self.tr("基准方案")
         self.subtitle.setText(

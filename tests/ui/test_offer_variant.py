@@ -9,7 +9,7 @@ from qt_app.services.session import Session
 
 
 def test_the_chosen_variant_becomes_the_offer_everywhere(window: Any, session: Session) -> None:
-    firm, variants = next(iter(session.store.all_firms()))
+    firm, _variants = next(iter(session.store.all_firms()))
     window.open_firm(firm.id)
     compare, meeting, letters = window.panel("compare"), window.panel("meeting"), window.panel("letters")
 

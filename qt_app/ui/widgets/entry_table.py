@@ -1,9 +1,9 @@
 """A table that takes keyboard entry the way Excel and WPS do (录入表格).
 
-Type over a cell and Tab (or Shift+Tab) to move on: the value is committed and the next cell opens.
-Enter commits; Esc cancels the cell. Tab past the last cell starts a new row, as do Insert and Ctrl+Enter;
-Esc in a new row nobody has typed into takes it away again and moves on to the next field.
-Delete clears the selected cells. Shift+Tab from the first cell leaves the table backwards.
+Type over a cell and Tab (or Shift+Tab) to move on: the value is committed. Enter commits (and moves down
+when there is a row below); Esc cancels the cell. Tab past the last cell starts a new row (as do Insert and Ctrl+Enter anywhere); Tab past the end of
+that new row while nothing was typed into it — or Esc in it — takes it away again and moves on to the next
+field, so Tab never traps the focus. Shift+Tab from the first cell leaves backwards. Delete clears cells.
 """
 
 from __future__ import annotations
@@ -12,7 +12,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QTableView,
+    QWidget,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 _NEW_ROW_KEYS = (Qt.Key.Key_Insert,)
@@ -60,6 +66,8 @@ class EntryTable(QTableView):
                 return model.index(row, col + 1)
             if row + 1 < rows:
                 return model.index(row + 1, 0)
+            if row == self._fresh_row and self.row_untouched(row):
+                return QModelIndex()  # through a new row nobody used: leave (see `_leave_forward`)
             return self._new_row()
         if col > 0:
             return model.index(row, col - 1)
@@ -83,6 +91,11 @@ class EntryTable(QTableView):
         if index.isValid():
             self._go(index)
             self.edit(index)
+
+    def currentChanged(self, current: Index, previous: Index) -> None:
+        super().currentChanged(current, previous)
+        if current.row() != self._fresh_row:
+            self._fresh_row = -1  # moved to another row: the new one is an ordinary row from now on
 
     def _go(self, index: QModelIndex) -> None:
         self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -121,11 +134,14 @@ class EntryTable(QTableView):
             if target.isValid():
                 self._go(target)
                 event.accept()
+            elif not backwards and self._drop_fresh_row(move_on=False):
+                event.ignore()  # the unused new row is gone; QWidget moves the focus to the next field
             else:
-                event.ignore()  # QWidget moves the focus to the previous field
+                event.ignore()  # QWidget moves the focus to the previous (or next) field
             return
-        if key in _ENTER and current.isValid():
-            self.edit(current)
+        if key in _ENTER:
+            if current.isValid() and self.state() != QAbstractItemView.State.EditingState:
+                self.edit(current)  # Enter on a cell opens it (F2 too); Enter in an open cell commits it
             return
         if (
             key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
@@ -144,7 +160,7 @@ class EntryTable(QTableView):
             if index.isValid():
                 model.setData(index, "", Qt.ItemDataRole.EditRole)
 
-    def _drop_fresh_row(self) -> bool:
+    def _drop_fresh_row(self, move_on: bool = True) -> bool:
         """Esc in a row Tab or Insert just added, untouched: take it away and move on to the next field."""
         row = self._fresh_row
         model = self.model()
@@ -156,10 +172,31 @@ class EntryTable(QTableView):
             self.remove_row(row)
         if model.rowCount():
             self._go(model.index(model.rowCount() - 1, model.columnCount() - 1))
-        self.focusNextChild()
+        if move_on:
+            # The plain widget chain: QAbstractItemView's own would turn this into a Tab inside the table.
+            QAbstractScrollArea.focusNextPrevChild(self, True)
         return True
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        current = self.currentIndex()
+        at_end = (
+            self.model() is not None
+            and current.isValid()
+            and (
+                current.row() == self.model().rowCount() - 1
+                and current.column() == self.model().columnCount() - 1
+            )
+        )
         super().closeEditor(editor, hint)
         if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
-            self._drop_fresh_row()  # Esc while typing the first cell of a new row cancels the row
+            self._drop_fresh_row()  # Esc while typing in a new row nobody used cancels the row
+        elif (
+            hint == QAbstractItemDelegate.EndEditHint.EditNextItem
+            and at_end
+            and self.currentIndex() == current
+        ):
+            self._drop_fresh_row()  # Tab out of the last cell of an unused new row: leave the table
+        elif hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and current.isValid():
+            below = current.siblingAtRow(current.row() + 1)
+            if below.isValid():
+                self._go(below)  # Enter commits and moves down, as in Excel

@@ -32,6 +32,13 @@ class YearTotals(QWidget):
                 label.setAlignment(_RIGHT)
             self._grid.addWidget(label, 0, col)
         self._rows: list[tuple[QLabel, QLabel, QLabel]] = []
+        self._compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        """Narrow windows: one line per year, without the capitals (the grand total keeps them)."""
+        self._compact = compact
+        for _year, _amount, caps in self._rows:
+            caps.setVisible(not compact and bool(caps.text()))
 
     def set_headers(self, year: str, amount: str) -> None:
         for label, text in zip(self._head, (year, amount), strict=True):
@@ -53,7 +60,7 @@ class YearTotals(QWidget):
         for i, labels in enumerate(self._rows):
             shown = i < len(rows)
             for label, text in zip(labels, rows[i] if shown else ("", "", ""), strict=True):
-                label.setVisible(shown)
+                label.setVisible(shown and not (label is labels[2] and self._compact))
                 _set(label, text)
         for label in self._head:
             label.setVisible(bool(rows))
