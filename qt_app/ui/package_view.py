@@ -340,14 +340,14 @@ class PackagePanel(Panel):
             self.subtitle.setText(self.tr("在企业库中选择一家企业，或新建一家，即可看到它的政策包。"))
         self.banner.hide()
         self.model.set_nodes([], reset=True)
-        self.chart.set_data(
-            [], category_series(i18n.current()), empty_text=shown.waiting or self.subtitle.text()
-        )
+        self.chart.set_data([], category_series(i18n.current()))
         self.totals.set_rows([])
         self.total_figures.setText("")
         self.total_capitals.setText("")
         self._set_hints([])
         self.detail.setText("")
+        self.waiting.setText(self.subtitle.text())
+        self.body.setCurrentWidget(self.waiting)
 
     def _set_hints(self, lines: list[str]) -> None:
         if lines != self.hint_texts():
