@@ -253,6 +253,7 @@ class MeetingView(Panel):
             )
         )
         rows: list[tuple[str, str, str, bool]] = []
+        numbered_for_example = False
         by_item = pkg.by_item()
         seen: set[str] = set()
         for line in pkg.paying_lines():
@@ -260,8 +261,7 @@ class MeetingView(Panel):
                 continue
             seen.add(line.item_id)
             clause = clause_text(line.clause, lang)
-            if line.clause_status == Status.ILLUSTRATIVE.value:
-                clause += self.tr("（示例编号）")
+            numbered_for_example |= line.clause_status == Status.ILLUSTRATIVE.value
             illustrative = item_illustrative(pkg, line.item_id)
             rows.append((line_name(line, lang), clause, money(by_item[line.item_id], lang), illustrative))
         self.items.set_rows(rows)
@@ -281,6 +281,8 @@ class MeetingView(Panel):
         caveat = self.tr("测算值，以正式告知函为准。")
         if any(r[3] for r in rows):
             caveat += self.tr("标“示例”的金额依据示例参数，待兑现细则确认。")
+        if numbered_for_example:
+            caveat += self.tr("条款编号为示例编号。")
         self.caveat.setText(caveat)
         self.handout_button.setEnabled(True)
         self.pdf_button.setEnabled(True)

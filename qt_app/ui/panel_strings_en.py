@@ -134,7 +134,7 @@ PANEL_STRINGS_EN: dict[str, str] = {
     "合计 {money}（{figure}）": "Total {money} ({figure})",
     "打印会谈简报…": "Print meeting brief…",
     "存为 PDF…": "Save as PDF…",
-    "（示例编号）": " (illustrative numbering)",
+    "条款编号为示例编号。": " Clause numbers are illustrative.",
     "测算值，以正式告知函为准。": "Estimated figures; the formal offer letter prevails.",
     "标“示例”的金额依据示例参数，待兑现细则确认。": (
         " Amounts marked “illustrative” rest on values the county has yet to confirm."

@@ -1687,12 +1687,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Under {title} · {first}–{last}</translation>
         </message>
         <message>
-            <location line="+13" />
-            <source>（示例编号）</source>
-            <translation> (illustrative numbering)</translation>
-        </message>
-        <message>
-            <location line="+10" />
+            <location line="+23" />
             <source>暂无可享受的支持</source>
             <translation>No support payable yet</translation>
         </message>
@@ -1712,6 +1707,11 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation> Amounts marked “illustrative” rest on values the county has yet to confirm.</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>条款编号为示例编号。</source>
+            <translation> Clause numbers are illustrative.</translation>
+        </message>
+        <message>
             <location line="+15" />
             <source>基准方案</source>
             <translation>Base plan</translation>
@@ -1727,7 +1727,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Meeting brief saved: {path}</translation>
         </message>
         <message>
-            <location line="-44" />
+            <location line="-46" />
             <source>大写：{capitals}</source>
             <translation>In Chinese capitals: {capitals}</translation>
         </message>
@@ -1735,12 +1735,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>PackagePanel</name>
         <message>
-            <location filename="../../qt_app/ui/package_view.py" line="+266" />
+            <location filename="../../qt_app/ui/package_view.py" line="+279" />
             <source>选择一行，查看完整的计算说明。</source>
             <translation>Select a row to read how it is computed in full.</translation>
         </message>
         <message>
-            <location line="-83" />
+            <location line="-84" />
             <source>测算方案：</source>
             <translation>Variant:</translation>
         </message>
@@ -1770,13 +1770,13 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>How it is computed</translation>
         </message>
         <message>
-            <location line="+139" />
+            <location line="+141" />
             <source>未选择企业</source>
             <translation>No firm selected</translation>
         </message>
         <message>
-            <location line="-80" />
-            <location line="+44" />
+            <location line="-81" />
+            <location line="+45" />
             <source>基准方案</source>
             <translation>Base plan</translation>
         </message>
@@ -1841,8 +1841,8 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Total {money} ({figure})</translation>
         </message>
         <message>
-            <location line="-236" />
-            <location line="+227" />
+            <location line="-238" />
+            <location line="+229" />
             <source>金额</source>
             <translation>Amount</translation>
         </message>
