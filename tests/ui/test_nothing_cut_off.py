@@ -28,6 +28,7 @@ from qt_app.ui.models.firm_table import STAGE, TOTAL
 from .conftest import delete_now
 
 SIZES = ((1366, 768), (1440, 900), (1920, 1080))
+ROOT_INDEX = QModelIndex()
 TREE_COLUMNS = (0, 1, 2, 3)  # item / year, amount, status, clause (the explanation stretches and may elide)
 
 
@@ -39,7 +40,7 @@ def need(view: QAbstractItemView, index: QModelIndex) -> int:
 
 
 def tree_rows(
-    tree: QTreeView, parent: QModelIndex = QModelIndex(), depth: int = 1
+    tree: QTreeView, parent: QModelIndex = ROOT_INDEX, depth: int = 1
 ) -> Iterator[tuple[QModelIndex, int]]:
     model = tree.model()
     for row in range(model.rowCount(parent)):
