@@ -144,11 +144,18 @@ class FirmsView(Panel):
         self.model.modelReset.connect(self._update_count)
 
         self.count_label = QLabel(self)
+        self.nothing_found = QLabel(self)  # in place of an empty list: what was asked, and what to try
+        self.nothing_found.setObjectName("nothingFound")
+        self.nothing_found.setWordWrap(True)
+        self.nothing_found.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.nothing_found.setStyleSheet("QLabel { padding: 24px; font-size: 11pt; }")
+        self.nothing_found.hide()
         left = QWidget(self)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addLayout(filters)
         lv.addWidget(self.table)
+        lv.addWidget(self.nothing_found, 1)
         lv.addWidget(self.count_label)
 
         self.contacts = ContactsModel(self)
@@ -224,6 +231,27 @@ class FirmsView(Panel):
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("共 {n} 家企业").format(n=self.model.total))
+        query = self.search.text().strip()
+        filtered = self.filters() != FirmFilter()
+        empty = self.model.total == 0 and bool(query or filtered)
+        if empty:
+            asked = (
+                self.tr("没有找到与“{query}”相符的企业。").format(query=query)
+                if query
+                else self.tr("没有符合所选筛选条件的企业。")
+            )
+            tips = [
+                self.tr("换一个更短的词，如企业名称中的两个字（“星河”）"),
+                self.tr("拼音首字母，按词的顺序，如 qtkj（青田…科技）"),
+                self.tr("统一社会信用代码的后几位，或联系人的名字"),
+            ]
+            if filtered:
+                tips.append(self.tr("清除阶段、领域、驻点或负责人的筛选"))
+            self.nothing_found.setText(
+                asked + "\n" + self.tr("可以试试：") + "\n" + "\n".join("· " + t for t in tips)
+            )
+        self.nothing_found.setVisible(empty)
+        self.table.setVisible(not empty)
 
     def _remember_choices(self) -> None:
         """Outposts and owners seen so far become filter choices."""

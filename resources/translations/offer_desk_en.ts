@@ -967,7 +967,7 @@
             <translation>All owners</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+45" />
             <source>联络记录</source>
             <translation>Contact log</translation>
         </message>
@@ -985,6 +985,41 @@
             <location line="+55" />
             <source>共 {n} 家企业</source>
             <translation>{n} firms</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>没有找到与“{query}”相符的企业。</source>
+            <translation>No firm matches “{query}”.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>没有符合所选筛选条件的企业。</source>
+            <translation>No firm matches the chosen filters.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>换一个更短的词，如企业名称中的两个字（“星河”）</source>
+            <translation>a shorter word, such as two characters of the name (星河)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>拼音首字母，按词的顺序，如 qtkj（青田…科技）</source>
+            <translation>pinyin initials of the words in order, such as qtkj (青田…科技)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>统一社会信用代码的后几位，或联系人的名字</source>
+            <translation>the last digits of the credit code, or the contact's name</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>清除阶段、领域、驻点或负责人的筛选</source>
+            <translation>clearing the stage, domain, outpost or owner filters</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>可以试试：</source>
+            <translation>Try:</translation>
         </message>
     </context>
     <context>
