@@ -387,6 +387,11 @@ class FirmEditor(QWidget):
     def _announce(self) -> None:
         self.hub.firmShown.emit(self.on_screen())
 
+    def announce_now(self) -> None:
+        """Publish the draft at once instead of after the pause in typing (tests, benchmarks, Ctrl+S)."""
+        self._debounce.stop()
+        self._announce()
+
     # -- saving -------------------------------------------------------------------------------------------------
     def save(self) -> bool:
         """Run the save operation on the valid draft; refuses (and says why) while anything is invalid."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -96,8 +97,17 @@ class FirmsView(Panel):
         self._start_totals()
 
     def _start_totals(self) -> None:
-        if self._policy_ready:
+        if self._policy_ready and self.isVisible():
             self._totals_timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._start_totals()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Totals are figured only while the list is on screen: typing in the editor is not slowed by them."""
+        super().hideEvent(event)
+        self._totals_timer.stop()
 
     # -- layout -------------------------------------------------------------------------------------------
     def _build(self) -> None:

@@ -8,16 +8,19 @@ stale and refreshes when it is next shown, so typing in the editor recomputes on
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from qt_app.domain.firm import Firm
-from qt_app.domain.variants import Variant
 from qt_app.services.operations import OpChanges
-from qt_app.services.session import Session
 from qt_app.ui.hub import Hub
+
+if TYPE_CHECKING:  # the firm list paints before the domain models load (see ui.startup)
+    from qt_app.domain.firm import Firm
+    from qt_app.domain.variants import Variant
+    from qt_app.services.session import Session
 
 
 @dataclass(frozen=True)

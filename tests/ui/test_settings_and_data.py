@@ -115,3 +115,46 @@ def test_a_second_copy_opens_read_only_and_says_why(qtbot, session, no_dialogs) 
         w.close()
     finally:
         second.close()
+
+
+def test_each_data_folder_keeps_its_own_language_and_layout(qtbot, tmp_path, monkeypatch, no_dialogs) -> None:  # type: ignore[no-untyped-def]
+    """Two outposts on one shared laptop (--data-dir, or $OFFER_DESK_DATA_DIR): neither sees the other's choices."""
+    from qt_app import app
+    from qt_app.ui import errors, i18n, settings
+
+    from .conftest import delete_now
+
+    monkeypatch.setattr(errors, "install_excepthook", lambda: None)  # pytest keeps its own hook
+
+    def run(data_dir: Path | None) -> MainWindow:
+        window = app.start("zh", str(data_dir) if data_dir else None)
+        assert isinstance(window, MainWindow)
+        qtbot.waitUntil(lambda: window.warm_up.done)
+        return window
+
+    def finish(window: MainWindow) -> None:
+        window.editor.load_firm(None)
+        window.close()
+        session = window.session
+        delete_now(window)
+        session.close()
+
+    milan = tmp_path / "milan"
+    first = run(milan)
+    fresh = app.switch_language(first, "en")
+    assert isinstance(fresh, MainWindow)
+    fresh.resize(1000, 700)
+    finish(fresh)
+    QApplication.processEvents()
+    assert (milan / settings.FILE_NAME).exists()
+
+    hangzhou = run(None)  # the folder named by $OFFER_DESK_DATA_DIR
+    assert i18n.current() == "zh" and hangzhou.action("new_firm").text() == "新建企业"
+    assert settings.folder() == Path(str(hangzhou.session.store.folder))
+    finish(hangzhou)
+
+    again = run(milan)
+    assert i18n.current() == "en" and again.action("new_firm").text() == "New firm"
+    assert again.size().height() == 700
+    finish(again)
+    assert settings.machine_settings().value(settings.LANGUAGE.key) is None  # nothing leaked to the user's

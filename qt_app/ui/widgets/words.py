@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from qt_app.domain.money_format import money_words
-from qt_app.domain.policy import Param, Policy, Unit
+
+if TYPE_CHECKING:  # the firm list uses `domain_name` before the policy models load
+    from qt_app.domain.policy import Param, Policy
 
 DOMAINS_EN: dict[str, str] = {
     "通信技术": "Communications", "云计算": "Cloud computing", "区块链": "Blockchain",
@@ -108,6 +111,8 @@ def _trim(d: Decimal) -> str:
 
 def param_value_en(param: Param) -> str:
     """A parameter's value in English: ¥1 million, 30%, 1:1, 1,000 m², ¥1.5 per m² per day, 4 years."""
+    from qt_app.domain.policy import Unit
+
     v = param.value
     match param.unit:
         case Unit.FEN:
