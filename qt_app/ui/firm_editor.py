@@ -15,16 +15,16 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QKeyCombination, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QWidget
 
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
-from qt_app.domain.firm import STAGE_LABELS, Firm
+from qt_app.domain.firm import Firm
 from qt_app.domain.firm_io import new_firm_id
 from qt_app.domain.variants import Variant
 from qt_app.services.operations import OpChanges, current_user
 from qt_app.services.operations import firms as firm_ops
 from qt_app.services.session import Session
-from qt_app.ui import editor_checks, firm_form, i18n
+from qt_app.ui import editor_checks, editor_fields, firm_form, i18n
 from qt_app.ui.editor_drafts import DraftKeeper
 from qt_app.ui.editor_tables import EditorTables, column_name
 from qt_app.ui.firm_form import read_draft
@@ -32,7 +32,6 @@ from qt_app.ui.forms.ui_firm_editor import Ui_FirmEditor
 from qt_app.ui.hub import Hub
 from qt_app.ui.panel import FirmOnScreen
 from qt_app.ui.undo import EditField
-from qt_app.ui.widgets.words import domain_name
 
 Parsed = tuple[Firm, tuple[Variant, ...]]
 __all__ = ["FirmEditor", "read_draft"]
@@ -67,7 +66,7 @@ class FirmEditor(QWidget):
         self.drafts = DraftKeeper(draft_path, self)
         self.tables = EditorTables(self.ui, self)
         self.tables.edited.connect(self._table_edited)
-        self._fill_choices()
+        editor_fields.fill_choices(self.ui, self._policy)
         self._bind()
         # Ctrl+Z / Ctrl+Shift+Z go to the editor's undo stack, not a line edit's private undo.
         for edit in (*self.line_edits.values(), self.ui.notesEdit):
@@ -77,34 +76,6 @@ class FirmEditor(QWidget):
         self.load_values(firm_form.empty_values(), saved=None)
 
     # -- set-up ---------------------------------------------------------------------------------------
-    def _fill_choices(self) -> None:
-        ui = self.ui
-        ui.entityCombo.addItem(self.tr("独立法人企业"), "enterprise")
-        ui.entityCombo.addItem(self.tr("研发机构"), "rnd_institution")
-        for g in ("A", "B", "C"):
-            ui.gradeCombo.addItem(self.tr("{grade}类").format(grade=g), g)
-        ui.muGradeCombo.addItem(self.tr("未评价"), "")
-        for g in ("A", "B", "C", "D"):
-            ui.muGradeCombo.addItem(g, g)
-        self._fill_sites()
-        for stage, pair in STAGE_LABELS.items():
-            ui.stageCombo.addItem(i18n.pick(pair), stage.value)
-        ui.usccNoteEdit.setVisible(False)
-        ui.usccNoteEdit.setMaxLength(200)
-        label = ui.identityForm.labelForField(ui.usccNoteEdit)
-        if label is not None:
-            label.setVisible(False)
-        ui.problemsLabel.setStyleSheet(editor_checks.PROBLEM_STYLE)
-        ui.problemsLabel.setWordWrap(True)
-        ui.saveButton.setDefault(True)
-
-    def _fill_sites(self) -> None:
-        combo = self.ui.siteCombo
-        with QSignalBlocker(combo):
-            combo.clear()
-            for site in self._policy.sites:
-                combo.addItem(site.en if i18n.current() == "en" else site.zh, site.id)
-
     def _bind(self) -> None:
         ui = self.ui
         lines: dict[str, QLineEdit] = {
@@ -133,7 +104,9 @@ class FirmEditor(QWidget):
             lambda d: self._edited("location.move_in", d.toString("yyyy-MM-dd"))
         )
         ui.notesEdit.textChanged.connect(lambda: self._edited("notes", ui.notesEdit.toPlainText()))
-        ui.domainsList.itemChanged.connect(lambda _item: self._edited("domains", self._checked_domains()))
+        ui.domainsList.itemChanged.connect(
+            lambda _item: self._edited("domains", editor_fields.checked_domains(ui.domainsList))
+        )
         ui.variantCombo.currentIndexChanged.connect(lambda _i: self._show_revenue_plan())
         ui.saveButton.clicked.connect(self.save)
         ui.revertButton.clicked.connect(self.revert)
@@ -192,7 +165,7 @@ class FirmEditor(QWidget):
         """An operation changed the store (stage, undo, import, restore): an editor without edits follows."""
         if changes.policy or changes.everything:
             self._policy = self.session.policy
-            self._fill_sites()
+            editor_fields.fill_sites(self.ui.siteCombo, self._policy)
             self._refresh_all()
         if self.is_new or self._dirty or not changes.firm(self.firm_id):
             return
@@ -228,7 +201,7 @@ class FirmEditor(QWidget):
                 if edit.text() != v[key]:
                     edit.setText(v[key])
             for key, combo in self._combos.items():
-                self._set_combo(combo, v[key])
+                editor_fields.set_combo(combo, v[key])
             for key, check in self._checks.items():
                 check.setChecked(bool(v[key]))
             self.ui.locationGroup.setChecked(bool(v["has_location"]))
@@ -236,43 +209,12 @@ class FirmEditor(QWidget):
             self.ui.moveInEdit.setDate(move_in if move_in.isValid() else QDate(date.today().year, 1, 1))
             if self.ui.notesEdit.toPlainText() != v["notes"]:
                 self.ui.notesEdit.setPlainText(v["notes"])
-            self._fill_domains()
+            editor_fields.fill_domains(self.ui.domainsList, self._policy, v["domains"])
             for key in (*firm_form.TABLE_KEYS, "compute_spend", "rnd_spend"):
                 self.tables.set_rows(key, v[key])
             self._fill_variants()
         finally:
             self._loading = False
-
-    @staticmethod
-    def _set_combo(combo: QComboBox, value: str) -> None:
-        found = combo.findData(value)
-        if found < 0 and value:
-            combo.addItem(value, value)  # a value the lists do not know (an older policy's site): keep it
-            found = combo.count() - 1
-        combo.setCurrentIndex(max(found, 0))
-
-    def _fill_domains(self) -> None:
-        lst = self.ui.domainsList
-        with QSignalBlocker(lst):
-            lst.clear()
-            chosen = list(self._values["domains"])
-            known = list(self._policy.domains)
-            for name in known + [d for d in chosen if d not in known]:
-                item = QListWidgetItem(domain_name(name, i18n.current()), lst)
-                item.setData(Qt.ItemDataRole.UserRole, name)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if name in chosen else Qt.CheckState.Unchecked)
-        lst.setFlow(lst.Flow.LeftToRight)
-        lst.setWrapping(True)
-        lst.setMaximumHeight(120)
-
-    def _checked_domains(self) -> list[str]:
-        lst = self.ui.domainsList
-        return [
-            str(lst.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(lst.count())
-            if lst.item(i).checkState() == Qt.CheckState.Checked
-        ]
 
     def _fill_variants(self) -> None:
         combo = self.ui.variantCombo

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QToolButton,
+    QToolBar,
     QWidget,
 )
 
@@ -35,16 +35,14 @@ from qt_app.domain.errors import DomainError
 from qt_app.services.operations import OpChanges, current_user
 from qt_app.services.operations import firms as firm_ops
 from qt_app.services.session import Session
-from qt_app.ui import i18n, settings, window_state
-from qt_app.ui.actions import CONTEXT, MENUS, TOOLBAR, create_actions, icon
+from qt_app.ui import i18n, settings, window_chrome, window_state
+from qt_app.ui.actions import create_actions
 from qt_app.ui.errors import show_error
 from qt_app.ui.firms_view import FirmsView
 from qt_app.ui.hub import Hub
-from qt_app.ui.models.firm_table import local_time
 from qt_app.ui.panel import NO_FIRM, FirmOnScreen, Panel
 from qt_app.ui.panels import make_panel
 from qt_app.ui.startup import WarmUp
-from qt_app.ui.widgets.labels import emphasise, tint
 
 if TYPE_CHECKING:
     from qt_app.ui.firm_editor import FirmEditor
@@ -63,6 +61,12 @@ DRAFT_FILE = "unsaved-draft.json"
 
 class MainWindow(QMainWindow):
     """招商政策测算台: the firm library, the package, variants, exposure and policies, plus meeting mode."""
+
+    toolbar: QToolBar  # made by window_chrome, as are the status line's labels
+    read_only_label: QLabel
+    file_label: QLabel
+    policy_label: QLabel
+    backup_label: QLabel
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,74 +203,18 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(index)
         self.undo_group.setActiveStack(self.editor.undo_stack if index == PACKAGE else self.list_stack)
 
-    # -- menus, toolbar, status ---------------------------------------------------------------------------------------
+    # -- menus, toolbar, status (window_chrome) ------------------------------------------------------------------
     def _build_menus(self) -> None:
-        undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
-        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        redo = self.undo_group.createRedoAction(self, self.tr("重做"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
-        undo.setIcon(icon("undo"))
-        redo.setIcon(icon("redo"))
-        self.addAction(undo)
-        self.addAction(redo)
-        self.actions_by_name["undo"] = undo
-        self.actions_by_name["redo"] = redo
-        for title, names in MENUS:  # the layout is declared in the action registry
-            menu = self.menuBar().addMenu(QCoreApplication.translate(CONTEXT, title))
-            for name in names:
-                if name is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(self.actions_by_name[name])
-        self.toolbar = self.addToolBar(self.tr("工具栏"))
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.setMovable(False)
-        for name in TOOLBAR:
-            if name is None:
-                self.toolbar.addSeparator()
-            else:
-                self.toolbar.addAction(self.actions_by_name[name])
-        for name in ("undo", "redo"):  # their text names the step ("撤销 修改…"): icon + tooltip only
-            button = self.toolbar.widgetForAction(self.actions_by_name[name])
-            if isinstance(button, QToolButton):
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        window_chrome.build_menus(self)
 
     def _build_status(self) -> None:
-        self.read_only_label = QLabel(self)
-        emphasise(tint(self.read_only_label, "#8a5a00"))
-        self.file_label = QLabel(self)
-        self.policy_label = QLabel(self)
-        self.backup_label = QLabel(self)
-        for label in (self.read_only_label, self.file_label, self.policy_label, self.backup_label):
-            self.statusBar().addPermanentWidget(label)
-        notice = self.session.store.notice
-        self.read_only_label.setText(i18n.pick(notice) if notice else "")
-        self.read_only_label.setVisible(bool(notice))
-        self.update_status()
+        window_chrome.build_status(self)
 
     def update_status(self) -> None:
-        store = self.session.store
-        path = QFontMetrics(self.file_label.font()).elidedText(
-            str(store.path), Qt.TextElideMode.ElideMiddle, 300
-        )
-        self.file_label.setText(self.tr("数据文件：{path}").format(path=path))
-        self.file_label.setToolTip(str(store.path))
-        if self.session.policy_loaded:  # read in the first idle turn after the list has painted
-            self._show_policy()
-        backups = store.list_backups()
-        newest = max((b.taken_at for b in backups), default=None)
-        when = local_time(newest.isoformat()) if newest else self.tr("尚无")
-        self.backup_label.setText(self.tr("最近备份：{when}").format(when=when))
+        window_chrome.update_status(self)
 
     def _show_policy(self) -> None:
-        policy = self.session.policy
-        title = policy.title_en if i18n.current() == "en" else policy.short_title
-        short = QFontMetrics(self.policy_label.font()).elidedText(title, Qt.TextElideMode.ElideRight, 260)
-        self.policy_label.setText(
-            self.tr("现行政策：{title}（{version}）").format(title=short, version=policy.version)
-        )
-        self.policy_label.setToolTip(f"{title} {policy.version}")
+        window_chrome.show_policy(self)
 
     # -- wiring -------------------------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -318,25 +266,7 @@ class MainWindow(QMainWindow):
 
     def _after_show(self) -> None:
         """After the window is on screen: offer back a draft left by a crash."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from qt_app.ui.firm_form import read_draft
-
-        path = self.session.store.folder / DRAFT_FILE
-        payload = read_draft(path) if not self.session.store.read_only else None
-        if payload is None:
-            return
-        name = str(payload["values"].get("name") or self.tr("新企业"))
-        answer = QMessageBox.question(
-            self,
-            self.tr("恢复未保存的草稿"),
-            self.tr("上次关闭前，“{name}”有未保存的修改。要恢复这份草稿吗？").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes and self.editor.restore_draft(payload):
-            self.show_screen(PACKAGE)
-        else:
-            path.unlink(missing_ok=True)
+        window_chrome.offer_draft(self, DRAFT_FILE)
 
     # -- the current firm -----------------------------------------------------------------------------------------
     def _list_selection_changed(self, firm_id: str) -> None:
@@ -465,21 +395,10 @@ class MainWindow(QMainWindow):
         import_firms(self.session, self.hub, self, path)
 
     def _open_data_folder(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.store.folder)))
+        window_chrome.open_data_folder(self)
 
     def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(
-            self,
-            self.tr("关于"),
-            self.tr("招商政策测算台 {version}\n青田县投资促进 · 元宇宙产业政策测算").format(
-                version=__version__
-            ),
-        )
+        window_chrome.about(self, __version__)
 
     # -- window state ------------------------------------------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -31,7 +31,7 @@ from qt_app.domain.package import Package
 from qt_app.domain.variants import BASE, Variant
 from qt_app.services.operations import OpChanges
 from qt_app.services.session import Session
-from qt_app.ui import i18n, settings
+from qt_app.ui import i18n
 from qt_app.ui.hub import Hub
 from qt_app.ui.panel import FirmOnScreen, Panel
 from qt_app.ui.widgets import column_fit
@@ -114,6 +114,7 @@ class PackagePanel(Panel):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(40)
         header.sectionResized.connect(self._column_dragged)
+        self._widths = column_fit.UserWidths(header, FITTED, "package_tree")
 
         self.chart = StackedBarChart()
         self.chart.setMinimumHeight(190)
@@ -382,26 +383,13 @@ class PackagePanel(Panel):
 
     def _fit_columns(self, nodes: list[Node], exact: bool) -> None:
         """Amounts, statuses and clauses whole; a firm just opened starts from its own widths."""
-        need = column_fit.node_widths(self.tree, nodes, FITTED)
-        header = self.tree.header()
         self._fitting = True
-        if exact:
-            column_fit.shrink_to(header, need)
-            saved = settings.get(settings.widths("package_tree", i18n.current()))
-            widths = [int(w) for w in saved.split(",") if w.isdigit()]
-            for col, width in zip(FITTED, widths, strict=False):  # a column the user widened stays wide
-                if width > header.sectionSize(col):
-                    header.resizeSection(col, width)
-        else:
-            column_fit.fit(header, need)
+        self._widths.fit(column_fit.node_widths(self.tree, nodes, FITTED), exact)
         self._fitting = False
 
     def _column_dragged(self, col: int, _old: int, _new: int) -> None:
-        if self._fitting or col not in FITTED:
-            return
-        header = self.tree.header()
-        widths = ",".join(str(header.sectionSize(c)) for c in FITTED)
-        settings.put(settings.widths("package_tree", i18n.current()), widths)
+        if not self._fitting and col in FITTED:
+            self._widths.remember()
 
     def _restore_view(self, nodes: list[Node], expand_all: bool, current_key: object) -> None:
         """After a reset (another firm, or rows came and went): expansion and the row staff were reading."""

@@ -422,7 +422,7 @@
     <context>
         <name>ExposurePanel</name>
         <message>
-            <location filename="../../qt_app/ui/exposure_view.py" line="+351" />
+            <location filename="../../qt_app/ui/exposure_view.py" line="+216" />
             <location line="+161" />
             <source>按阶段加权</source>
             <translation>Weighted by stage</translation>
@@ -558,7 +558,7 @@
     <context>
         <name>FirmEditor</name>
         <message>
-            <location filename="../../qt_app/ui/firm_editor.py" line="+82" />
+            <location filename="../../qt_app/ui/editor_fields.py" line="+25" />
             <source>独立法人企业</source>
             <translation>Enterprise (legal person)</translation>
         </message>
@@ -578,12 +578,12 @@
             <translation>Not rated</translation>
         </message>
         <message>
-            <location line="+96" />
+            <location filename="../../qt_app/ui/firm_editor.py" line="+155" />
             <source>{name}（副本）</source>
             <translation>{name} (copy)</translation>
         </message>
         <message>
-            <location line="+100" />
+            <location line="+69" />
             <source>基准方案（企业申报）</source>
             <translation>Base plan (as declared)</translation>
         </message>
@@ -609,7 +609,7 @@
         </message>
         <message>
             <location line="+52" />
-            <location line="+69" />
+            <location line="+74" />
             <location filename="../../forms/firm_editor.ui" line="+20" />
             <source>新企业</source>
             <translation>New firm</translation>
@@ -942,7 +942,7 @@
     <context>
         <name>FirmsView</name>
         <message>
-            <location filename="../../qt_app/ui/firms_view.py" line="+106" />
+            <location filename="../../qt_app/ui/firms_view.py" line="+116" />
             <source>搜索：企业名称、信用代码、联系人、拼音首字母（如 qtkj）</source>
             <translation>Search: name, credit code, contact, pinyin initials (e.g. qtkj)</translation>
         </message>
@@ -987,12 +987,12 @@
             <translation>{n} firms</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>没有找到与“{query}”相符的企业。</source>
             <translation>No firm matches “{query}”.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>没有符合所选筛选条件的企业。</source>
             <translation>No firm matches the chosen filters.</translation>
         </message>
@@ -1017,7 +1017,7 @@
             <translation>clearing the stage, domain, outpost or owner filters</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>可以试试：</source>
             <translation>Try:</translation>
         </message>
@@ -1606,13 +1606,13 @@ This cannot be undone; an issued letter keeps its number.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qt_app/ui/main_window.py" line="+70" />
-            <location line="+314" />
+            <location filename="../../qt_app/ui/main_window.py" line="+74" />
+            <location line="+240" />
             <source>招商政策测算台</source>
             <translation>Offer Desk</translation>
         </message>
         <message>
-            <location line="-180" />
+            <location filename="../../qt_app/ui/window_chrome.py" line="+25" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
@@ -1627,27 +1627,27 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Toolbar</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+35" />
             <source>数据文件：{path}</source>
             <translation>Data file: {path}</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+17" />
             <source>现行政策：{title}（{version}）</source>
             <translation>Policy in force: {title} ({version})</translation>
         </message>
         <message>
-            <location line="-8" />
+            <location line="-11" />
             <source>尚无</source>
             <translation>none yet</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>最近备份：{when}</source>
             <translation>Last backup: {when}</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+27" />
             <source>新企业</source>
             <translation>New firm</translation>
         </message>
@@ -1662,7 +1662,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>“{name}” had unsaved changes when the app last closed. Restore this draft?</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location filename="../../qt_app/ui/main_window.py" line="+34" />
             <source>已移入回收站；按 Ctrl+Z 撤销</source>
             <translation>Moved to the trash; press Ctrl+Z to undo</translation>
         </message>
@@ -1672,7 +1672,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Saved “{name}”</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location filename="../../qt_app/ui/window_chrome.py" line="+23" />
             <source>关于</source>
             <translation>About</translation>
         </message>

@@ -273,3 +273,26 @@ def test_an_override_variant_badges_its_parameter(qtbot, session, hub, xinghe) -
     }
     assert badges["rent.cap_per_year"] == [("方案调整", "override")]
     assert badges["rent.cap_area_m2"] == [("示例", "illustrative")]
+
+
+def test_a_column_dragged_wider_is_remembered_per_language(qtbot, session, hub, xinghe) -> None:
+    from qt_app.ui import i18n
+
+    firm, variants = xinghe
+
+    def amount_width() -> int:
+        panel = PackagePanel(session, hub)
+        qtbot.addWidget(panel)
+        panel.show()
+        panel.show_firm(shown(firm, variants))
+        width = panel.tree.header().sectionSize(1)
+        panel.tree.header().resizeSection(1, 333)  # the user drags the amount column wider
+        return width
+
+    first = amount_width()
+    assert first < 333
+    assert amount_width() == 333  # the same language: as the user left it
+    i18n.install("en")
+    assert amount_width() < 333  # English keeps its own widths
+    i18n.install("zh")
+    assert amount_width() == 333

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
+from qt_app.ui import i18n, settings
 from qt_app.ui.widgets.status_badge import badge_room
 from qt_app.ui.widgets.tree_model import Node
 
@@ -63,3 +64,29 @@ def shrink_to(header: QHeaderView, need: dict[int, int]) -> None:
     heads = header_widths(header, list(need))
     for col, width in need.items():
         header.resizeSection(col, max(width, heads[col]))
+
+
+class UserWidths:
+    """Column widths the user dragged wider, kept per language; fitting never makes a column narrower."""
+
+    def __init__(self, header: QHeaderView, columns: Sequence[int], view: str) -> None:
+        self.header = header
+        self.columns = tuple(columns)
+        self.view = view
+
+    def _option(self) -> settings.Option[str]:
+        return settings.widths(self.view, i18n.current())
+
+    def fit(self, need: dict[int, int], exact: bool) -> None:
+        """`exact` (another firm): the columns' own widths, widened where the user widened them."""
+        if not exact:
+            fit(self.header, need)
+            return
+        shrink_to(self.header, need)
+        saved = [int(w) for w in settings.get(self._option()).split(",") if w.isdigit()]
+        for col, width in zip(self.columns, saved, strict=False):
+            if width > self.header.sectionSize(col):
+                self.header.resizeSection(col, width)
+
+    def remember(self) -> None:
+        settings.put(self._option(), ",".join(str(self.header.sectionSize(c)) for c in self.columns))
