@@ -6,8 +6,6 @@ actions into undoable store commands, announcing changes on the hub.
 
 from __future__ import annotations
 
-import contextlib
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -300,19 +298,8 @@ class FirmsView(Panel):
         if not ids:
             self._totals_timer.stop()  # restarted when new rows arrive
             return
-        store, policy = self.session.store, self.session.policy
         for firm_id in ids:
-            try:
-                firm, _variants = store.get_firm(firm_id)
-                pkg = self.session.package(firm, explain=False)
-            except DomainError:
-                self.model.set_total(firm_id, 0)
-                continue
-            self.model.set_total(firm_id, pkg.total)
-            if not store.read_only:
-                # A cache write failing only costs a recomputation next time.
-                with contextlib.suppress(DomainError):
-                    store.put_package_total(firm_id, "base", policy.hash, pkg.total, pkg.by_year())
+            self.model.set_total(firm_id, firm_ops.package_total(self.session, firm_id))
 
     def stop(self) -> None:
         """Stop idle work (the window is closing)."""

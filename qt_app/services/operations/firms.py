@@ -39,6 +39,20 @@ def _cache_total(session: Session, firm: Firm) -> None:
         session.store.put_package_total(firm.id, "base", session.policy.hash, pkg.total, pkg.by_year())
 
 
+def package_total(session: Session, firm_id: str) -> int:
+    """The firm's base package total under the default policy, remembered for the list (0 when it cannot be
+    computed). A cache, not data anyone typed: no undo, no notice."""
+    try:
+        firm, _variants = session.store.get_firm(firm_id)
+        pkg = session.package(firm, explain=False)
+    except DomainError:
+        return 0
+    if not session.store.read_only:
+        with contextlib.suppress(DomainError):  # a cache write failing only costs a recomputation
+            session.store.put_package_total(firm_id, "base", session.policy.hash, pkg.total, pkg.by_year())
+    return pkg.total
+
+
 def save_firm(session: Session, firm: Firm, variants: tuple[Variant, ...], who: str = "") -> OpResult[None]:
     """保存企业. Undo brings back the version before, or moves a firm saved for the first time to the trash."""
     store = session.store
