@@ -292,8 +292,12 @@ class PackagePanel(Panel):
         """Recompute the package of the firm on screen and refill every widget (or say what is missing)."""
         firm = self.shown.firm
         if firm is None:
-            self._show_waiting()
+            if self._package is not None and self._package.firm_id == self.shown.firm_id:
+                self._show_stale()  # the same firm, a row half typed: keep its numbers, greyed, and say why
+            else:
+                self._show_waiting()
             return
+        self._set_current(True)
         lang = i18n.current()
         variant = self.current_variant()
         pkg = self.session.package(firm, variant)
@@ -329,6 +333,24 @@ class PackagePanel(Panel):
             lines = [self.tr("暂无提示：提高任一年度的销售收入都不会增加政策包总额。")]
         self._set_hints(lines)
 
+    def _set_current(self, current: bool) -> None:
+        for widget in (self.splitter, self.total_figures, self.total_capitals):
+            widget.setEnabled(current)
+
+    def _show_stale(self) -> None:
+        """The draft of the firm on screen does not compute right now (a row being typed, an amount with a
+        typo): its last package stays, greyed, under a note naming what to correct — never another firm's."""
+        self._set_current(False)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setText(
+            self.tr("以下是修改前的测算，尚未计入正在填写的内容。") + "\n" + self.shown.waiting
+        )
+        self.banner.show()
+
+    def is_stale(self) -> bool:
+        """True while the numbers on screen are the firm's last computable ones (greyed)."""
+        return not self.splitter.isEnabled()
+
     def _show_waiting(self) -> None:
         """No package yet: the firm's name and what to fill in, every number cleared."""
         shown = self.shown
@@ -349,6 +371,7 @@ class PackagePanel(Panel):
         self.detail.setText("")
         self.waiting.setText(self.subtitle.text())
         self.body.setCurrentWidget(self.waiting)
+        self._set_current(True)
 
     def _set_hints(self, lines: list[str]) -> None:
         if lines != self.hint_texts():

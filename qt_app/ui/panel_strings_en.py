@@ -140,6 +140,9 @@ PANEL_STRINGS_EN: dict[str, str] = {
         " Amounts marked “illustrative” rest on values the county has yet to confirm."
     ),
     "保存会谈简报": "Save meeting brief",
+    "以下是修改前的测算，尚未计入正在填写的内容。": (
+        "These are the figures before the latest edits; what is being typed is not counted yet."
+    ),
     "会谈简报已保存：{path}": "Meeting brief saved: {path}",
     "在企业库中选择一家企业，或新建一家，即可看到它的政策包。": (
         "Choose a firm in the firm list, or add a new one, to see its package."

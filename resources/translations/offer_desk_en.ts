@@ -942,7 +942,7 @@
     <context>
         <name>FirmsView</name>
         <message>
-            <location filename="../../qt_app/ui/firms_view.py" line="+116" />
+            <location filename="../../qt_app/ui/firms_view.py" line="+114" />
             <source>搜索：企业名称、信用代码、联系人、拼音首字母（如 qtkj）</source>
             <translation>Search: name, credit code, contact, pinyin initials (e.g. qtkj)</translation>
         </message>
@@ -1770,7 +1770,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>PackagePanel</name>
         <message>
-            <location filename="../../qt_app/ui/package_view.py" line="+279" />
+            <location filename="../../qt_app/ui/package_view.py" line="+280" />
             <source>选择一行，查看完整的计算说明。</source>
             <translation>Select a row to read how it is computed in full.</translation>
         </message>
@@ -1805,13 +1805,13 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>How it is computed</translation>
         </message>
         <message>
-            <location line="+141" />
+            <location line="+161" />
             <source>未选择企业</source>
             <translation>No firm selected</translation>
         </message>
         <message>
-            <location line="-81" />
-            <location line="+45" />
+            <location line="-101" />
+            <location line="+49" />
             <source>基准方案</source>
             <translation>Base plan</translation>
         </message>
@@ -1846,7 +1846,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>No hints: higher revenue in any one year would not add to the package.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+12" />
+            <source>以下是修改前的测算，尚未计入正在填写的内容。</source>
+            <translation>These are the figures before the latest edits; what is being typed is not counted yet.</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>新企业</source>
             <translation>New firm</translation>
         </message>
@@ -1856,7 +1861,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Choose a firm in the firm list, or add a new one, to see its package.</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>不适用本政策：</source>
             <translation>Policy does not apply: </translation>
         </message>
@@ -1866,7 +1871,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Note: </translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+48" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
@@ -1876,8 +1881,8 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Total {money} ({figure})</translation>
         </message>
         <message>
-            <location line="-238" />
-            <location line="+229" />
+            <location line="-246" />
+            <location line="+237" />
             <source>金额</source>
             <translation>Amount</translation>
         </message>

@@ -124,3 +124,23 @@ def test_the_meeting_handout_is_one_a4_page_with_the_same_numbers(window: Any, t
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     rows = [line for line in fonts.splitlines()[2:] if line.strip()]
     assert rows and all(" yes " in line for line in rows)  # every font embedded (the bundled CJK font)
+
+
+def test_a_half_typed_row_keeps_this_firms_numbers_greyed_and_says_why(window: Any) -> None:
+    a, _b = first_two(window)
+    window.open_firm(a)
+    panel = package_of(window)
+    before = panel.package()
+    assert before is not None and not panel.is_stale()
+    ed = window.editor
+    model = ed.tables.model("science_projects")
+    model.add_row({"name": "", "level": "municipal", "year": "2027"})  # a new row, nothing typed yet
+    ed.announce_now()
+    panel.refresh()
+    assert panel.is_stale() and panel.package() is before  # the same firm's last numbers, greyed
+    assert "尚未计入" in panel.banner.text() and "科技项目 第" in panel.banner.text()
+    assert not panel.tree.isEnabled()
+    model.remove_row(model.rowCount() - 1)
+    ed.announce_now()
+    panel.refresh()
+    assert not panel.is_stale() and panel.package() is not None and panel.package().firm_id == a
