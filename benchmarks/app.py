@@ -163,9 +163,9 @@ def _edit_rows(folder: Path, quick: bool) -> tuple[Timing, Timing]:
 
     refresh = measure(typed_edit, runs=30 if quick else 200, warmup=5)
     save = measure(save_edit, runs=10 if quick else 50, warmup=2)
-    for widget in (editor, panel, listing):
-        widget.close()
-        widget.deleteLater()
+    for gone in (editor, panel, listing):
+        gone.close()
+        gone.deleteLater()
     app.processEvents()
     session.close()
     return refresh, save
