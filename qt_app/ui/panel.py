@@ -7,7 +7,7 @@ stale and refreshes when it is next shown, so typing in the editor recomputes on
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
@@ -33,7 +33,6 @@ class FirmOnScreen:
     variants: tuple[Variant, ...] = ()
     waiting: str = ""  # why there is no package yet, e.g. "填写必填项后测算：企业名称、统一社会信用代码"
     is_new: bool = False
-    needs: tuple[str, ...] = field(default=())  # the fields or problems named in `waiting`
 
     @classmethod
     def of(cls, firm: Firm, variants: tuple[Variant, ...] = (), is_new: bool = False) -> FirmOnScreen:
