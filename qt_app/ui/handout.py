@@ -104,13 +104,14 @@ def draw(painter: QPainter, device: QPagedPaintDevice, data: Handout) -> None:
     )
     _table(page, data)
     page.y += 4
-    page.write(
-        QCoreApplication.translate("Handout", "合计 {money}（{figure}）").format(
-            money=data.total, figure=data.total_figure
-        ),
-        _font(13, bold=True),
-        gap=1,
+    total = QCoreApplication.translate("Handout", "合计 {money}（{figure}）").format(
+        money=data.total, figure=data.total_figure
     )
+    top = page.y
+    page.write(total, _font(13, bold=True), gap=1)
+    if data.any_illustrative:  # the total rests on illustrative values too
+        line = page.line_mm(_font(13, bold=True))
+        page.mark(MARGIN_MM + page.text_mm(_font(13, bold=True), total) + 2, top, line, _font(9))
     page.write(
         QCoreApplication.translate("Handout", "大写：{capitals}").format(capitals=data.total_capitals),
         _font(10.5),

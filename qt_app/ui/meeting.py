@@ -180,7 +180,14 @@ class MeetingView(Panel):
         layout.addSpacing(16)
         layout.addLayout(body, 1)
         layout.addWidget(rule)
-        layout.addWidget(self.total)
+        self.total_mark = QLabel()  # the grand total rests on illustrative values too
+        _scaled(self.total_mark, 0.9)
+        self.total_mark.setStyleSheet(MARK_STYLE)
+        total_line = QHBoxLayout()
+        total_line.addWidget(self.total)
+        total_line.addWidget(self.total_mark, 0, Qt.AlignmentFlag.AlignVCenter)
+        total_line.addStretch(1)
+        layout.addLayout(total_line)
         layout.addWidget(self.capitals)
         layout.addSpacing(8)
         layout.addLayout(foot)
@@ -212,7 +219,8 @@ class MeetingView(Panel):
         """Everything written on screen, for checks that nothing internal shows."""
         parts = [self.name.text(), self.subtitle.text(), self.items_title.text(), self.years_title.text()]
         parts += self.items.texts() + self.years.texts()
-        parts += [self.total.text(), self.capitals.text(), self.caveat.text()]
+        total = self.total.text() + (f" [{self.total_mark.text()}]" if not self.total_mark.isHidden() else "")
+        parts += [total, self.capitals.text(), self.caveat.text()]
         parts += [bar.label for bar in self.chart.bars()] + [s.label for s in self.chart.series()]
         return "\n".join(parts)
 
@@ -237,6 +245,7 @@ class MeetingView(Panel):
             self.years.set_rows([])
             self.chart.set_data([], category_series(lang))
             self.total.setText("")
+            self.total_mark.hide()
             self.capitals.setText("")
             self.handout_button.setEnabled(False)
             self.pdf_button.setEnabled(False)
@@ -278,6 +287,8 @@ class MeetingView(Panel):
             self.tr("合计 {money}（{figure}）").format(money=money(total, lang), figure=figure(total))
         )
         self.capitals.setText(self.tr("大写：{capitals}").format(capitals=capitals_text(total)))
+        self.total_mark.setText(self.tr("示例"))
+        self.total_mark.setVisible(any(r[3] for r in rows))
         caveat = self.tr("测算值，以正式告知函为准。")
         if any(r[3] for r in rows):
             caveat += self.tr("标“示例”的金额依据示例参数，待兑现细则确认。")

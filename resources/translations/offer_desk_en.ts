@@ -1026,28 +1026,28 @@
         <name>Handout</name>
         <message>
             <location filename="../../qt_app/ui/handout.py" line="+71" />
-            <location line="+81" />
+            <location line="+82" />
             <source>示例</source>
             <translation>illustrative</translation>
         </message>
         <message>
-            <location line="-57" />
-            <location line="+110" />
+            <location line="-58" />
+            <location line="+111" />
             <source>会谈简报</source>
             <translation>Meeting brief</translation>
         </message>
         <message>
-            <location line="-107" />
+            <location line="-108" />
             <source>依据{policy} · {variant} · {date}</source>
             <translation>Under {policy} · {variant} · {date}</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+9" />
             <source>合计 {money}（{figure}）</source>
             <translation>Total {money} ({figure})</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>大写：{capitals}</source>
             <translation>In Chinese capitals: {capitals}</translation>
         </message>
@@ -1687,7 +1687,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>MeetingView</name>
         <message>
-            <location filename="../../qt_app/ui/meeting.py" line="+189" />
+            <location filename="../../qt_app/ui/meeting.py" line="+196" />
             <source>支持事项</source>
             <translation>Support items</translation>
         </message>
@@ -1707,12 +1707,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Save as PDF…</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>未选择企业</source>
             <translation>No firm selected</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>（未命名企业）</source>
             <translation>(unnamed firm)</translation>
         </message>
@@ -1733,6 +1733,11 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+3" />
+            <source>示例</source>
+            <translation>illustrative</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>测算值，以正式告知函为准。</source>
             <translation>Estimated figures; the formal offer letter prevails.</translation>
         </message>
@@ -1762,7 +1767,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Meeting brief saved: {path}</translation>
         </message>
         <message>
-            <location line="-46" />
+            <location line="-48" />
             <source>大写：{capitals}</source>
             <translation>In Chinese capitals: {capitals}</translation>
         </message>
@@ -1805,12 +1810,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>How it is computed</translation>
         </message>
         <message>
-            <location line="+161" />
+            <location line="+163" />
             <source>未选择企业</source>
             <translation>No firm selected</translation>
         </message>
         <message>
-            <location line="-101" />
+            <location line="-103" />
             <location line="+49" />
             <source>基准方案</source>
             <translation>Base plan</translation>
@@ -1846,12 +1851,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>No hints: higher revenue in any one year would not add to the package.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>以下是修改前的测算，尚未计入正在填写的内容。</source>
             <translation>These are the figures before the latest edits; what is being typed is not counted yet.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>新企业</source>
             <translation>New firm</translation>
         </message>
@@ -1881,8 +1886,8 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Total {money} ({figure})</translation>
         </message>
         <message>
-            <location line="-246" />
-            <location line="+237" />
+            <location line="-248" />
+            <location line="+239" />
             <source>金额</source>
             <translation>Amount</translation>
         </message>

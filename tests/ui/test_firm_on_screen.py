@@ -95,6 +95,7 @@ def test_meeting_mode_marks_illustrative_amounts_and_names_each_clause(window: A
     assert "第一条" in rent and rent.endswith("[示例]")  # the rent caps are illustrative values
     assert money(pkg.by_item()["rent"]) in rent
     assert "以正式告知函为准" in meeting.caveat.text() and "示例" in meeting.caveat.text()
+    assert not meeting.total_mark.isHidden() and meeting.total_mark.text() == "示例"  # so does the total
     window.set_meeting_mode(False)
 
 
