@@ -1,0 +1,489 @@
+"""Writing the 兑现 ledger: each change is one function taking one request and returning a change notice.
+
+- `record_actuals(store, RecordActuals)` / `record_actuals_file(store, path)`: a year's actuals with evidence
+  (scans kept in the data folder under their sha256); refused for a firm without an issued or accepted letter.
+- `open_claim(store, OpenClaim)`: 申报 for one item and year (actuals for that year must be recorded first).
+- `advance_claim(store, ClaimStep)`: 审核, 公示, 异议, 拨付, 验收, 暂缓, 恢复, 终止, 追回, 退还.
+- `set_budget(store, SetBudget)`: the budget for one item and year (预算).
+
+Each runs in one transaction (reads, checks and the write together, so two officers cannot both pay the
+last 10万), writes its audit entries, and returns a `LedgerChanged` the window's hub can pass on. Bad input
+is a ValidationError naming the field, in Chinese and English, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
+from qt_app.domain.firm import Firm
+from qt_app.domain.ledger import steps as s
+from qt_app.domain.ledger.actuals import YearActuals
+from qt_app.domain.ledger.actuals_io import ActualsEntry, with_scans, year_actuals_to_dict
+from qt_app.domain.ledger.claims import Check, Claim, ClaimState, Terms, advance
+from qt_app.domain.ledger.claims import open_claim as new_claim
+from qt_app.domain.money import Fen
+from qt_app.domain.money_format import money_words
+from qt_app.domain.policy import Policy
+from qt_app.domain.variants import Variant
+from qt_app.services.ledger_read import (
+    LedgerInputs,
+    due_of,
+    keep_policy_text,
+    ledger_inputs,
+    ledger_of,
+    resolve_firm,
+    terms_to_json,
+)
+from qt_app.store import evidence_files
+
+if TYPE_CHECKING:
+    from qt_app.store.store import Store
+
+
+@dataclass(frozen=True)
+class LedgerChanged:
+    """What changed (the change notice): which firms and claims, a one-line summary, and warnings to show."""
+
+    kind: str  # actuals | claim | budget
+    firm_ids: tuple[str, ...] = ()
+    claim_ids: tuple[str, ...] = ()
+    summary_zh: str = ""
+    summary_en: str = ""
+    warnings_zh: tuple[str, ...] = ()
+    warnings_en: tuple[str, ...] = ()
+
+    def summary(self, lang: str = "zh") -> str:
+        return self.summary_en if lang == "en" else self.summary_zh
+
+    def warnings(self, lang: str = "zh") -> tuple[str, ...]:
+        return self.warnings_en if lang == "en" else self.warnings_zh
+
+
+@dataclass(frozen=True)
+class RecordActuals:
+    """Actuals for one firm (by id, credit code or name), some years; scans by path, relative to `base_dir`."""
+
+    firm: str
+    years: tuple[YearActuals, ...]
+    letter: str = ""  # 文号 or letter id the file names; "" = the firm's letter of record
+    source: str = "form"
+    base_dir: Path | None = None
+    who: str = ""
+
+
+@dataclass(frozen=True)
+class OpenClaim:
+    firm: str
+    item_id: str
+    year: int
+    on: date
+    requested: Fen | None = None  # None: what is due and not yet paid
+    applicant: str = ""
+    note: str = ""
+    who: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimStep:
+    claim_id: str
+    step: s.Step
+    who: str = ""
+
+
+@dataclass(frozen=True)
+class SetBudget:
+    item_id: str
+    year: int
+    amount: Fen | None  # None clears it
+    who: str = ""
+
+
+# -- actuals ---------------------------------------------------------------------------------------------
+
+
+def _scans(
+    store: Store, firm_id: str, req: RecordActuals
+) -> tuple[dict[str, tuple[evidence_files.Scan, bytes]], list[FieldProblem], list[tuple[str, str]]]:
+    """Read every scan the actuals name; problems (unreadable) and warnings (duplicates, not attached)."""
+    found: dict[str, tuple[evidence_files.Scan, bytes]] = {}
+    problems: list[FieldProblem] = []
+    warnings: list[tuple[str, str]] = []
+    for actual in req.years:
+        for i_path, ev in actual.evidence():
+            where = f"years.{actual.year}.{i_path}"
+            if ev.source:
+                path = Path(ev.source)
+                if not path.is_absolute() and req.base_dir is not None:
+                    path = req.base_dir / path
+                try:
+                    found[ev.source] = evidence_files.read_scan(path)
+                except DomainError as e:
+                    problems.append(FieldProblem(f"{where}.evidence.file", e.zh, e.en))
+                    continue
+                digest = found[ev.source][0].sha256
+            elif ev.sha256:
+                digest = ev.sha256
+                if evidence_files.find(store.folder, digest) is None:
+                    warnings.append(
+                        (
+                            f"{where}：扫描件 {digest[:12]}… 不在数据文件夹中，请补交",
+                            f"{where}: the scan {digest[:12]}… is not in the data folder; attach it",
+                        )
+                    )
+                    continue
+            else:
+                label = ev.label
+                warnings.append(
+                    (
+                        f"{where}：{label[0]} {ev.number} 未附扫描件",
+                        f"{where}: {label[1]} {ev.number} has no scan attached",
+                    )
+                )
+                continue
+            for other in store.ledger.evidence_by_hash(digest):
+                same = (other["firm_id"], int(other["year"]), other["figure"]) == (
+                    firm_id,
+                    actual.year,
+                    i_path,
+                )
+                if not same:
+                    warnings.append(
+                        (
+                            f"{where}：该扫描件已作为 {other['firm_id']} {other['year']}年 {other['figure']} 的证明材料"
+                            f"（{other['doc_number']}）附上，是同一份文件",
+                            f"{where}: this scan is already attached to {other['firm_id']} {other['year']} "
+                            f"{other['figure']} ({other['doc_number']}): the same file",
+                        )
+                    )
+                    break
+    return found, problems, warnings
+
+
+def record_actuals(store: Store, req: RecordActuals, policies: Sequence[Policy] = ()) -> LedgerChanged:
+    """Record (or replace) years of actuals for a firm with an issued or accepted letter."""
+    firm, variants = resolve_firm(store, req.firm)
+    with store.transaction():
+        inputs = ledger_inputs_or_refuse(store, firm, variants, policies, req.letter)
+        found, problems, warnings = _scans(store, firm.id, req)
+        if problems:
+            raise ValidationError(problems, req.source)
+        scans = {src: (scan.sha256, scan.file_name) for src, (scan, _) in found.items()}
+        for scan, data in found.values():
+            evidence_files.keep(store.folder, scan, data)
+        sizes = {scan.sha256: scan.size for scan, _ in found.values()}
+        years = {a.year: with_scans(a, scans) for a in req.years}
+        evidence_rows = [
+            {
+                "year": y, "figure": path, "doc_type": e.doc_type, "doc_number": e.number,
+                "doc_date": e.issued_on.isoformat(), "sha256": e.sha256, "file_name": e.file_name,
+                "size": sizes.get(e.sha256), "received_on": e.received_on.isoformat() if e.received_on else None,
+                "received_by": e.received_by,
+            }
+            for y, a in years.items()
+            for path, e in a.evidence()
+        ]  # fmt: skip
+        store.ledger.record_actuals(
+            firm.id,
+            inputs.letter_id,
+            {y: year_actuals_to_dict(a) for y, a in years.items()},
+            evidence_rows,
+            req.source,
+            req.who,
+        )
+        keep_policy_text(store, inputs.policy)
+        warnings += _overpaid_after(store, firm.id, inputs, policies)
+    listed = "、".join(str(y) for y in sorted(years))
+    return LedgerChanged(
+        "actuals",
+        (firm.id,),
+        (),
+        f"已登记“{firm.name}”{listed}年实绩（{len(evidence_rows)}份证明材料）",
+        f"Recorded the actuals of {listed} for “{firm.name}” ({len(evidence_rows)} documents)",
+        tuple(w[0] for w in warnings),
+        tuple(w[1] for w in warnings),
+    )
+
+
+def ledger_inputs_or_refuse(
+    store: Store, firm: Firm, variants: tuple[Variant, ...], policies: Sequence[Policy], letter: str = ""
+) -> LedgerInputs:
+    """The firm's ledger inputs; refused when it has no issued or accepted letter, or the file names another."""
+    inputs = ledger_inputs(store, firm, variants, policies)
+    if letter and letter not in (inputs.letter_id, inputs.commitment.doc_number):
+        raise DomainError(
+            f"文件指定的告知函“{letter}”不是“{firm.name}”现行的告知函（{inputs.commitment.doc_number}）",
+            f"The letter “{letter}” named in the file is not the current letter of “{firm.name}” "
+            f"({inputs.commitment.doc_number})",
+        )
+    return inputs
+
+
+def _overpaid_after(
+    store: Store, firm_id: str, before: LedgerInputs, policies: Sequence[Policy]
+) -> list[tuple[str, str]]:
+    """After new actuals: item-years now paid above what is due (a recovery may be needed)."""
+    inputs = ledger_inputs(store, before.firm, before.variants, policies)
+    ledger = ledger_of(inputs)
+    return [
+        (
+            f"{r.year}年{r.name_zh}已拨付{money_words(r.paid, 'zh')}，按新登记的实绩应兑现{money_words(r.due, 'zh')}，"
+            f"差额{money_words(r.paid - r.due, 'zh')}可能需要追回",
+            f"{r.year} {r.name_en}: {money_words(r.paid, 'en')} paid, {money_words(r.due, 'en')} due on the new "
+            f"actuals; the {money_words(r.paid - r.due, 'en')} difference may have to be recovered",
+        )
+        for r in ledger.rows
+        if r.paid > r.due
+    ]
+
+
+def record_actuals_file(
+    store: Store, path: str | Path, who: str = "", policies: Sequence[Policy] = (), dry_run: bool = False
+) -> list[LedgerChanged]:
+    """Record an actuals file (.json or .xlsx): every firm in it, all or nothing."""
+    from qt_app.store.actuals_sheet import read_actuals_file
+
+    p = Path(path)
+    entries = read_actuals_file(p)
+    notices: list[LedgerChanged] = []
+    problems: list[FieldProblem] = []
+    with store.transaction():
+        for entry in entries:
+            try:
+                notices.append(record_actuals(store, _request(entry, p, who), policies))
+            except ValidationError as e:
+                problems += [FieldProblem(f"{entry.firm_ref} {x.path}", x.zh, x.en) for x in e.problems]
+            except DomainError as e:
+                problems.append(FieldProblem(entry.firm_ref, e.zh, e.en))
+        if problems:
+            raise ValidationError(problems, str(p))
+        if dry_run:
+            raise _DryRun(notices)
+    return notices
+
+
+class _DryRun(Exception):
+    def __init__(self, notices: list[LedgerChanged]) -> None:
+        super().__init__("dry run")
+        self.notices = notices
+
+
+def check_actuals_file(
+    store: Store, path: str | Path, who: str = "", policies: Sequence[Policy] = ()
+) -> list[LedgerChanged]:
+    """What recording the file would do, with every problem, and nothing written (rolled back)."""
+    try:
+        record_actuals_file(store, path, who, policies, dry_run=True)
+    except _DryRun as done:
+        return done.notices
+    return []  # pragma: no cover - record_actuals_file always raises in a dry run
+
+
+def _request(entry: ActualsEntry, path: Path, who: str) -> RecordActuals:
+    return RecordActuals(entry.firm_ref, entry.years, entry.letter, str(path), path.parent, who)
+
+
+# -- claims ----------------------------------------------------------------------------------------------
+
+
+def _claim_words(inputs: LedgerInputs, item_id: str, year: int) -> tuple[str, str]:
+    item = next((it for it in inputs.policy.items if it.id == item_id), None)
+    zh, en = (item.zh, item.en) if item else (item_id, item_id)
+    return f"“{inputs.firm.name}”{year}年{zh}", f"{en} {year} of “{inputs.firm.name}”"
+
+
+def open_claim(store: Store, req: OpenClaim, policies: Sequence[Policy] = ()) -> LedgerChanged:
+    """申报: a claim for one item and year, checked against what is due."""
+    firm, variants = resolve_firm(store, req.firm)
+    with store.transaction():
+        inputs = ledger_inputs_or_refuse(store, firm, variants, policies)
+        item = next((it for it in inputs.policy.items if it.id == req.item_id and it.monetary), None)
+        if item is None:
+            known = "、".join(it.id for it in inputs.policy.items if it.monetary)
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "item",
+                        f"政策中没有事项“{req.item_id}”（可选：{known}）",
+                        f"No item “{req.item_id}” in the policy (known: {known})",
+                    )
+                ]
+            )
+        if req.year not in inputs.actuals:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "year",
+                        f"请先登记{req.year}年实绩及证明材料，再申报",
+                        f"Record the actuals of {req.year} with their evidence before applying",
+                    )
+                ]
+            )
+        same = [c for c in inputs.claims if (c.item_id, c.year) == (req.item_id, req.year)]
+        live = [
+            c for c in same if c.state not in (ClaimState.REJECTED, ClaimState.TERMINATED, ClaimState.PAID)
+        ]
+        if live:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "item",
+                        f"该事项该年度已有兑现申请（{live[0].label()}）",
+                        f"A claim for this item and year is already {live[0].label('en')}",
+                    )
+                ]
+            )
+        due = due_of(inputs)
+        amount_due = due.amount(req.item_id, req.year)
+        paid_elsewhere = sum(c.paid for c in same)
+        requested = req.requested if req.requested is not None else amount_due - paid_elsewhere
+        if req.requested is None and requested <= 0:
+            cell = due.cells.get((req.item_id, req.year))
+            why = (cell.words_zh, cell.words_en) if cell is not None and cell.words_zh else ("", "")
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "requested",
+                        f"本项本年没有尚未兑现的应兑现金额{('：' + why[0]) if why[0] else ''}",
+                        f"Nothing is left due for this item and year{(': ' + why[1]) if why[1] else ''}",
+                    )
+                ]
+            )
+        claim_id = "k-" + os.urandom(8).hex()
+        terms = Terms.of(inputs.policy.payment)
+        apply = s.Apply(req.on, requested, req.applicant, req.note)
+        claim = new_claim(
+            claim_id, firm.id, req.item_id, req.year, terms, apply, Check(amount_due, paid_elsewhere)
+        )
+        pol = inputs.policy
+        store.ledger.open_claim(
+            {
+                "id": claim_id, "firm_id": firm.id, "item_id": req.item_id, "year": req.year,
+                "letter_id": inputs.letter_id, "policy_id": pol.id, "policy_version": pol.version,
+                "policy_hash": pol.hash, "terms_json": terms_to_json(terms), "state": claim.state.value,
+                "applied_on": req.on.isoformat(), "requested_fen": requested,
+            },
+            s.step_to_dict(apply),
+            req.who,
+        )  # fmt: skip
+        keep_policy_text(store, pol)
+    what = _claim_words(inputs, req.item_id, req.year)
+    return LedgerChanged(
+        "claim",
+        (firm.id,),
+        (claim_id,),
+        f"{what[0]}已申报，申报金额{money_words(requested, 'zh')}（应兑现{money_words(amount_due, 'zh')}）",
+        f"{what[1]}: applied for {money_words(requested, 'en')} ({money_words(amount_due, 'en')} due)",
+    )
+
+
+def advance_claim(store: Store, req: ClaimStep, policies: Sequence[Policy] = ()) -> LedgerChanged:
+    """One step of a claim, checked against the claim, the payment rules and what is due now."""
+    with store.transaction():
+        row = store.ledger.claim(req.claim_id)
+        if row is None:
+            raise DomainError(f"找不到兑现申请：{req.claim_id}", f"No such claim: {req.claim_id}")
+        firm, variants = resolve_firm(store, str(row["firm_id"]))
+        inputs = ledger_inputs(store, firm, variants, policies)
+        claim = next(c for c in inputs.claims if c.id == req.claim_id)
+        others = [
+            c
+            for c in inputs.claims
+            if (c.item_id, c.year) == (claim.item_id, claim.year) and c.id != claim.id
+        ]
+        check = None
+        if isinstance(req.step, s.Review | s.Pay):
+            check = Check(due_of(inputs).amount(claim.item_id, claim.year), sum(c.paid for c in others))
+        new = advance(claim, req.step, check)
+        payment = recovery = None
+        if isinstance(req.step, s.Pay):
+            last = new.payments[-1]
+            payment = {
+                "claim_id": claim.id, "firm_id": firm.id, "item_id": claim.item_id, "year": claim.year,
+                "tranche": last.tranche, "amount_fen": last.amount, "paid_on": last.on.isoformat(),
+                "order_number": last.order_number, "holdback": int(last.holdback),
+                "override_reason": last.override_reason,
+            }  # fmt: skip
+        elif isinstance(req.step, s.Recover | s.Repay):
+            recovery = {
+                "claim_id": claim.id, "firm_id": firm.id, "item_id": claim.item_id, "year": claim.year,
+                "kind": "decided" if isinstance(req.step, s.Recover) else "received",
+                "amount_fen": req.step.amount, "on_date": req.step.on.isoformat(),
+                "basis": req.step.basis if isinstance(req.step, s.Recover) else req.step.receipt,
+            }  # fmt: skip
+        store.ledger.add_step(
+            claim.id, len(claim.steps), s.step_to_dict(req.step), _summary(new), req.who, payment, recovery
+        )
+    what = _claim_words(inputs, claim.item_id, claim.year)
+    zh, en = _step_words(req.step, new)
+    return LedgerChanged("claim", (firm.id,), (claim.id,), f"{what[0]}：{zh}", f"{what[1]}: {en}")
+
+
+def _summary(claim: Claim) -> dict[str, object]:
+    return {
+        "state": claim.state.value,
+        "approved_fen": claim.approved,
+        "paid_fen": claim.paid,
+        "recovered_fen": claim.recovered,
+        "repaid_fen": claim.repaid,
+        "overridden": int(claim.overridden),
+    }
+
+
+def _step_words(step: s.Step, claim: Claim) -> tuple[str, str]:
+    label = s.STEP_LABELS[step.kind]
+    if isinstance(step, s.Pay):
+        p = claim.payments[-1]
+        return (
+            f"拨付第{p.tranche}期{money_words(p.amount, 'zh')}（{p.order_number}），累计{money_words(claim.paid, 'zh')}",
+            f"tranche {p.tranche} of {money_words(p.amount, 'en')} paid ({p.order_number}); "
+            f"{money_words(claim.paid, 'en')} in all",
+        )
+    if isinstance(step, s.Review) and step.approved:
+        return (
+            f"审核通过，核定{money_words(claim.approved, 'zh')}",
+            f"approved at {money_words(claim.approved, 'en')}",
+        )
+    if isinstance(step, s.Notice) and claim.notice_until is not None:
+        return (
+            f"公示至{claim.notice_until.isoformat()}",
+            f"public notice until {claim.notice_until.isoformat()}",
+        )
+    return f"{label[0]}（{claim.label()}）", f"{label[1]} ({claim.label('en')})"
+
+
+# -- budgets ---------------------------------------------------------------------------------------------
+
+
+def set_budget(store: Store, req: SetBudget, policy: Policy | None = None) -> LedgerChanged:
+    """The budget (预算) for one item and year; the county view compares committed, due and paid with it."""
+    problems = []
+    if req.amount is not None and req.amount < 0:
+        problems.append(FieldProblem("amount", "预算金额不能为负数", "A budget cannot be negative"))
+    if not 2000 <= req.year <= 2100:
+        problems.append(
+            FieldProblem("year", "年份应在2000–2100之间", "A year between 2000 and 2100 was expected")
+        )
+    if policy is not None and req.item_id not in {it.id for it in policy.items if it.monetary}:
+        problems.append(
+            FieldProblem("item", f"政策中没有事项“{req.item_id}”", f"No item “{req.item_id}” in the policy")
+        )
+    if problems:
+        raise ValidationError(problems)
+    store.ledger.set_budget(req.item_id, req.year, req.amount, req.who)
+    item = next((it for it in policy.items if it.id == req.item_id), None) if policy is not None else None
+    zh_name, en_name = (item.zh, item.en) if item is not None else (req.item_id, req.item_id)
+    if req.amount is None:
+        shown = ("已清除", "cleared")
+    else:
+        shown = (money_words(req.amount, "zh"), money_words(req.amount, "en"))
+    return LedgerChanged(
+        "budget",
+        summary_zh=f"{req.year}年{zh_name}预算：{shown[0]}",
+        summary_en=f"Budget for {en_name} in {req.year}: {shown[1]}",
+    )
