@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
-from qt_app.domain.firm import Firm
 from qt_app.domain.ledger import steps as s
 from qt_app.domain.ledger.actuals import YearActuals
 from qt_app.domain.ledger.actuals_io import ActualsEntry, with_scans, year_actuals_to_dict
@@ -30,9 +29,9 @@ from qt_app.domain.ledger.claims import open_claim as new_claim
 from qt_app.domain.money import Fen
 from qt_app.domain.money_format import money_words
 from qt_app.domain.policy import Policy
-from qt_app.domain.variants import Variant
 from qt_app.services.ledger_read import (
     LedgerInputs,
+    commitment_of,
     due_of,
     keep_policy_text,
     ledger_inputs,
@@ -169,7 +168,13 @@ def record_actuals(store: Store, req: RecordActuals, policies: Sequence[Policy] 
     """Record (or replace) years of actuals for a firm with an issued or accepted letter."""
     firm, variants = resolve_firm(store, req.firm)
     with store.transaction():
-        inputs = ledger_inputs_or_refuse(store, firm, variants, policies, req.letter)
+        commitment, letter_id = commitment_of(store, firm)
+        if req.letter and req.letter not in (letter_id, commitment.doc_number):
+            raise DomainError(
+                f"文件指定的告知函“{req.letter}”不是“{firm.name}”现行的告知函（{commitment.doc_number}）",
+                f"The letter “{req.letter}” named in the file is not the current letter of “{firm.name}” "
+                f"({commitment.doc_number})",
+            )
         found, problems, warnings = _scans(store, firm.id, req)
         if problems:
             raise ValidationError(problems, req.source)
@@ -190,14 +195,19 @@ def record_actuals(store: Store, req: RecordActuals, policies: Sequence[Policy] 
         ]  # fmt: skip
         store.ledger.record_actuals(
             firm.id,
-            inputs.letter_id,
+            letter_id,
             {y: year_actuals_to_dict(a) for y, a in years.items()},
             evidence_rows,
             req.source,
             req.who,
         )
-        keep_policy_text(store, inputs.policy)
-        warnings += _overpaid_after(store, firm.id, inputs, policies)
+        try:  # actuals are facts: recorded even where the letter's policy version is not at hand
+            inputs = ledger_inputs(store, firm, variants, policies)
+        except DomainError as e:
+            warnings.append((f"应兑现金额暂不能计算：{e.zh}", f"Due amounts cannot be computed yet: {e.en}"))
+        else:
+            keep_policy_text(store, inputs.policy)
+            warnings += _overpaid(inputs)
     listed = "、".join(str(y) for y in sorted(years))
     return LedgerChanged(
         "actuals",
@@ -210,25 +220,8 @@ def record_actuals(store: Store, req: RecordActuals, policies: Sequence[Policy] 
     )
 
 
-def ledger_inputs_or_refuse(
-    store: Store, firm: Firm, variants: tuple[Variant, ...], policies: Sequence[Policy], letter: str = ""
-) -> LedgerInputs:
-    """The firm's ledger inputs; refused when it has no issued or accepted letter, or the file names another."""
-    inputs = ledger_inputs(store, firm, variants, policies)
-    if letter and letter not in (inputs.letter_id, inputs.commitment.doc_number):
-        raise DomainError(
-            f"文件指定的告知函“{letter}”不是“{firm.name}”现行的告知函（{inputs.commitment.doc_number}）",
-            f"The letter “{letter}” named in the file is not the current letter of “{firm.name}” "
-            f"({inputs.commitment.doc_number})",
-        )
-    return inputs
-
-
-def _overpaid_after(
-    store: Store, firm_id: str, before: LedgerInputs, policies: Sequence[Policy]
-) -> list[tuple[str, str]]:
+def _overpaid(inputs: LedgerInputs) -> list[tuple[str, str]]:
     """After new actuals: item-years now paid above what is due (a recovery may be needed)."""
-    inputs = ledger_inputs(store, before.firm, before.variants, policies)
     ledger = ledger_of(inputs)
     return [
         (
@@ -301,7 +294,7 @@ def open_claim(store: Store, req: OpenClaim, policies: Sequence[Policy] = ()) ->
     """申报: a claim for one item and year, checked against what is due."""
     firm, variants = resolve_firm(store, req.firm)
     with store.transaction():
-        inputs = ledger_inputs_or_refuse(store, firm, variants, policies)
+        inputs = ledger_inputs(store, firm, variants, policies)
         item = next((it for it in inputs.policy.items if it.id == req.item_id and it.monetary), None)
         if item is None:
             known = "、".join(it.id for it in inputs.policy.items if it.monetary)

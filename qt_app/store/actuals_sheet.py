@@ -17,6 +17,7 @@ from typing import Any
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
 from qt_app.domain.ledger.actuals import DOC_TYPES
 from qt_app.domain.ledger.actuals_io import ActualsEntry, entries_from_data
+from qt_app.domain.uscc import make_code
 from qt_app.store import sheet_columns as sc
 from qt_app.store.sheet_readers import _empty, read_xlsx
 
@@ -302,7 +303,7 @@ def write_actuals_template(path: Path) -> Path:
     sheet.append([zh for _k, zh, _en, _kind in HEADERS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    code = "91331121MA2H7E4K5Q"
+    code = make_code("9", "1", "331121", "MA2H7E4K5")  # an example firm; replace with yours
     examples = [
         [code, "", 2026, "租赁", None, None, None, None, None, None, None, "青创大厦", 800, 1.2, "2026-01-01", None,
          "租赁合同", "QC-2025-118", "2025-12-20", "scans/lease.pdf", "2027-03-31"],

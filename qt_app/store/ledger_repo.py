@@ -286,7 +286,9 @@ class LedgerBook:
 
     def recoveries_between(self, start: str, end: str) -> list[dict[str, Any]]:
         return self._q(
-            "SELECT * FROM ledger_recoveries WHERE on_date BETWEEN ? AND ? ORDER BY on_date", [start, end]
+            "SELECT r.*, f.name AS firm_name, f.uscc AS firm_uscc FROM ledger_recoveries r "
+            "LEFT JOIN firms f ON f.id = r.firm_id WHERE r.on_date BETWEEN ? AND ? ORDER BY r.on_date",
+            [start, end],
         )
 
     def claims_active_between(self, start: str, end: str) -> list[dict[str, Any]]:

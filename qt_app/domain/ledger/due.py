@@ -174,16 +174,6 @@ def _cell(
     item_id: str, year: int, lines: tuple[LineItem, ...], actuals: FirmActuals, moved: date | None, kind: str
 ) -> DueCell:
     amount = sum(ln.amount for ln in lines)
-    if year not in actuals:
-        return DueCell(
-            item_id,
-            year,
-            0,
-            NOT_REPORTED,
-            lines,
-            f"{year}年实绩尚未报送，暂无应兑现金额",
-            f"No actuals reported for {year} yet, so nothing is due",
-        )
     if moved is not None and (year > moved.year or (year == moved.year and kind != "rent_subsidy")):
         return DueCell(
             item_id,
@@ -195,6 +185,16 @@ def _cell(
             + (f"（按实绩测算为{_words(amount, 'zh')}）" if amount else ""),
             f"The firm moved out on {date_words(moved, 'en')}; nothing is due from the year it left"
             + (f" (the actuals would give {_words(amount, 'en')})" if amount else ""),
+        )
+    if year not in actuals:
+        return DueCell(
+            item_id,
+            year,
+            0,
+            NOT_REPORTED,
+            lines,
+            f"{year}年实绩尚未报送，暂无应兑现金额",
+            f"No actuals reported for {year} yet, so nothing is due",
         )
     return DueCell(item_id, year, amount, REPORTED, lines)
 
