@@ -36,6 +36,7 @@ from qt_app.services.ledger_read import (
     keep_policy_text,
     ledger_inputs,
     ledger_of,
+    pinned_policy,
     resolve_firm,
     terms_to_json,
 )
@@ -202,12 +203,13 @@ def record_actuals(store: Store, req: RecordActuals, policies: Sequence[Policy] 
             req.who,
         )
         try:  # actuals are facts: recorded even where the letter's policy version is not at hand
-            inputs = ledger_inputs(store, firm, variants, policies)
+            policy = pinned_policy(store, commitment, policies)
         except DomainError as e:
             warnings.append((f"应兑现金额暂不能计算：{e.zh}", f"Due amounts cannot be computed yet: {e.en}"))
         else:
-            keep_policy_text(store, inputs.policy)
-            warnings += _overpaid(inputs)
+            keep_policy_text(store, policy)
+            if any(row["paid_fen"] for row in store.ledger.claims(firm.id)):  # only then can paid exceed due
+                warnings += _overpaid(ledger_inputs(store, firm, variants, policies))
     listed = "、".join(str(y) for y in sorted(years))
     return LedgerChanged(
         "actuals",

@@ -48,26 +48,69 @@ class CacheReport:
     recomputed: Mapping[str, int]
     unavailable: tuple[tuple[str, str, str], ...]  # (firm id, zh, en)
     written: bool
+    firm_count: int = 0  # firms not in the trash
+    undated: int = 0  # of them, firms with no year to start from
 
 
-def _pipeline_entry(firm: Firm, policy: Policy, content_hash: str, horizon: int) -> CacheEntry:
+def _ratios(weights: Mapping[Stage, Decimal]) -> dict[str, tuple[int, int]]:
+    """Weights as exact fractions: half-up rounding in integers, as `domain.exposure` does."""
+    return {stage.value: Decimal(w).as_integer_ratio() for stage, w in weights.items()}
+
+
+def _weighted(amount: Fen, ratio: tuple[int, int]) -> Fen:
+    num, den = ratio
+    return (2 * amount * num + den) // (2 * den)
+
+
+def _pipeline_entry(
+    firm: Firm,
+    policy: Policy,
+    content_hash: str,
+    key: str,
+    horizon: int,
+    ratios: Mapping[str, tuple[int, int]],
+) -> CacheEntry:
+    """A firm's base package as cache lines, each weighted by the firm's stage and rounded per line."""
     pkg = simulate(firm, policy, Variant(), horizon, explain=False)
+    ratio = ratios.get(firm.stage.value, (0, 1))
     lines = []
     for ln in pkg.lines:
         pending = ln.would_be if ln.status is LineStatus.PENDING_RECOGNITION else 0
         if ln.amount > 0 or pending > 0:
-            lines.append((ln.year, ln.item_id, ln.amount, pending))
-    return CacheEntry(
-        firm.id, "pipeline", content_hash, _pipeline_key(policy, horizon), bool(pkg.years), tuple(lines)
-    )
+            amount = max(ln.amount, 0)
+            lines.append(
+                (
+                    ln.year,
+                    ln.item_id,
+                    firm.stage.value,
+                    amount,
+                    _weighted(amount, ratio),
+                    pending,
+                    _weighted(pending, ratio),
+                )
+            )
+    return CacheEntry(firm.id, "pipeline", content_hash, key, bool(pkg.years), tuple(lines))
 
 
-def _pipeline_key(policy: Policy, horizon: int) -> str:
-    return f"{policy.hash}:{horizon}"
+def _pipeline_key(policy: Policy, horizon: int, ratios: Mapping[str, tuple[int, int]]) -> str:
+    """What a firm's cached pipeline amounts depend on besides the firm: policy, horizon and stage weights."""
+    weights = ",".join(f"{k}={n}/{d}" for k, (n, d) in sorted(ratios.items()))
+    return f"{policy.hash}:{horizon}:{weights}"
+
+
+def _unweighted(
+    firm_id: str, kind: str, key: str, policy_hash: str, amounts: Mapping[tuple[int, str], Fen]
+) -> CacheEntry:
+    lines = tuple((y, i, "", a, a, 0, 0) for (y, i), a in sorted(amounts.items()) if a)
+    return CacheEntry(firm_id, kind, key, policy_hash, True, lines)
 
 
 def refresh_cache(
-    store: Store, policy: Policy, policies: Sequence[Policy] = (), horizon: int = HORIZON
+    store: Store,
+    policy: Policy,
+    policies: Sequence[Policy] = (),
+    horizon: int = HORIZON,
+    weights: Mapping[Stage, Decimal] = DEFAULT_STAGE_WEIGHTS,
 ) -> tuple[CacheReport, list[CacheEntry], dict[str, set[str]]]:
     """Bring the cache up to date: (report, entries computed, firm ids to leave out of each kind's SQL sums).
 
@@ -75,21 +118,22 @@ def refresh_cache(
     cannot be computed; on a read-only one the stale rows are left out and the fresh entries returned.
     """
     cache, book = store.exposure_cache, store.ledger
+    ratios = _ratios(weights)
+    pipeline_key = _pipeline_key(policy, horizon, ratios)
     states = cache.states()
-    firms = cache.live_firms()
     records = book.letters_of_record()
     revisions = book.revisions()
-    live = {fid: content for fid, _stage, content in firms}
+    live = {fid: content for fid, _stage, content in cache.live_firms()}
     expected: dict[tuple[str, str], tuple[str, str]] = {}
     for fid, content in live.items():
-        expected[(fid, "pipeline")] = (content, _pipeline_key(policy, horizon))
+        expected[(fid, "pipeline")] = (content, pipeline_key)
         rec = records.get(fid)
         if rec is None:
             continue
-        expected[(fid, "committed")] = (str(rec["content_hash"] or rec["id"]), "")
+        letter = str(rec["content_hash"] or rec["id"])
+        expected[(fid, "committed")] = (letter, "")
         if fid in revisions:
-            key = f"{rec['content_hash'] or rec['id']}:{revisions[fid]}:{content}"
-            expected[(fid, "due")] = (key, str(rec["policy_hash"]))
+            expected[(fid, "due")] = (f"{letter}:{revisions[fid]}:{content}", str(rec["policy_hash"]))
     stale = [k for k, v in expected.items() if states.get(k, ("", "", True))[:2] != v]
     drop = [k for k in states if k not in expected]
     entries: list[CacheEntry] = []
@@ -103,14 +147,14 @@ def refresh_cache(
             else (store.get_firm(fid) for fid in sorted(stale_pipeline))
         )
         for firm, _variants in loaded:
-            entries.append(_pipeline_entry(firm, policy, live[firm.id], horizon))
+            entries.append(_pipeline_entry(firm, policy, live[firm.id], pipeline_key, horizon, ratios))
             counts["pipeline"] += 1
     stale_committed = [fid for fid, kind in stale if kind == "committed"]
     for row in book.letter_snapshots([str(records[fid]["id"]) for fid in stale_committed]):
         snapshot = json.loads(row["snapshot_json"] or "{}")
-        lines = tuple((y, i, a, 0) for (i, y), a in sorted(promised_amounts(snapshot).items()) if a)
         fid = str(row["firm_id"])
-        entries.append(CacheEntry(fid, "committed", expected[(fid, "committed")][0], "", True, lines))
+        promised = {(y, i): a for (i, y), a in promised_amounts(snapshot).items()}
+        entries.append(_unweighted(fid, "committed", expected[(fid, "committed")][0], "", promised))
         counts["committed"] += 1
     for fid, kind in stale:
         if kind != "due":
@@ -121,9 +165,8 @@ def refresh_cache(
         except DomainError as e:
             unavailable.append((fid, e.zh, e.en))
             continue
-        lines = tuple((y, i, a, 0) for (y, i), a in sorted(due.by_year_item().items()))
         key, pol = expected[(fid, "due")]
-        entries.append(CacheEntry(fid, "due", key, pol, True, lines))
+        entries.append(_unweighted(fid, "due", key, pol, due.by_year_item()))
         counts["due"] += 1
     written = False
     if (entries or drop) and not store.read_only:
@@ -134,31 +177,15 @@ def refresh_cache(
     if not written:
         for fid, kind in (*stale, *drop):
             exclude.setdefault(kind, set()).add(fid)
-    return CacheReport(dict(counts), tuple(unavailable), written), ([] if written else entries), exclude
+    dated = {e.firm_id: e.dated for e in entries if e.kind == "pipeline"}
+    undated = sum(1 for fid in live if not dated.get(fid, states.get((fid, "pipeline"), ("", "", True))[2]))
+    report = CacheReport(dict(counts), tuple(unavailable), written, len(live), undated)
+    return report, ([] if written else entries), exclude
 
 
-def _ratios(weights: Mapping[Stage, Decimal]) -> dict[str, tuple[int, int]]:
-    return {stage.value: Decimal(w).as_integer_ratio() for stage, w in weights.items()}
-
-
-def _python_sums(
-    entries: Iterable[CacheEntry], kind: str, stages: Mapping[str, str], ratios: Mapping[str, tuple[int, int]]
-) -> list[Sum]:
-    """Sums of entries a read-only store could not write, rounded per line exactly as the SQL does."""
-    out = []
-    for e in entries:
-        if e.kind != kind:
-            continue
-        stage = stages.get(e.firm_id, "") if kind == "pipeline" else ""
-        num, den = ratios.get(stage, (0, 1)) if kind == "pipeline" else (1, 1)
-        for year, item, amount, pending in e.lines:
-            out.append(
-                Sum(
-                    year, item, stage, amount, (2 * amount * num + den) // (2 * den),
-                    pending, (2 * pending * num + den) // (2 * den),
-                )
-            )  # fmt: skip
-    return out
+def _python_sums(entries: Iterable[CacheEntry], kind: str) -> list[Sum]:
+    """Sums of the entries a read-only store could not write (the same numbers the SQL would add)."""
+    return [Sum(*line) for e in entries if e.kind == kind for line in e.lines]
 
 
 def county_exposure(
@@ -169,34 +196,23 @@ def county_exposure(
     weights: Mapping[Stage, Decimal] = DEFAULT_STAGE_WEIGHTS,
 ) -> tuple[ExposureReport, Exposure]:
     """The county view as rows (year × item) with the ledger's columns, and the pipeline Exposure itself."""
-    report_cache, fresh, exclude = refresh_cache(store, policy, policies)
+    report_cache, fresh, exclude = refresh_cache(store, policy, policies, weights=weights)
     cache = store.exposure_cache
-    ratios = _ratios(weights)
-    firms = cache.live_firms()
-    stages = {fid: stage for fid, stage, _ in firms}
-    pipeline = cache.sums("pipeline", exclude["pipeline"], ratios) + _python_sums(
-        fresh, "pipeline", stages, ratios
-    )
-    states = cache.states()
-    undated = sum(
-        1
-        for (fid, kind), (_i, _p, dated) in states.items()
-        if kind == "pipeline" and not dated and fid in stages and fid not in exclude
-    )
-    undated += sum(1 for e in fresh if e.kind == "pipeline" and not e.dated)
+    pipeline = cache.sums("pipeline", exclude["pipeline"]) + _python_sums(fresh, "pipeline")
+    stages = {s.value: s for s in Stage}
     exp = exposure_from_sums(
         (
-            (s.year, s.item_id, Stage(s.stage), s.amount, s.weighted, s.pending, s.pending_weighted)
+            (s.year, s.item_id, stages[s.stage], s.amount, s.weighted, s.pending, s.pending_weighted)
             for s in pipeline
-            if s.stage in ratios
+            if s.stage in stages
         ),
         policy,
-        len(firms),
-        undated,
+        report_cache.firm_count,
+        report_cache.undated,
     )
     report = exposure_report(exp, policy, year)
     for column, kind in ((COMMITTED, "committed"), (DUE, "due")):
-        sums = cache.sums(kind, exclude[kind]) + _python_sums(fresh, kind, stages, ratios)
+        sums = cache.sums(kind, exclude[kind]) + _python_sums(fresh, kind)
         values: dict[tuple[int, str], Fen] = defaultdict(int)
         for s in sums:
             if year is None or s.year == year:

@@ -64,11 +64,12 @@ class LedgerBook:
 
     def letters_of_record(self) -> dict[str, dict[str, Any]]:
         """firm id → (id, content_hash, policy_hash) of its letter of record, for every firm that has one."""
-        rows = self._q(
-            "SELECT firm_id, id, content_hash, policy_hash, issued_at FROM letters "
+        rows = self._conn.execute(
+            "SELECT firm_id, id, content_hash, policy_hash FROM letters INDEXED BY ledger_letters_cover "
             "WHERE status IN ('issued', 'accepted') ORDER BY firm_id, issued_at, id"
         )
-        return {r["firm_id"]: r for r in rows}  # the last per firm wins: the latest issued
+        # the last per firm wins: the latest issued
+        return {f: {"id": i, "content_hash": c, "policy_hash": p} for f, i, c, p in rows}
 
     def letter_snapshots(self, letter_ids: list[str]) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
@@ -85,8 +86,8 @@ class LedgerBook:
             "ON CONFLICT(firm_id) DO UPDATE SET revision = revision + 1, modified_at = excluded.modified_at",
             [firm_id, now],
         )
-        db.execute("DELETE FROM ledger_cache WHERE firm_id = ? AND kind = 'due'", [firm_id])
-        db.execute("DELETE FROM ledger_cache_lines WHERE firm_id = ? AND kind = 'due'", [firm_id])
+        # the firm's due is stale now: its cached lines stay (and stay summed) until the next refresh replaces them
+        db.execute("UPDATE ledger_cache SET input_hash = '' WHERE firm_id = ? AND kind = 'due'", [firm_id])
 
     def revisions(self) -> dict[str, int]:
         return {r[0]: int(r[1]) for r in self._conn.execute("SELECT firm_id, revision FROM ledger_firms")}

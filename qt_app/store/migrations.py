@@ -337,16 +337,33 @@ def _v7_ledger(db: Database) -> None:
             PRIMARY KEY (firm_id, kind)
         ) WITHOUT ROWID;
         CREATE TABLE ledger_cache_lines (
-            firm_id TEXT NOT NULL,
             kind TEXT NOT NULL,
+            firm_id TEXT NOT NULL,
             n INTEGER NOT NULL,
             year INTEGER NOT NULL,
             item_id TEXT NOT NULL,
+            stage TEXT NOT NULL DEFAULT '',   -- pipeline: the firm's stage when computed (part of its content hash)
             amount_fen INTEGER NOT NULL,
+            weighted_fen INTEGER NOT NULL,    -- stage-weighted, rounded per line (the weights are in the key)
             pending_fen INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (firm_id, kind, n)
+            pending_weighted_fen INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (kind, firm_id, n)
         ) WITHOUT ROWID;
-        CREATE INDEX ledger_cache_lines_kind ON ledger_cache_lines(kind, year, item_id);
+        CREATE TABLE ledger_cache_totals (       -- the lines summed, kept in step by every cache write
+            kind TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            item_id TEXT NOT NULL,
+            stage TEXT NOT NULL DEFAULT '',
+            amount_fen INTEGER NOT NULL DEFAULT 0,
+            weighted_fen INTEGER NOT NULL DEFAULT 0,
+            pending_fen INTEGER NOT NULL DEFAULT 0,
+            pending_weighted_fen INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (kind, year, item_id, stage)
+        ) WITHOUT ROWID;
+        -- The county view reads these few columns of every firm and letter: covering indexes keep it off the
+        -- wide rows (data_json, snapshot_json).
+        CREATE INDEX ledger_firms_cover ON firms(deleted_at, id, stage, content_hash);
+        CREATE INDEX ledger_letters_cover ON letters(status, firm_id, issued_at, id, content_hash, policy_hash);
         """
     )
 

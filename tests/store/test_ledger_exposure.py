@@ -55,6 +55,10 @@ def test_the_cached_view_equals_computing_every_firm_and_only_changes_are_recomp
     assert again.recomputed == {"pipeline": 1}
     after, _ = county_exposure(session.store, policy)
     assert _cells(after, BASE) == _cells(exposure_report(session.exposure(), policy), BASE)
+    session.store.delete_firm(firm.id)  # to the trash: its rows leave the totals
+    gone, _ = county_exposure(session.store, policy)
+    assert _cells(gone, BASE) == _cells(exposure_report(session.exposure(), policy), BASE)
+    assert gone.firm_count == after.firm_count - 1
     session.close()
 
 
@@ -164,6 +168,7 @@ def test_county_totals_equal_the_sum_of_the_firms(plans: list[tuple[str, int, bo
                                  s.Pay(date(2027, 4, 20), amount, "财拨1")):  # fmt: skip
                         L.advance_claim(store, L.ClaimStep(claim, step))
                 ids.append(firm.id)
+                county_exposure(store, default_policy())  # the cache follows each change (kept totals)
             report, _ = county_exposure(store, default_policy())
             sums = county_totals(firm_ledger(store, fid) for fid in ids)
     got = {(r.year, r.item_id): r for r in report.rows}
