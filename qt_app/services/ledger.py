@@ -26,6 +26,7 @@ from qt_app.domain.ledger.actuals import YearActuals
 from qt_app.domain.ledger.actuals_io import ActualsEntry, with_scans, year_actuals_to_dict
 from qt_app.domain.ledger.claims import Check, Claim, ClaimState, Terms, advance
 from qt_app.domain.ledger.claims import open_claim as new_claim
+from qt_app.domain.ledger.working_days import HOLIDAY_NOTE
 from qt_app.domain.money import Fen
 from qt_app.domain.money_format import money_words
 from qt_app.domain.policy import Policy
@@ -446,8 +447,8 @@ def _step_words(step: s.Step, claim: Claim) -> tuple[str, str]:
         )
     if isinstance(step, s.Notice) and claim.notice_until is not None:
         return (
-            f"公示至{claim.notice_until.isoformat()}",
-            f"public notice until {claim.notice_until.isoformat()}",
+            f"公示至{claim.notice_until.isoformat()}（{HOLIDAY_NOTE[0]}）",
+            f"public notice until {claim.notice_until.isoformat()} ({HOLIDAY_NOTE[1]})",
         )
     return f"{label[0]}（{claim.label()}）", f"{label[1]} ({claim.label('en')})"
 
