@@ -58,13 +58,12 @@ def _fill(folder: Path) -> tuple[Any, list[str]]:
             )
             store.letters.set_status(lid, "submitted", "bench")
             store.letters.set_status(lid, "approved", "bench")
-            store.letters.issue(
-                lid,
-                "青招",
-                2025,
-                lambda _n, shape=shape, k=n: {**shape, "content_hash": f"{k:064x}"},
-                "bench",
-            )
+            frozen_content = {**shape, "content_hash": f"{n:064x}"}  # unique, as real contents are
+
+            def build(_number: str, content: dict[str, Any] = frozen_content) -> dict[str, Any]:
+                return content
+
+            store.letters.issue(lid, "青招", 2025, build, "bench")
         evidence = [{"type": "audit_report", "number": "青会审〔2027〕1号", "date": "2027-03-20"}]
         for data in dicts:
             letter = store.ledger.letter_of_record(data["id"])
