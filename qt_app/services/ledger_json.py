@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from qt_app.domain.ledger.actuals_io import year_actuals_to_dict
+from qt_app.domain.ledger.actuals_dict import year_actuals_to_dict
 from qt_app.domain.ledger.claims import Claim
 from qt_app.domain.ledger.statement import COLUMNS, FirmLedger
 from qt_app.domain.ledger.steps import step_to_dict

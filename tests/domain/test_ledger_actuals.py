@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from qt_app.domain.errors import ValidationError
-from qt_app.domain.ledger.actuals_io import entries_from_data, year_actuals_from_dict, year_actuals_to_dict
+from qt_app.domain.ledger.actuals_dict import year_actuals_to_dict
+from qt_app.domain.ledger.actuals_io import entries_from_data, year_actuals_from_dict
 from qt_app.domain.money import wan
 from qt_app.domain.uscc import make_code
 
