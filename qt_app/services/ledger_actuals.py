@@ -7,7 +7,8 @@ nothing; `check_actuals_file` reports what recording would do and writes nothing
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +45,7 @@ class RecordActuals:
     source: str = "form"
     base_dir: Path | None = None
     who: str = ""
+    check_only: bool = False  # check everything, keep no scan (the caller rolls the transaction back)
 
 
 def _scans(
@@ -104,10 +106,20 @@ def _scans(
     return found, problems, warnings
 
 
-def record_actuals(store: Store, req: RecordActuals, policies: Sequence[Policy] = ()) -> LedgerChanged:
-    """Record (or replace) years of actuals for a firm with an issued or accepted letter."""
+def record_actuals(
+    store: Store,
+    req: RecordActuals,
+    policies: Sequence[Policy] = (),
+    keeper: evidence_files.Keeper | None = None,
+) -> LedgerChanged:
+    """Record (or replace) years of actuals for a firm with an issued or accepted letter.
+
+    Scans go through `keeper` (a caller recording several firms as one passes its own, so a later failure
+    removes them all); without one, a failure here removes the scans this call kept.
+    """
     firm, variants = resolve_firm(store, req.firm)
-    with store.transaction():
+    own = evidence_files.Keeper(store.folder, req.check_only)
+    with own if keeper is None else _borrowed(keeper) as scans_keeper, store.transaction():
         commitment, letter_id = commitment_of(store, firm)
         if req.letter and req.letter not in (letter_id, commitment.doc_number):
             raise DomainError(
@@ -120,7 +132,7 @@ def record_actuals(store: Store, req: RecordActuals, policies: Sequence[Policy] 
             raise ValidationError(problems, req.source)
         scans = {src: (scan.sha256, scan.file_name) for src, (scan, _) in found.items()}
         for scan, data in found.values():
-            evidence_files.keep(store.folder, scan, data)
+            scans_keeper.keep(scan, data)
         sizes = {scan.sha256: scan.size for scan, _ in found.values()}
         years = {a.year: with_scans(a, scans) for a in req.years}
         evidence_rows = [
@@ -186,10 +198,10 @@ def record_actuals_file(
     entries = read_actuals_file(p)
     notices: list[LedgerChanged] = []
     problems: list[FieldProblem] = []
-    with store.transaction():
+    with evidence_files.Keeper(store.folder, dry_run) as keeper, store.transaction():
         for entry in entries:
             try:
-                notices.append(record_actuals(store, _request(entry, p, who), policies))
+                notices.append(record_actuals(store, _request(entry, p, who, dry_run), policies, keeper))
             except ValidationError as e:
                 problems += [FieldProblem(f"{entry.firm_ref} {x.path}", x.zh, x.en) for x in e.problems]
             except DomainError as e:
@@ -218,5 +230,11 @@ def check_actuals_file(
     return []  # pragma: no cover - record_actuals_file always raises in a dry run
 
 
-def _request(entry: ActualsEntry, path: Path, who: str) -> RecordActuals:
-    return RecordActuals(entry.firm_ref, entry.years, entry.letter, str(path), path.parent, who)
+def _request(entry: ActualsEntry, path: Path, who: str, check_only: bool) -> RecordActuals:
+    return RecordActuals(entry.firm_ref, entry.years, entry.letter, str(path), path.parent, who, check_only)
+
+
+@contextmanager
+def _borrowed(keeper: evidence_files.Keeper) -> Iterator[evidence_files.Keeper]:
+    """The caller's keeper, left for the caller to settle."""
+    yield keeper

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 
 from qt_app.domain.errors import DomainError
 
@@ -100,3 +101,32 @@ def find(folder: Path, sha256: str) -> Path | None:
     if not sub.is_dir():
         return None
     return next((p for p in sub.glob(f"{sha256}.*") if not p.name.endswith(".part")), None)
+
+
+@dataclass
+class Keeper:
+    """Keeps scans for one recording: the files it created are removed again if the recording fails (its
+    transaction rolled back), and a check-only run (`dry`) writes none at all."""
+
+    folder: Path
+    dry: bool = False
+    created: list[Path] = field(default_factory=list)
+
+    def keep(self, scan: Scan, data: bytes) -> Path:
+        target = self.folder / scan.relative()
+        if self.dry or target.exists():
+            return target
+        kept = keep(self.folder, scan, data)
+        self.created.append(kept)
+        return kept
+
+    def __enter__(self) -> Keeper:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, _error: BaseException | None, _tb: TracebackType | None
+    ) -> None:
+        if kind is not None:
+            for path in self.created:  # nothing of a failed recording stays behind
+                path.unlink(missing_ok=True)
+            self.created.clear()

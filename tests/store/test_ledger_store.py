@@ -251,3 +251,26 @@ def test_the_letters_policy_version_is_kept_and_never_replaced_by_todays(
     ledger = firm_ledger(store, firm.id)
     assert ledger.due.policy_version == "2026.1" and ledger.row("revenue", 2026).due == wan(80)  # type: ignore[union-attr]
     assert store.audit_log("ledger_policies")[0]["record_id"] == newer.hash
+
+
+def test_a_refused_file_or_a_dry_run_leaves_no_scan_and_no_row(store: Store, tmp_path: Path) -> None:
+    import json
+
+    good, drafted = landed_firm(11), landed_firm(12)
+    issue_letter(store, good)
+    issue_letter(store, drafted, status="draft")
+    name = scan(tmp_path)
+    both = tmp_path / "two.json"
+    first = {"uscc": good.uscc, "years": {"2026": {"revenue": {"amount": "1亿", "evidence": evidence(file=name)}}}}
+    second = {"uscc": drafted.uscc, "years": {"2026": {"revenue": {"amount": "1亿", "evidence": evidence()}}}}
+    both.write_text(json.dumps({"firms": [first, second]}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValidationError) as e:
+        _record(store, both)
+    assert e.value.problems[0].path == drafted.uscc and "没有已出具或已接受的告知函" in e.value.problems[0].zh
+    assert _count(store, "ledger_actuals") == 0 and not list(store.folder.rglob("*.pdf"))
+    one = actuals_file(tmp_path, good, first["years"])
+    (notice,) = L.check_actuals_file(store, one)
+    assert "已登记" in notice.summary_zh  # what recording would do…
+    assert _count(store, "ledger_actuals") == 0 and not list(store.folder.rglob("*.pdf"))  # …and nothing done
+    _record(store, one)
+    assert _count(store, "ledger_actuals") == 1 and len(list(store.folder.rglob("*.pdf"))) == 1
