@@ -70,16 +70,17 @@ def render_ledger(ledger: FirmLedger, lang: str = "zh") -> str:
     if ledger.claims:
         out.append("")
         out.append("Claims:" if en else "兑现申请：")
+        names = {r.item_id: (r.name_zh, r.name_en) for r in ledger.rows}
         for k in ledger.claims:
             tranches = ", ".join(
                 f"{p.tranche}: {money(p.amount, lang)} {p.on} {p.order_number}" for p in k.payments
             )
             out.append(
-                f"  {k.id} {k.year} {k.item_id} — {k.label('en')}; applied {money(k.requested, lang)} on "
+                f"  {k.id} {k.year} {names.get(k.item_id, (k.item_id, k.item_id))[1]} — {k.label('en')}; applied {money(k.requested, lang)} on "
                 f"{k.applied_on}, approved {money(k.approved, lang)}, paid {money(k.paid, lang)}"
                 + (f" [{tranches}]" if tranches else "")
                 if en
-                else f"  {k.id} {k.year}年 {k.item_id} — {k.label()}；{k.applied_on}申报{money(k.requested, lang)}，"
+                else f"  {k.id} {k.year}年{names.get(k.item_id, (k.item_id, k.item_id))[0]} — {k.label()}；{k.applied_on}申报{money(k.requested, lang)}，"
                 f"核定{money(k.approved, lang)}，已拨付{money(k.paid, lang)}"
                 + (f"［{tranches}］" if tranches else "")
             )

@@ -38,10 +38,13 @@ def difference_words(
     if cell.state in (NOT_REPORTED, MOVED_OUT):
         if promised == 0 and cell.state == NOT_REPORTED:
             return "", ""
-        zh, en = cell.words_zh, cell.words_en
+        more_zh = [f"按实绩测算为{_m(cell.would_be, 'zh')}"] if cell.would_be else []
+        more_en = [f"the actuals would give {_m(cell.would_be, 'en')}"] if cell.would_be else []
         if promised:
-            zh += f"（承诺{_m(promised, 'zh')}）"
-            en += f" ({_m(promised, 'en')} promised)"
+            more_zh.append(f"承诺{_m(promised, 'zh')}")
+            more_en.append(f"{_m(promised, 'en')} promised")
+        zh = cell.words_zh + (f"（{'，'.join(more_zh)}）" if more_zh else "")
+        en = cell.words_en + (f" ({'; '.join(more_en)})" if more_en else "")
         return zh, en
     if delta == 0:
         return "", ""
@@ -117,7 +120,8 @@ def _rent(item: PolicyItem, year: int, delta: Fen, plan: Firm, actual: Firm, pol
         en.append(f"a different site ({a.site}, planned {p.site})")
     if not zh:
         return _generic(item, year, delta, plan, actual, policy)
-    return f"{year}年" + "，".join(zh), f"{year}: " + ", ".join(en)
+    moved = a.move_out is not None and a.move_out.year == year  # the sentence then opens with its date
+    return ("" if moved else f"{year}年") + "，".join(zh), f"{year}: " + ", ".join(en)
 
 
 def _spend(field: str, label: Words) -> Callable[[PolicyItem, int, Fen, Firm, Firm, Policy], Words]:

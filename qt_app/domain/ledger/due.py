@@ -88,6 +88,7 @@ class DueCell:
     lines: tuple[LineItem, ...] = ()
     words_zh: str = ""  # why nothing is due yet (not reported, moved out)
     words_en: str = ""
+    would_be: Fen = 0  # what the actuals would give, when nothing is due because the firm moved out
 
 
 @dataclass(frozen=True)
@@ -181,10 +182,9 @@ def _cell(
             0,
             MOVED_OUT,
             lines,
-            f"企业已于{date_words(moved, 'zh')}迁出，{'迁出当年及以后' if year == moved.year else '迁出后'}不再享受"
-            + (f"（按实绩测算为{_words(amount, 'zh')}）" if amount else ""),
-            f"The firm moved out on {date_words(moved, 'en')}; nothing is due from the year it left"
-            + (f" (the actuals would give {_words(amount, 'en')})" if amount else ""),
+            f"企业已于{date_words(moved, 'zh')}迁出，{'迁出当年及以后' if year == moved.year else '迁出后'}不再享受",
+            f"The firm moved out on {date_words(moved, 'en')}; nothing is due from the year it left",
+            would_be=amount,
         )
     if year not in actuals:
         return DueCell(
@@ -197,9 +197,3 @@ def _cell(
             f"No actuals reported for {year} yet, so nothing is due",
         )
     return DueCell(item_id, year, amount, REPORTED, lines)
-
-
-def _words(fen: Fen, lang: str) -> str:
-    from qt_app.domain.money_format import money_words
-
-    return money_words(fen, lang)
