@@ -261,7 +261,10 @@ def test_a_refused_file_or_a_dry_run_leaves_no_scan_and_no_row(store: Store, tmp
     issue_letter(store, drafted, status="draft")
     name = scan(tmp_path)
     both = tmp_path / "two.json"
-    first = {"uscc": good.uscc, "years": {"2026": {"revenue": {"amount": "1亿", "evidence": evidence(file=name)}}}}
+    first = {
+        "uscc": good.uscc,
+        "years": {"2026": {"revenue": {"amount": "1亿", "evidence": evidence(file=name)}}},
+    }
     second = {"uscc": drafted.uscc, "years": {"2026": {"revenue": {"amount": "1亿", "evidence": evidence()}}}}
     both.write_text(json.dumps({"firms": [first, second]}, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ValidationError) as e:
