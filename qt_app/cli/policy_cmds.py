@@ -16,7 +16,6 @@ from qt_app.domain.money import capitals, parse_amount
 from qt_app.domain.money_format import figure
 from qt_app.domain.policy_loader import load_policy
 from qt_app.domain.simulate import simulate
-from qt_app.services.exposure_report import exposure_report
 from qt_app.services.packages import find_variant, package_to_dict, resolve_policy
 
 
@@ -35,7 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(handler=cmd_simulate)
 
-    e = sub.add_parser("exposure", help="预算敞口 / budget exposure of the whole pipeline")
+    e = sub.add_parser(
+        "exposure",
+        help="预算敞口 / budget exposure: pipeline, committed, due, paid, against pools and budgets",
+    )
     e.add_argument("--format", choices=("table", "json"), default="table")
     e.add_argument("--year", type=int, default=None, help="one year only (default: every year)")
     e.add_argument(
@@ -86,10 +88,12 @@ def cmd_exposure(args: argparse.Namespace) -> int:
 
     if args.year is not None and not 2000 <= args.year <= 2100:
         raise DomainError("--year 应为2000–2100之间的年份", "--year must be a year between 2000 and 2100")
+    from qt_app.services.ledger_exposure import county_exposure
+
     policy = resolve_policy(args.policy) if args.policy else None
     with open_store(args.data_dir, auto_backup=False) as store:
         session = Session(store, [policy], policy.id) if policy else Session(store)
-        report = exposure_report(session.exposure(), session.policy, args.year)
+        report, _ = county_exposure(store, session.policy, session.policies, args.year)
     if args.format == "json":
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -101,23 +105,44 @@ def cmd_exposure(args: argparse.Namespace) -> int:
 def cmd_policy_check(args: argparse.Namespace) -> int:
     policy = load_policy(args.file)
     counts: dict[str, int] = {}
-    for item in policy.items:
-        for p in [*item.params.values(), *(t.value for t in item.tiers), item.clause]:
-            counts[p.status.value] = counts.get(p.status.value, 0) + 1
+    values = [
+        p
+        for item in policy.items
+        for p in [*item.params.values(), *(t.value for t in item.tiers), item.clause]
+    ]
+    values += [
+        *policy.payment.params().values(),
+        *(c.within_years for c in policy.clawback if c.within_years),
+    ]
+    for p in values:
+        counts[p.status.value] = counts.get(p.status.value, 0) + 1
     shown = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     rules: dict[str, int] = {}
     for rule in policy.rules.values():
         rules[rule.status.value] = rules.get(rule.status.value, 0) + 1
     rules_shown = ", ".join(f"{k} {v}" for k, v in sorted(rules.items()))
+    pay = policy.payment
     if args.lang == "en":
         print(
             f"OK: {policy.id} {policy.version}, {len(policy.items)} items, in force {policy.period_text('en')}; "
             f"values: {shown}; rules: {rules_shown}"
         )
+        print(
+            f"Payment: public notice {pay.notice_working_days.display_en()} [{pay.notice_working_days.status}], "
+            f"tranches above {pay.tranche_above.display_en()}, first at least {pay.first_tranche_min.display()}, "
+            f"{pay.holdback.display()} held until acceptance; "
+            f"clawback conditions: {', '.join(f'{c.id} [{c.status}]' for c in policy.clawback) or 'none'}"
+        )
     else:
         print(
             f"校验通过：{policy.id} {policy.version}，{len(policy.items)}项，有效期 {policy.period_text()}；"
             f"参数状态：{shown}；规则状态：{rules_shown}"
+        )
+        print(
+            f"兑现规则：公示{pay.notice_working_days.display()}[{pay.notice_working_days.status}]，"
+            f"超过{pay.tranche_above.display()}分期拨付，首期不少于{pay.first_tranche_min.display()}，"
+            f"预留{pay.holdback.display()}至验收；"
+            f"追回条件：{'、'.join(f'{c.id}[{c.status}]' for c in policy.clawback) or '无'}"
         )
     return 0
 

@@ -130,33 +130,61 @@ def render_exposure(report: ExposureReport, lang: str = "zh") -> str:
             if en
             else f"另有{report.undated}家企业未填写任何年度，未计入"
         )
+    budgets = any(r.budget is not None for r in report.rows)
     titles = ["Year" if en else "年度", "Item" if en else "事项", *(c.en if en else c.zh for c in cols),
               "Annual pool" if en else "年度资金池", "Exceeded" if en else "是否超出"]  # fmt: skip
-    rows = [
-        [
+    if budgets:
+        titles += ["Budget" if en else "年度预算", "Over budget" if en else "超出预算"]
+    names = {c.key: (c.en if en else c.zh) for c in cols}
+    rows = []
+    for r in report.rows:
+        row = [
             str(r.year),
             r.name_en if en else r.name_zh,
             *(money(r.amount(c.key), lang) for c in cols),
             money(r.pool, lang) if r.pool is not None else "—",
             _exceeded(r.exceeded, r.exceeded_if_all_land, r.pool is not None, en),
         ]
-        for r in report.rows
-    ]
+        if budgets:
+            over = (", " if en else "、").join(names.get(k, k) for k in r.over_budget)
+            row += [
+                money(r.budget, lang) if r.budget is not None else "—",
+                over or ("—" if r.budget is None else ("no" if en else "未超出")),
+            ]
+        rows.append(row)
+    blank = ["", ""] if budgets else []
     for year, sums in report.year_totals().items():
         rows.append(
-            [str(year), "Year total" if en else "年度合计", *(money(sums[c.key], lang) for c in cols), "", ""]
+            [
+                str(year),
+                "Year total" if en else "年度合计",
+                *(money(sums[c.key], lang) for c in cols),
+                "",
+                "",
+                *blank,
+            ]
         )
     totals = report.totals()
-    rows.append(["", "Total" if en else "合计", *(money(totals[c.key], lang) for c in cols), "", ""])
+    rows.append(["", "Total" if en else "合计", *(money(totals[c.key], lang) for c in cols), "", "", *blank])
     rows.sort(
         key=lambda row: (row[0] == "", row[0])
     )  # a year's total follows its items; the grand total last
     widths = [max(width(row[i]) for row in [titles, *rows]) for i in range(len(titles))]
-    numeric = set(range(2, 3 + len(cols)))
+    numeric = set(range(2, 3 + len(cols))) | ({len(titles) - 2} if budgets else set())
     for row in [titles, *rows]:
         out.append("  ".join(pad(cell, widths[i], i in numeric) for i, cell in enumerate(row)).rstrip())
     if not report.rows:
         out.append("No amounts in this selection" if en else "所选范围内没有测算金额")
+    for r in report.rows:
+        if r.pool_used is not None and r.pool is not None:
+            left = r.pool_left or 0
+            out.append(
+                f"{r.year} {r.name_en}: {money(r.pool_used, lang)} issued against the {money(r.pool, lang)} pool, "
+                f"{money(left, lang)} left" if en else
+                f"{r.year}年{r.name_zh}：已发放{money(r.pool_used, lang)}，年度资金池{money(r.pool, lang)}，剩余{money(left, lang)}"
+            )  # fmt: skip
+    for zh, en_text in report.notes:
+        out.append(("Note: " + en_text) if en else ("提示：" + zh))
     return "\n".join(out)
 
 

@@ -127,6 +127,32 @@ def exposure(
             full[key] += amount
             weighted[key] += (2 * amount * num + den) // (2 * den)
             firms[(line.year, line.item_id)].append((package.firm_id, line.amount))
+    add_pools(result, policy)
+    return result
+
+
+def exposure_from_sums(
+    sums: Iterable[tuple[int, str, Stage, Fen, Fen, Fen, Fen]], policy: Policy, firm_count: int, undated: int
+) -> Exposure:
+    """The same Exposure from amounts already summed per (year, item, stage): (year, item, stage, full,
+    weighted, pending full, pending weighted), each weighted amount rounded per line before summing, as
+    `exposure()` does. The exposure cache (`services.ledger_exposure`) sums in SQL and comes through here.
+    `firms` (the per-cell drill-down) is left empty: the cache answers it per cell."""
+    result = Exposure(firm_count=firm_count, undated=undated)
+    for year, item_id, stage, full, weighted, pending_full, pending_weighted in sums:
+        key = (year, item_id, stage)
+        if full:
+            result.full[key] += full
+            result.weighted[key] += weighted
+        if pending_full:
+            result.pending_full[key] += pending_full
+            result.pending_weighted[key] += pending_weighted
+    add_pools(result, policy)
+    return result
+
+
+def add_pools(result: Exposure, policy: Policy) -> None:
+    """Each programme pool, in every year that has amounts, against the full and weighted draw."""
     by_item_full = result.by_year_item(weighted=False)
     by_item_weighted = result.by_year_item(weighted=True)
     by_item_pending = result.pending_by_year_item()
@@ -151,4 +177,3 @@ def exposure(
                     by_item_pending.get((year, pid), 0),
                 )
             )
-    return result

@@ -56,6 +56,7 @@ class Location:
     area_m2: Decimal
     rent_per_m2_day: Decimal  # market rent, 元/㎡/天
     move_in: date  # lease start (入驻日期); tenancy years count from here
+    move_out: date | None = None  # 迁出: only from the 兑现 ledger's actuals; the rent subsidy stops here
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ class Unit(StrEnum):
     YEARS = "years"
     MODE = "mode"  # one word from a fixed list
     LEVEL = "level"  # a science-project level
+    WORKING_DAYS = "working_days"  # 兑现: public notice and payment deadlines, weekends excluded
 
 
 # Words for the fixed-list values people see (the file keeps the short English keys).
@@ -116,6 +117,8 @@ class Param:
                 return f"{_trim(Decimal(v))}元/㎡/天"
             case Unit.YEARS:
                 return f"{v}年"
+            case Unit.WORKING_DAYS:
+                return f"{v}个工作日"
             case Unit.MODE | Unit.LEVEL:
                 return VALUE_WORDS.get(str(v), str(v))
             case _:
@@ -132,6 +135,8 @@ class Param:
                 return f"{_trim(Decimal(v))} yuan/m²/day"
             case Unit.YEARS:
                 return f"{v} year{'s' if v != 1 else ''}"
+            case Unit.WORKING_DAYS:
+                return f"{v} working day{'s' if v != 1 else ''}"
             case Unit.MODE | Unit.LEVEL:
                 return VALUE_WORDS_EN.get(str(v), str(v))
             case _:
@@ -225,6 +230,82 @@ class LprRate:
     rate: Decimal
 
 
+class ClawbackTrigger(StrEnum):
+    """What sets off a clawback (追回). None is tied to tax paid (公平竞争审查条例)."""
+
+    MOVE_OUT = "move_out"  # 迁出: registration or operation moved out of the county
+    FALSE_STATEMENT = "false_statement"  # 以虚假材料骗取
+    DISHONEST = "dishonest"  # 列入严重失信名单
+
+
+class ClawbackMethod(StrEnum):
+    """How much is recovered once a condition is met."""
+
+    PRO_RATA = "pro_rata"  # 按未满年限比例退还
+    FULL = "full"  # 全额追回
+    STOP = "stop"  # 停止拨付（已拨付的不自动追回）
+
+
+CLAWBACK_TRIGGER_WORDS: dict[str, tuple[str, str]] = {
+    ClawbackTrigger.MOVE_OUT: ("迁出青田", "moving out of Qingtian"),
+    ClawbackTrigger.FALSE_STATEMENT: ("以虚假材料骗取扶持", "obtaining support by false statements"),
+    ClawbackTrigger.DISHONEST: ("列入严重失信名单", "being listed as seriously dishonest"),
+}
+CLAWBACK_METHOD_WORDS: dict[str, tuple[str, str]] = {
+    ClawbackMethod.PRO_RATA: ("按未满年限比例退还", "repaid pro rata to the years not served"),
+    ClawbackMethod.FULL: ("全额追回", "recovered in full"),
+    ClawbackMethod.STOP: ("停止拨付", "further payments stopped"),
+}
+
+
+@dataclass(frozen=True)
+class ClawbackCondition:
+    """A clawback condition (追回条件) as policy data: what sets it off, within how long, which items, how much.
+
+    `items` empty means every monetary item. `within_years` (counted from the move-in date) is set for
+    `move_out`. The condition as a whole carries a status, like every rule; so does `within_years`.
+    """
+
+    id: str
+    trigger: str  # a ClawbackTrigger value
+    method: str  # a ClawbackMethod value
+    items: tuple[str, ...]
+    zh: str
+    en: str
+    status: Status
+    within_years: Param | None = None
+
+    @property
+    def path(self) -> str:
+        return f"clawback.{self.id}"
+
+    def covers(self, item_id: str) -> bool:
+        return not self.items or item_id in self.items
+
+
+@dataclass(frozen=True)
+class PaymentRules:
+    """How awards are paid (兑现): public notice (公示), tranches (分期) with a holdback (预留) until acceptance
+    (验收), and the payment deadline. Not in the article: illustrative unless the file says otherwise."""
+
+    notice_working_days: Param = Param(5, Unit.WORKING_DAYS, Status.ILLUSTRATIVE)
+    pay_within_working_days: Param = Param(60, Unit.WORKING_DAYS, Status.ILLUSTRATIVE)
+    tranche_above: Param = Param(
+        50_000_000, Unit.FEN, Status.ILLUSTRATIVE
+    )  # 50万元: larger awards in tranches
+    first_tranche_min: Param = Param(Decimal("0.50"), Unit.RATE, Status.ILLUSTRATIVE)
+    holdback: Param = Param(Decimal("0.10"), Unit.RATE, Status.ILLUSTRATIVE)
+
+    def params(self) -> dict[str, Param]:
+        return {
+            "notice_working_days": self.notice_working_days,
+            "pay_within_working_days": self.pay_within_working_days,
+            "tranche_above": self.tranche_above,
+            "first_tranche_min": self.first_tranche_min,
+            "holdback": self.holdback,
+        }
+
+
 @dataclass(frozen=True)
 class Policy:
     """One version of the policy document."""
@@ -259,6 +340,8 @@ class Policy:
     overrides: dict[str, str] = field(default_factory=dict)
     domains_open: bool = False  # the list ends in "等": a firm outside it may be recognised (认定)
     rules: Mapping[str, Rule] = field(default_factory=dict)
+    payment: PaymentRules = field(default_factory=PaymentRules)  # 兑现: notice, tranches, holdback
+    clawback: tuple[ClawbackCondition, ...] = ()  # 追回条件
 
     def rule(self, path: str) -> Rule:
         """The rule at `path`; a rule the file does not describe is illustrative (never printed as official)."""

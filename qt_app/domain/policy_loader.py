@@ -17,6 +17,7 @@ import yaml
 
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
 from qt_app.domain.policy import LprRate, Param, Policy, PolicyItem, Rule, Site, Status, Tier, Unit
+from qt_app.domain.policy_fulfilment import read_clawback, read_payment
 from qt_app.domain.policy_rules import read_conditions, read_eligibility, read_stacking
 from qt_app.domain.policy_values import parse_value
 
@@ -60,6 +61,7 @@ TOP_REQUIRED = {
     "effective_from", "effective_to", "source", "last_reviewed", "eligibility", "stacking", "legal_notes",
     "lpr", "sites", "items",
 }  # fmt: skip
+TOP_OPTIONAL = {"payment", "clawback"}  # 兑现 rules (policy_fulfilment): defaults when left out
 ITEM_REQUIRED = {
     "id",
     "kind",
@@ -379,7 +381,7 @@ def parse_policy(text: str, source: str = "") -> Policy:
     if root is None:
         raise ValidationError([FieldProblem("", "文件为空", "The file is empty")], source)
     r = _Reader()
-    top = r.mapping(root, "", TOP_REQUIRED)
+    top = r.mapping(root, "", TOP_REQUIRED, TOP_OPTIONAL)
     if top is None:
         raise ValidationError(r.problems, source)
     schema = r.text(top.get("schema"), "schema")
@@ -439,6 +441,10 @@ def parse_policy(text: str, source: str = "") -> Policy:
             r.bad(node, f"items[{i}].id", "不重复的事项编号", "a unique item id", f"重复的 “{item.id}”")
         items.append(item)
 
+    payment = read_payment(r, top.get("payment"))
+    clawback, clawback_rules = read_clawback(r, top.get("clawback"), {it.id for it in items if it.monetary})
+    rules.update(clawback_rules)
+
     effective_from = r.day(top.get("effective_from"), "effective_from")
     effective_to = r.day(top.get("effective_to"), "effective_to", nullable=True)
     if effective_from and effective_to and effective_to < effective_from:
@@ -460,7 +466,7 @@ def parse_policy(text: str, source: str = "") -> Policy:
         require_registration=elig.require_registration, stacking_zh=stacking.zh, stacking_en=stacking.en,
         legal_notes=notes, lpr=tuple(lpr_rates), lpr_status=lpr_status, sites=tuple(sites), items=tuple(items),
         hash=hashlib.sha256(text.encode("utf-8")).hexdigest(), path=source, domains_open=elig.domains_open,
-        rules=rules,
+        rules=rules, payment=payment, clawback=clawback,
     )  # fmt: skip
 
 

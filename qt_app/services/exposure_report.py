@@ -43,9 +43,26 @@ class ExposureRow:
     name_en: str
     amounts: dict[str, Fen] = field(default_factory=dict)
     pool: Fen | None = None  # the item's annual programme pool (年度资金池), when it has one
+    budget: Fen | None = None  # the year's budget for the item (预算, set in settings), when one is set
+    pool_used: Fen | None = None  # what the pool has actually given out (算力券: vouchers issued), when known
 
     def amount(self, key: str) -> Fen:
         return self.amounts.get(key, 0)
+
+    @property
+    def over_budget(self) -> tuple[str, ...]:
+        """The columns above the year's budget (stage-weighted, committed, due, paid), when one is set."""
+        if self.budget is None:
+            return ()
+        keys = (WEIGHTED.key, "committed", "due", "paid")
+        return tuple(k for k in keys if k in self.amounts and self.amounts[k] > self.budget)
+
+    @property
+    def pool_left(self) -> Fen | None:
+        """The pool less what it has given out."""
+        if self.pool is None or self.pool_used is None:
+            return None
+        return self.pool - self.pool_used
 
     @property
     def exceeded(self) -> bool:
@@ -66,6 +83,18 @@ class ExposureReport:
     undated: int  # firms with no year to start from: not counted
     columns: list[Column]
     rows: list[ExposureRow]
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (zh, en) shown under the table
+
+    def ensure_row(self, year: int, item_id: str, names: Policy | None = None) -> ExposureRow:
+        """The row for (year, item), added (with no amounts) when missing, e.g. for a budget alone."""
+        for r in self.rows:
+            if (r.year, r.item_id) == (year, item_id):
+                return r
+        zh, en = _item_names(names, item_id)
+        row = ExposureRow(year, item_id, zh, en)
+        self.rows.append(row)
+        self.rows.sort(key=lambda r: (r.year, _order(names, r.item_id)))
+        return row
 
     def years(self) -> list[int]:
         return sorted({r.year for r in self.rows})
@@ -124,9 +153,16 @@ class ExposureReport:
                     "pool": figure(r.pool) if r.pool is not None else None,
                     "exceeded": r.exceeded,
                     "exceeded_if_all_land": r.exceeded_if_all_land,
+                    "pool_used_fen": r.pool_used,
+                    "pool_left_fen": r.pool_left,
+                    "budget_fen": r.budget,
+                    "budget": figure(r.budget) if r.budget is not None else None,
+                    "over_budget": list(r.over_budget),
                 }
                 for r in self.rows
             ],
+            "notes": [zh for zh, _ in self.notes],
+            "notes_en": [en for _, en in self.notes],
             "by_year": {str(y): amounts(t) for y, t in self.year_totals().items()},
             "total": amounts(self.totals()),
         }

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from qt_app.domain.firm import Firm
     from qt_app.domain.variants import Variant
     from qt_app.store import bundle
+    from qt_app.store.ledger_cache import ExposureCache
+    from qt_app.store.ledger_repo import LedgerBook
     from qt_app.store.letters import LetterRegister
 
 T = TypeVar("T")
@@ -52,6 +54,20 @@ class Store:
         from qt_app.store.letters import LetterRegister
 
         return LetterRegister(self.db, self.path, self._writable)
+
+    @cached_property
+    def ledger(self) -> LedgerBook:
+        """The 兑现 ledger's tables (actuals, evidence, claims, payments, budgets), made on first use."""
+        from qt_app.store.ledger_repo import LedgerBook
+
+        return LedgerBook(lambda: self.db, self.conn, self.path, self._writable)
+
+    @cached_property
+    def exposure_cache(self) -> ExposureCache:
+        """Each firm's package amounts by content and policy hash, for the county view."""
+        from qt_app.store.ledger_cache import ExposureCache
+
+        return ExposureCache(lambda: self.db, self.conn, self.path, self._writable)
 
     # -- the file ---------------------------------------------------------------------------------
     @property

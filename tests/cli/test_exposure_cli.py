@@ -45,7 +45,8 @@ def test_json_gives_full_weighted_pending_and_the_pool_per_year_and_item(data_di
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["firm_count"] == 9 and data["undated_firms"] == 1
-    assert [c["key"] for c in data["columns"]] == ["full", "weighted", "pending"]
+    keys = ["full", "weighted", "pending", "committed", "due", "paid", "recovered"]
+    assert [c["key"] for c in data["columns"]] == keys  # no letters yet: the ledger's columns are zero
     compute = next(r for r in data["rows"] if r["item"] == "compute" and r["year"] == 2026)
     # 6 × 200万 (landed, weight 1) + 30万 (lead: 30% of 100万, weight 10%)
     assert compute["full_fen"] == 6 * wan(200) + wan(30)

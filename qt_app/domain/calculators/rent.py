@@ -111,6 +111,8 @@ def rent_subsidy(item: PolicyItem, ctx: Context) -> list[LineItem]:
     )
 
     bounds = _anniversaries(loc.move_in, max_years)
+    if loc.move_out is not None:  # actuals: no subsidy for days after moving out
+        bounds = [min(b, loc.move_out) for b in bounds]
     explain_on = ctx.explain
     for year in ctx.years:
         window = _in_force_days(ctx, year)
@@ -119,6 +121,13 @@ def rent_subsidy(item: PolicyItem, ctx: Context) -> list[LineItem]:
             window = None  # the lease lies wholly inside the policy's days: nothing was left out
         if not segs:
             if year < loc.move_in.year:
+                continue
+            if loc.move_out is not None and loc.move_out.year <= year:
+                lines.none(
+                    year,
+                    f"已于{date_words(loc.move_out, 'zh')}迁出，此后不再享受租金支持",
+                    f"Moved out on {date_words(loc.move_out, 'en')}; no rent subsidy after that",
+                )
                 continue
             lines.none(
                 year,
@@ -168,6 +177,7 @@ def rent_subsidy(item: PolicyItem, ctx: Context) -> list[LineItem]:
             raw: int = raw,
             amount: int = amount,
             window: tuple[date, date] | None = window,
+            year: int = year,
         ) -> tuple[str, str]:
             area_zh = f"{area}㎡" + ("（面积上限）" if area_capped else "")
             price_zh = f"{price}元/㎡/天" + ("（单价上限）" if price_capped else "")
@@ -179,6 +189,9 @@ def rent_subsidy(item: PolicyItem, ctx: Context) -> list[LineItem]:
             )
             zh = f"依据《{ctx.policy.short_title}》租金支持条款，{site.zh} {terms_zh} = {amount_zh(raw)}"
             en = f"Rent subsidy, {site.en}: {terms_en} = {amount_en(raw)}"
+            if loc.move_out is not None and loc.move_out.year == year:
+                zh += f"（{date_words(loc.move_out, 'zh')}迁出，计至迁出前一日）"
+                en += f" (moved out on {date_words(loc.move_out, 'en')}: counted up to the day before)"
             if window is not None:
                 zh += f"（只计政策有效期内的天数：{date_words(window[0], 'zh')}至{date_words(window[1] - ONE_DAY, 'zh')}）"
                 en += f" (only days the policy is in force: {date_words(window[0], 'en')} to {date_words(window[1] - ONE_DAY, 'en')})"
