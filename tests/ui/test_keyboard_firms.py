@@ -309,3 +309,25 @@ def test_a_firm_typed_by_keyboard_is_stored_as_typed(window: Any, f: Typed) -> N
 @given(f=typed_firms())
 def test_a_hundred_firms_typed_by_keyboard_are_stored_as_typed(window: Any, f: Typed) -> None:
     round_trip(window, f)
+
+
+def test_a_row_typed_with_exactly_the_default_values_is_kept(window: Any) -> None:
+    """Typing B, 1, this year, 租房补贴 into a new talents row (what the row starts with) is still typing:
+    the row is saved, not dropped as an unused new row (found by the slow property test)."""
+    this_year = date.today().year
+    round_trip(
+        window,
+        Typed(
+            name="青田科技有限公司",
+            code="913311210000000003",
+            entity=0,
+            grade=0,
+            mu=0,
+            flags=(False, False, False, False),
+            investment=0,
+            domains=[],
+            location=None,
+            talents=[(1, 1, this_year, 0)],
+            owner="青田",
+        ),
+    )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 Index = QModelIndex | QPersistentModelIndex
 _NEW_ROW_KEYS = (Qt.Key.Key_Insert,)
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+TYPED = "typed"  # editor property set by the delegate: a key other than Tab, Enter or Esc reached the editor
 
 
 class EntryTable(QTableView):
@@ -34,6 +35,7 @@ class EntryTable(QTableView):
         self.row_untouched: Callable[[int], bool] = lambda _row: False
         self.remove_row: Callable[[int], None] | None = None
         self._fresh_row = -1  # the row Tab / Insert just added, until something is typed into it
+        self._fresh_typed = False  # a cell of the fresh row was committed (even with its default value)
         self.setTabKeyNavigation(True)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -66,7 +68,7 @@ class EntryTable(QTableView):
                 return model.index(row, col + 1)
             if row + 1 < rows:
                 return model.index(row + 1, 0)
-            if row == self._fresh_row and self.row_untouched(row):
+            if self._fresh_unused(row):
                 return QModelIndex()  # through a new row nobody used: leave (see `_leave_forward`)
             return self._new_row()
         if col > 0:
@@ -83,7 +85,17 @@ class EntryTable(QTableView):
         if row < 0:
             return QModelIndex()
         self._fresh_row = row
+        self._fresh_typed = False
         return model.index(row, 0)
+
+    def _fresh_unused(self, row: int) -> bool:
+        """Is `row` the row just added, and has nobody typed into it? Typing a default value counts as use."""
+        return row == self._fresh_row and not self._fresh_typed and self.row_untouched(row)
+
+    def commitData(self, editor: QWidget) -> None:
+        if self.currentIndex().row() == self._fresh_row and editor.property(TYPED):
+            self._fresh_typed = True
+        super().commitData(editor)
 
     def start_new_row(self) -> None:
         """Insert / Ctrl+Enter: a new row at the end, its first cell open for typing."""
@@ -164,7 +176,7 @@ class EntryTable(QTableView):
         """Esc in a row Tab or Insert just added, untouched: take it away and move on to the next field."""
         row = self._fresh_row
         model = self.model()
-        if model is None or row < 0 or row >= model.rowCount() or not self.row_untouched(row):
+        if model is None or row < 0 or row >= model.rowCount() or not self._fresh_unused(row):
             self._fresh_row = -1
             return False
         self._fresh_row = -1
