@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from qt_app.domain.errors import DomainError
+from qt_app.reports.snapshot import Contact
+from qt_app.services import letters as letters_svc
 from qt_app.services.session import Session
 from qt_app.ui import i18n, settings
 from qt_app.ui.errors import show_error
@@ -60,6 +62,12 @@ class SettingsDialog(QDialog):
         self.prefix = QLineEdit(store.get_setting("doc_prefix"), self)
         self.signer = QLineEdit(store.get_setting("signer"), self)
         self.signer.setPlaceholderText(self.tr("多位签发人用“、”分隔"))
+        contact, cc = letters_svc.letter_contact(store)
+        self.contact_name = QLineEdit(contact.name, self)
+        self.contact_phone = QLineEdit(contact.phone, self)
+        self.contact_phone.setPlaceholderText("0578-6812345")
+        self.copies = QLineEdit(cc, self)
+        self.copies.setPlaceholderText(self.tr("如：县财政局、县经信局（可不填）"))
         self.language = QComboBox(self)
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
@@ -72,6 +80,9 @@ class SettingsDialog(QDialog):
         lf.addRow(self.tr("发文机关"), self.office)
         lf.addRow(self.tr("文号前缀"), self.prefix)
         lf.addRow(self.tr("签发人"), self.signer)
+        lf.addRow(self.tr("联系人"), self.contact_name)
+        lf.addRow(self.tr("电话"), self.contact_phone)
+        lf.addRow(self.tr("抄送"), self.copies)
 
         general = QGroupBox(self.tr("界面"), self)
         gf = QFormLayout(general)
@@ -129,7 +140,14 @@ class SettingsDialog(QDialog):
         for box in (letters, general, folder, backups):
             layout.addWidget(box)
         layout.addWidget(buttons)
-        for edit in (self.office, self.prefix, self.signer):
+        for edit in (
+            self.office,
+            self.prefix,
+            self.signer,
+            self.contact_name,
+            self.contact_phone,
+            self.copies,
+        ):
             edit.setEnabled(not store.read_only)
         self.fill_backups()
 
@@ -184,6 +202,15 @@ class SettingsDialog(QDialog):
                 ):
                     if store.get_setting(key) != edit.text().strip():
                         store.set_setting(key, edit.text().strip(), who())
+                if self.contact_name.text().strip() or self.contact_phone.text().strip():
+                    contact = Contact(self.contact_name.text(), self.contact_phone.text())
+                    letters_svc.save_letter_contact(store, contact, self.copies.text(), who())
+                else:  # cleared: letters go out without 附注 until filled in at issue time
+                    for key in (letters_svc.CONTACT_NAME, letters_svc.CONTACT_PHONE):
+                        if store.get_setting(key):
+                            store.set_setting(key, "", who())
+                    if store.get_setting(letters_svc.LETTER_CC) != self.copies.text().strip():
+                        store.set_setting(letters_svc.LETTER_CC, self.copies.text().strip(), who())
             except DomainError as e:
                 show_error(self, e)
                 return

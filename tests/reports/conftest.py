@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
+import zlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from qt_app.reports import pdf_read
 from qt_app.reports.signing import KeyRing
 from qt_app.services.letters import render_letter
-from tests.reports.factories import make_firm, make_package, make_policy, many_lines
+from tests.reports.factories import CONTACT, make_firm, make_package, make_policy, many_lines
 
 ISSUE_DATE = date(2026, 3, 5)
 DOC_NUMBER = "青招〔2026〕7号"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "letters"
 
 
-def pdftotext(pdf: Path, first: int | None = None, last: int | None = None) -> str:
-    cmd = ["pdftotext", "-enc", "UTF-8"]
+def pdftotext(pdf: Path, first: int | None = None, last: int | None = None, layout: bool = False) -> str:
+    cmd = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else [])
     if first is not None:
         cmd += ["-f", str(first), "-l", str(last or first)]
     return subprocess.run([*cmd, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
@@ -31,6 +35,56 @@ def page_count(pdf: Path) -> int:
 
 def squash(text: str) -> str:
     return "".join(text.split())
+
+
+def edit_text(data: bytes, old: str, new: str) -> bytes:
+    """Change printed text the way a PDF editor would: re-encode `new` in the same font subset as `old`,
+    rewrite the content stream, leave everything else (metadata, signatures, offsets) as it was."""
+    pdf = pdf_read.read_pdf(data)
+    for page in pdf_read.pages(pdf):
+        fonts = pdf_read.resource_fonts(pdf, pdf.dict(page.attrs.get("Resources")), {})
+        for obj in pdf_read.page_streams(pdf, page):
+            plain = obj.stream()
+            for fmap in fonts.values():
+                if not fmap.table or fmap.width != 1:
+                    continue
+                rev = {v: k for k, v in fmap.table.items()}
+                if not all(ch in rev for ch in old + new):
+                    continue
+                before = bytes(rev[ch] for ch in old)
+                after = bytes(rev[ch] for ch in new)
+                for raw_before, raw_after in _literal_forms(before, after):
+                    if raw_before in plain:
+                        return _replace_stream(data, obj, plain.replace(raw_before, raw_after, 1))
+    raise AssertionError(f"{old!r} is not printed in one font subset that also has {new!r}")
+
+
+def _literal_forms(before: bytes, after: bytes) -> list[tuple[bytes, bytes]]:
+    """How a byte string appears inside a PDF literal string (reportlab escapes with octal)."""
+
+    def esc(b: bytes) -> bytes:
+        out = bytearray()
+        for ch in b:
+            if ch in b"()\\":
+                out += b"\\" + bytes([ch])
+            elif 32 <= ch < 127:
+                out.append(ch)
+            else:
+                out += b"\\%03o" % ch
+        return bytes(out)
+
+    return [(esc(before), esc(after)), (before, after)]
+
+
+def _replace_stream(data: bytes, obj: pdf_read.PdfObject, new_plain: bytes) -> bytes:
+    """Re-encode an edited stream (offsets are left stale, as a careless editor would)."""
+    encoded = zlib.compress(new_plain)
+    assert obj.raw is not None
+    start = obj.raw_start
+    head_end = data.rfind(b"stream", 0, start)
+    head_start = data.rfind(b"obj", 0, head_end)
+    head = re.sub(rb"/Length\s+\d+", b"/Length %d" % len(encoded), data[head_start:head_end])
+    return data[:head_start] + head + b"stream\n" + encoded + data[start + len(obj.raw) :]
 
 
 @pytest.fixture(scope="session")
@@ -49,15 +103,16 @@ def write_letter(tmp_path_factory: pytest.TempPathFactory, session_keys: KeyRing
         firm = kw.pop("firm", None) or make_firm()
         package = kw.pop("package", None) or make_package(firm)  # type: ignore[arg-type]
         draft = bool(kw.pop("draft", False))
+        settings = kw.pop("settings", CONTACT)
         pdf = render_letter(
             firm,  # type: ignore[arg-type]
             None,
             package,  # type: ignore[arg-type]
             make_policy(),
-            kw.pop("settings", None),  # type: ignore[arg-type]
+            settings,  # type: ignore[arg-type]
             str(kw.pop("language", "zh")),
             draft,
-            letter_id=f"l-test-{key}",
+            letter_id=f"l-{zlib.crc32(key.encode()):016x}",
             doc_number=DOC_NUMBER,
             issue_date=ISSUE_DATE,
             keyring=session_keys,
@@ -81,4 +136,13 @@ def long_pdf(write_letter: Callable[..., Path]) -> Path:
     return write_letter("long", package=make_package(firm, many_lines(40)))
 
 
-__all__ = ["DOC_NUMBER", "ISSUE_DATE", "many_lines", "page_count", "pdftotext", "squash"]
+__all__ = [
+    "DOC_NUMBER",
+    "FIXTURES",
+    "ISSUE_DATE",
+    "edit_text",
+    "many_lines",
+    "page_count",
+    "pdftotext",
+    "squash",
+]
