@@ -29,10 +29,10 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from fontTools import subset  # type: ignore[import-untyped]
-from fontTools.pens.cu2quPen import Cu2QuPen  # type: ignore[import-untyped]
-from fontTools.pens.ttGlyphPen import TTGlyphPen  # type: ignore[import-untyped]
-from fontTools.ttLib import TTCollection, TTFont, newTable  # type: ignore[import-untyped]
+from fontTools import subset
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTCollection, TTFont, newTable
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("fonts-noto-cjk", "fonts-lxgw-wenkai", "fonts-babelstone-han", "fonts-liberation2")

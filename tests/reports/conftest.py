@@ -38,42 +38,59 @@ def squash(text: str) -> str:
 
 
 def edit_text(data: bytes, old: str, new: str) -> bytes:
-    """Change printed text the way a PDF editor would: re-encode `new` in the same font subset as `old`,
-    rewrite the content stream, leave everything else (metadata, signatures, offsets) as it was."""
+    """Change printed text the way a PDF editor would: find `old` in a content stream through the fonts'
+    ToUnicode maps, draw `new` in its place (switching to another subset of the same face for a character
+    the first lacks), and leave everything else — metadata, signatures, offsets — as it was."""
     pdf = pdf_read.read_pdf(data)
     for page in pdf_read.pages(pdf):
-        fonts = pdf_read.resource_fonts(pdf, pdf.dict(page.attrs.get("Resources")), {})
+        resources = pdf.dict(page.attrs.get("Resources"))
+        fonts = pdf_read.resource_fonts(pdf, resources, {})
         for obj in pdf_read.page_streams(pdf, page):
             plain = obj.stream()
-            for fmap in fonts.values():
+            for name, fmap in fonts.items():
                 if not fmap.table or fmap.width != 1:
                     continue
                 rev = {v: k for k, v in fmap.table.items()}
-                if not all(ch in rev for ch in old + new):
+                if not all(ch in rev for ch in old):
                     continue
-                before = bytes(rev[ch] for ch in old)
-                after = bytes(rev[ch] for ch in new)
-                for raw_before, raw_after in _literal_forms(before, after):
-                    if raw_before in plain:
-                        return _replace_stream(data, obj, plain.replace(raw_before, raw_after, 1))
-    raise AssertionError(f"{old!r} is not printed in one font subset that also has {new!r}")
+                at = plain.find(_esc(bytes(rev[ch] for ch in old)))
+                if at < 0:
+                    continue
+                tf = list(re.finditer(rb"/" + re.escape(name.encode()) + rb" ([\d.]+) Tf", plain[:at]))
+                if not tf:
+                    continue
+                size = tf[-1].group(1)
+                runs = b""
+                for ch in new:
+                    where = (
+                        name
+                        if ch in rev
+                        else next(n for n, m in fonts.items() if m.table and ch in m.table.values())
+                    )
+                    code = {v: k for k, v in fonts[where].table.items()}[ch]  # type: ignore[union-attr]
+                    runs += b") Tj /%s %s Tf (%s) Tj /%s %s Tf (" % (
+                        where.encode(),
+                        size,
+                        _esc(bytes([code])),
+                        name.encode(),
+                        size,
+                    )
+                edited = plain[:at] + runs + plain[at + len(_esc(bytes(rev[ch] for ch in old))) :]
+                return _replace_stream(data, obj, edited)
+    raise AssertionError(f"{old!r} is not printed in one font subset")
 
 
-def _literal_forms(before: bytes, after: bytes) -> list[tuple[bytes, bytes]]:
-    """How a byte string appears inside a PDF literal string (reportlab escapes with octal)."""
-
-    def esc(b: bytes) -> bytes:
-        out = bytearray()
-        for ch in b:
-            if ch in b"()\\":
-                out += b"\\" + bytes([ch])
-            elif 32 <= ch < 127:
-                out.append(ch)
-            else:
-                out += b"\\%03o" % ch
-        return bytes(out)
-
-    return [(esc(before), esc(after)), (before, after)]
+def _esc(b: bytes) -> bytes:
+    """How bytes appear inside a PDF literal string as reportlab writes it (octal escapes)."""
+    out = bytearray()
+    for ch in b:
+        if ch in b"()\\":
+            out += b"\\" + bytes([ch])
+        elif 32 <= ch < 127:
+            out.append(ch)
+        else:
+            out += b"\\%03o" % ch
+    return bytes(out)
 
 
 def _replace_stream(data: bytes, obj: pdf_read.PdfObject, new_plain: bytes) -> bytes:

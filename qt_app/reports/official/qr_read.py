@@ -9,7 +9,6 @@ signature is checked anyway.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from reportlab.graphics.barcode import qrencoder
@@ -24,9 +23,9 @@ def matrix_from_rects(rects: Sequence[Rect]) -> list[list[bool]] | None:
     """The module grid a set of filled rectangles draws, if they draw a QR code."""
     if len(rects) < 30:
         return None
-    heights = Counter(round(h, 2) for _x, _y, _w, h in rects)
-    module = heights.most_common(1)[0][0]
-    if module <= 0 or heights.most_common(1)[0][1] < len(rects) * 0.6:
+    heights = sorted(h for _x, _y, _w, h in rects)
+    module = heights[len(heights) // 2]  # each rectangle is one row of modules high
+    if module <= 0 or sum(abs(h - module) < module * 0.03 for h in heights) < len(rects) * 0.8:
         return None
     x0 = min(x for x, _y, _w, _h in rects)
     top = max(y + h for _x, y, _w, h in rects)
