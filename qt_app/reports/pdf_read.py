@@ -22,7 +22,6 @@ from qt_app.reports.pdf_objects import (
     hex_string,
     literal_string,
     read_objects,
-    skip_ws,
 )
 
 __all__ = ["Page", "PdfFile", "PdfObject", "PdfReadError", "read_pdf"]
@@ -221,69 +220,75 @@ def resource_fonts(pdf: PdfFile, resources: dict[str, Any], cache: dict[int, Fon
 _OPERAND_END = b"()<>[]{}/%" + b" \t\r\n\x0c\x00"
 
 
+_TOKEN = re.compile(
+    rb"""[\x00\t\n\x0c\r ]*(?:
+      (?P<str>\((?:[^()\\]|\\.)*\))                 # a literal string without nested brackets
+     |(?P<name>/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*)
+     |(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])
+     |(?P<word>[^\x00\t\n\x0c\r ()<>\[\]{}/%]+)
+     |(?P<open>\[)|(?P<close>\])
+     |(?P<dict><<)
+     |(?P<hex><)
+     |(?P<comment>%[^\r\n]*)
+     |(?P<other>[\s\S])
+    )""",
+    re.X,
+)
+_INLINE_IMAGE_END = re.compile(rb"\sEI(?=\s|$)")
+
+
 def tokens(content: bytes) -> Iterator[tuple[str, list[Any]]]:
     """(operator, operands) in the order a content stream lists them; inline images are skipped."""
     operands: list[Any] = []
     stack: list[list[Any]] = []
     i, n = 0, len(content)
+    match = _TOKEN.match
     while i < n:
-        i = skip_ws(content, i)
-        if i >= n:
+        m = match(content, i)
+        if m is None:
             break
-        ch = content[i]
+        kind = m.lastgroup
+        i = m.end()
         target = stack[-1] if stack else operands
-        if ch == 0x28:
-            s, i = literal_string(content, i)
-            target.append(s)
-        elif ch == 0x3C:
-            if content[i : i + 2] == b"<<":  # inline dictionary (BDC properties): skip it
-                depth, i = 1, i + 2
-                while i < n and depth:
-                    if content[i : i + 2] == b"<<":
-                        depth, i = depth + 1, i + 2
-                    elif content[i : i + 2] == b">>":
-                        depth, i = depth - 1, i + 2
-                    else:
-                        i += 1
-                target.append({})
-            else:
-                s, i = hex_string(content, i)
-                target.append(s)
-        elif ch == 0x5B:
-            stack.append([])
-            i += 1
-        elif ch == 0x5D:
-            done = stack.pop() if stack else []
-            (stack[-1] if stack else operands).append(done)
-            i += 1
-        elif ch == 0x2F:
-            j = i + 1
-            while j < n and content[j] not in _OPERAND_END:
-                j += 1
-            target.append(Name(content[i + 1 : j].decode("latin-1")))
-            i = j
-        elif ch in b"{}>)":
-            i += 1
-        else:
-            j = i
-            while j < n and content[j] not in _OPERAND_END:
-                j += 1
-            word = content[i:j]
-            i = j
-            try:
-                target.append(float(word) if b"." in word else int(word))
-                continue
-            except ValueError:
-                pass
-            op = word.decode("latin-1")
+        if kind == "num":
+            text = m.group("num")
+            target.append(float(text) if b"." in text else int(text))
+        elif kind == "str":
+            raw = m.group("str")
+            target.append(raw[1:-1] if b"\\" not in raw else literal_string(raw, 0)[0])
+        elif kind == "word":
+            op = m.group("word").decode("latin-1")
             if op == "BI":  # inline image: skip to EI
-                end = re.compile(rb"\sEI(?=[\s]|$)").search(content, i)
+                end = _INLINE_IMAGE_END.search(content, i)
                 i = end.end() if end else n
                 operands = []
                 continue
             yield op, operands
             operands = []
             stack = []
+        elif kind == "name":
+            target.append(Name(m.group("name")[1:].decode("latin-1")))
+        elif kind == "open":
+            stack.append([])
+        elif kind == "close":
+            done = stack.pop() if stack else []
+            (stack[-1] if stack else operands).append(done)
+        elif kind == "dict":  # inline dictionary (BDC properties): skip it
+            depth = 1
+            while i < n and depth:
+                if content[i : i + 2] == b"<<":
+                    depth, i = depth + 1, i + 2
+                elif content[i : i + 2] == b">>":
+                    depth, i = depth - 1, i + 2
+                else:
+                    i += 1
+            target.append({})
+        elif kind == "hex":
+            s, i = hex_string(content, m.start("hex"))
+            target.append(s)
+        elif kind == "other" and m.group("other") == b"(":  # a string with nested brackets
+            s, i = literal_string(content, m.start("other"))
+            target.append(s)
 
 
 def _mul(a: Matrix, b: Matrix) -> Matrix:
@@ -301,6 +306,7 @@ def _mul(a: Matrix, b: Matrix) -> Matrix:
 class _State:
     ctm: Matrix = IDENTITY
     render: int = 0  # text render mode (3 and 7 draw nothing)
+    font: FontMap = field(default_factory=lambda: FontMap())  # Tf is graphics state: q/Q save it
 
 
 @dataclass
@@ -332,7 +338,6 @@ def scan_content(
     fonts = fonts_for(resources) if fonts_for else resource_fonts(pdf, resources, cache)
     state = _State(ctm)
     saved: list[_State] = []
-    font = FontMap()
     path: list[tuple[float, float, float, float]] = []
     sub: list[tuple[float, float]] = []
     shapes_ok = True
@@ -358,17 +363,17 @@ def scan_content(
     for op, args in tokens(content):
         if op in ("Tj", "'", '"'):
             if args and isinstance(args[-1], bytes) and state.render not in (3, 7):
-                out.text.append(font.text(args[-1]))
+                out.text.append(state.font.text(args[-1]))
         elif op == "TJ":
             if args and isinstance(args[-1], list) and state.render not in (3, 7):
-                out.text.extend(font.text(x) for x in args[-1] if isinstance(x, bytes))
+                out.text.extend(state.font.text(x) for x in args[-1] if isinstance(x, bytes))
         elif op == "Tf":
             if args and isinstance(args[0], str):
-                font = fonts.get(args[0], FontMap())
+                state.font = fonts.get(args[0], FontMap())
         elif op == "Tr":
             state.render = int(_num(args[0])) if args else 0
         elif op == "q":
-            saved.append(_State(state.ctm, state.render))
+            saved.append(_State(state.ctm, state.render, state.font))
         elif op == "Q":
             if saved:
                 state = saved.pop()

@@ -20,7 +20,7 @@ from qt_app.reports.official.text import esc
 PLACEHOLDER = "〓"  # the typesetter's mark for a missing character (GB 2312 1-14)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: faces are module constants
 class Face:
     name: str  # reportlab font name
     file: str  # in resources/fonts/
@@ -40,7 +40,7 @@ ALL_FACES = (FANGSONG, TITLE_SONG, HEI, KAI, SERIF, SERIF_BOLD, SERIF_ITALIC, FA
 TAIL = (FANGSONG, SERIF, HEI, FALLBACK)  # every chain ends with these: what the body can print, any role can
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Chain:
     """Faces tried in order for each character; `latin` first for Latin letters, digits and ¥."""
 
@@ -130,21 +130,29 @@ def _ignorable(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "ZC"
 
 
+_chosen: dict[tuple[str, Chain], Face | None] = {}
+
+
 def face_for(ch: str, ch_chain: Chain) -> Face | None:
+    """The first face of the chain with a glyph for `ch` (None: no bundled face has one)."""
+    key = (ch, ch_chain)
+    if key in _chosen:
+        return _chosen[key]
     cp = ord(ch)
+    found: Face | None = None
     if ch_chain.latin is not None and is_latin(ch) and cp in load(ch_chain.latin):
-        return ch_chain.latin
-    for face in ch_chain.faces:
-        if cp in load(face):
-            return face
-    return None
+        found = ch_chain.latin
+    else:
+        found = next((face for face in ch_chain.faces if cp in load(face)), None)
+    _chosen[key] = found
+    return found
 
 
 def unprintable(text: str) -> list[str]:
     """Characters of `text` that no bundled face can print (each once, in order of appearance)."""
     out: dict[str, None] = {}
-    for ch in text:
-        if ch not in out and not _ignorable(ch) and face_for(ch, BODY) is None:
+    for ch in dict.fromkeys(text):
+        if not _ignorable(ch) and face_for(ch, BODY) is None:
             out[ch] = None
     return list(out)
 
