@@ -15,7 +15,7 @@ from qt_app.reports.chart import year_category_chart
 from qt_app.reports.letter_context import LetterContext
 from qt_app.reports.letter_sections import KINDS, SCHEDULE, kind_totals
 from qt_app.reports.official import fonts
-from qt_app.reports.official.blocks import TitleBlock
+from qt_app.reports.official.blocks import HeadedTable, TitleBlock
 from qt_app.reports.official.styles import BODY_W, LINE
 
 WIDTHS = (30, 44, 76, 178, 36, 80)  # 序号 条款 项目 测算依据 年度 金额: scaled to the 156 mm line
@@ -122,11 +122,10 @@ def schedule_annex(cx: LetterContext) -> list[Flowable]:
         group = [ln for ln in lines if _kind_of(ln) == kind]
         if not group:
             continue
-        out += cx.subheading(f"{zh}（{note_zh}）", f"{en} ({note_en})")
-        out += [_kind_table(cx, group, number), Spacer(1, 0.4 * LINE)]
+        head = cx.subheading(f"{zh}（{note_zh}）", f"{en} ({note_en})")
+        out += [HeadedTable(head, _kind_table(cx, group, number)), Spacer(1, 0.4 * LINE)]
         number += len(group)
-    out += cx.subheading("分年度汇总", "Totals by year")
-    out += [_by_year(cx), Spacer(1, 0.5 * LINE)]
+    out += [HeadedTable(cx.subheading("分年度汇总", "Totals by year"), _by_year(cx)), Spacer(1, 0.5 * LINE)]
     chart = year_category_chart(
         lines,
         sorted({ln["year"] for ln in lines}),

@@ -232,6 +232,38 @@ class KeepWithTail(Flowable):  # type: ignore[misc]
         return []
 
 
+class HeadedTable(Flowable):  # type: ignore[misc]
+    """A heading kept with the first rows of its table: when they do not fit, both move on; a long table
+    then splits under it (a keepWithNext heading would push the whole table to the next page)."""
+
+    def __init__(self, head: Sequence[Flowable], table: Flowable) -> None:
+        super().__init__()
+        self.head, self.table = list(head), table
+
+    def _head_height(self, aw: float) -> float:
+        return sum(f.wrap(aw, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self.head)
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        self.hh = self._head_height(aw)
+        _w, th = self.table.wrap(aw, max(ah - self.hh, 0))
+        self.height = self.hh + th
+        return aw, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for f in self.head:
+            _w, h = f.wrap(self.width, 1e6)
+            y -= f.getSpaceBefore() + h
+            f.drawOn(self.canv, 0, y)
+            y -= f.getSpaceAfter()
+        self.table.drawOn(self.canv, 0, 0)
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        parts: list[Flowable] = self.table.split(aw, ah - self._head_height(aw))
+        return [*self.head, *parts] if parts else []
+
+
 class AtFoot(Flowable):  # type: ignore[misc]
     """Its content at the bottom of the page it lands on (版记: 抄送 on the last page, GB/T 9704 §10.1)."""
 

@@ -107,6 +107,15 @@ def _fit_size(ts: fonts.Typesetter, text: str, chain: fonts.Chain, size: float, 
     return size
 
 
+def _shorten(ts: fonts.Typesetter, text: str, chain: fonts.Chain, size: float, width: float) -> str:
+    """A one-line label cut with … so it never runs past the margin (the body still has all of it)."""
+    if ts.width(text, chain, size) <= width:
+        return text
+    while text and ts.width(text + "…", chain, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
 def _draw_centred(
     canv: Canvas, ts: fonts.Typesetter, y: float, text: str, chain: fonts.Chain, size: float
 ) -> None:
@@ -258,7 +267,7 @@ def _canvas_class(spec: DocSpec) -> type[Canvas]:
                 _page_number(self, ts, number)
                 self.setFillColor(GREY)
                 if spec.running_head:
-                    head = spec.running_head
+                    head = _shorten(ts, spec.running_head, fonts.BODY, 8, BODY_W)
                     _draw_right(self, ts, MARGIN_LEFT + BODY_W, PAGE_H - MARGIN_TOP + 14, head, fonts.BODY, 8)
             tail = f"共 {total} 页" + (f" · {total} page{'s' if total > 1 else ''}" if spec.bilingual else "")
             footer = f"{spec.footer}  ·  {tail}" if spec.footer else tail
