@@ -241,7 +241,7 @@ class HeadedTable(Flowable):  # type: ignore[misc]
         self.head, self.table = list(head), table
 
     def _head_height(self, aw: float) -> float:
-        return sum(f.wrap(aw, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self.head)
+        return float(sum(f.wrap(aw, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self.head))
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
