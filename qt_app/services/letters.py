@@ -22,7 +22,7 @@ from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import Firm
 from qt_app.domain.package import Package
 from qt_app.domain.variants import BASE, Variant
-from qt_app.reports.letter_pdf import render_pdf, unprintable_in
+from qt_app.reports.letter_pdf import normalized, render_pdf, unprintable_in
 from qt_app.reports.official import fonts, payload
 from qt_app.reports.official.canvas import Built
 from qt_app.reports.official.digest import PageView, document_digest
@@ -258,8 +258,10 @@ def seal(snapshot: Mapping[str, Any], keyring: KeyRing) -> Built:
     digest = content_hash(snapshot)
     key_fp = keyring.fingerprint()
 
+    drawn = normalized(snapshot)  # a first-format snapshot: cash apart from in-kind, as the pages show it
+
     def sign(pages: list[PageView]) -> str:
-        body = payload.pack(claims(snapshot, digest, len(pages), document_digest(pages), key_fp))
+        body = payload.pack(claims(drawn, digest, len(pages), document_digest(pages), key_fp))
         return payload.to_text(body, keyring.sign_message(payload.message(body)))
 
     return render_pdf(snapshot, digest, key_fp, sign, keyring.sign_message)

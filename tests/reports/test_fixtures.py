@@ -95,3 +95,21 @@ def test_an_edit_on_a_first_format_letter_fails(checker: KeyRing, old: str, new:
     verdict = verify_pdf_bytes(altered, checker)
     assert verdict.outcome is Outcome.FAILED and missing in verdict.missing
     assert "结论：通过" not in "\n".join(verdict.lines())
+
+
+def test_a_first_format_snapshot_is_drawn_and_sealed_by_this_version(tmp_path: Path) -> None:
+    """An office's register keeps letters issued before issue 13: `letter_pdf` draws them anew and re-signs."""
+    import json
+
+    from qt_app.reports import pdf_read
+    from qt_app.services.letters import seal
+
+    raw = pdf_read.embedded_file(pdf_read.read_pdf((LEGACY / "issued-zh.pdf").read_bytes()), "letter-snapshot.json")
+    assert raw is not None
+    snapshot = json.loads(raw)
+    assert snapshot["schema"] == 1 and "kind" not in snapshot
+    ring = KeyRing(tmp_path)
+    built = seal(snapshot, ring)
+    verdict = verify_pdf_bytes(built.pdf, ring)
+    assert verdict.outcome is Outcome.PASS and verdict.snapshot_ok
+    assert verdict.payload["m"] == 119_568_000  # cash apart from the in-kind apartment, as the pages show
