@@ -104,7 +104,9 @@ def test_a_first_format_snapshot_is_drawn_and_sealed_by_this_version(tmp_path: P
     from qt_app.reports import pdf_read
     from qt_app.services.letters import seal
 
-    raw = pdf_read.embedded_file(pdf_read.read_pdf((LEGACY / "issued-zh.pdf").read_bytes()), "letter-snapshot.json")
+    raw = pdf_read.embedded_file(
+        pdf_read.read_pdf((LEGACY / "issued-zh.pdf").read_bytes()), "letter-snapshot.json"
+    )
     assert raw is not None
     snapshot = json.loads(raw)
     assert snapshot["schema"] == 1 and "kind" not in snapshot

@@ -71,3 +71,42 @@ def test_gb2312_text_always_prints_and_runs_rebuild_it(text: str) -> None:
         runs = ts.runs(text, chain)
         assert "".join(run for _face, run in runs) == text and not ts.missing
         assert all(a[0] is not b[0] for a, b in itertools.pairwise(runs))  # adjacent runs differ
+
+
+RENDER = """
+import sys, hashlib
+from datetime import date
+from pathlib import Path
+sys.path.insert(0, ".")
+from qt_app.reports.signing import KeyRing
+from qt_app.services.letters import render_letter
+from tests.reports.factories import CONTACT, make_firm, make_package, make_policy
+firm = make_firm("𠀀青田科技有限公司")
+pdf = render_letter(firm, None, make_package(firm), make_policy(), CONTACT, "zh", False, letter_id="l-00000000000000c1",
+                    doc_number="青招〔2026〕3号", issue_date=date(2026, 3, 5), keyring=KeyRing(Path(sys.argv[1])))
+print(hashlib.sha256(pdf).hexdigest())
+"""
+
+
+def test_cached_font_metrics_draw_the_same_letter(tmp_path: Path) -> None:
+    """The first process parses the faces and keeps their metrics; the next reads them: same bytes."""
+    import os
+
+    env = {**os.environ, "OFFER_DESK_DATA_DIR": str(tmp_path / "data")}
+    keys = str(tmp_path / "keys")
+
+    def render() -> str:
+        run = subprocess.run(
+            [sys.executable, "-c", RENDER, keys], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr
+        return run.stdout.strip()
+
+    first = render()
+    cached = sorted((tmp_path / "data" / "cache" / "fonts").glob("*.pickle"))
+    assert any(p.name.startswith("ZhuqueFangsong-Regular-") for p in cached)
+    assert any(p.name.startswith("ODHanFallback-Regular-") for p in cached)  # 𠀀 needed the fallback
+    assert render() == first
+    for p in cached:  # a cache file that is not plain data is refused, and the face parsed again
+        p.write_bytes(b"cos\nsystem\n(S'echo pwned'\ntR.")
+    assert render() == first

@@ -109,10 +109,11 @@ def load(face: Face) -> set[int]:
         if face.name not in _loaded:
             from reportlab.graphics import shapes
             from reportlab.pdfbase import pdfmetrics
-            from reportlab.pdfbase.ttfonts import TTFont
+
+            from qt_app.reports.official.font_cache import load_ttfont
 
             _fix_to_unicode()
-            font = TTFont(face.name, str(paths.resource("fonts", face.file)))
+            font = load_ttfont(face.name, paths.resource("fonts", face.file))
             pdfmetrics.registerFont(font)
             if face is HEI:  # vector drawings (the chart) otherwise pick Helvetica, an unembedded font
                 shapes.STATE_DEFAULTS["fontName"] = HEI.name
