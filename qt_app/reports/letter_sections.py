@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from qt_app.domain.money import capitals
 from qt_app.domain.money_format import figure
@@ -21,7 +21,7 @@ from qt_app.reports.official.blocks import (
     TitleBlock,
     name_atoms,
 )
-from qt_app.reports.official.styles import BODY_W, LINE
+from qt_app.reports.official.styles import BODY_W, LINE, SIZE_3
 from qt_app.reports.official.text import date_en, date_zh
 from qt_app.reports.signing import pretty_fingerprint
 
@@ -60,11 +60,20 @@ def front(cx: LetterContext) -> list[Flowable]:
         out += [Spacer(1, 4), cx.p(terms["title"][1], "en_title")]
     out += [
         Spacer(1, 0.6 * LINE),
-        cx.p(f"{firm['name']}（统一社会信用代码：{firm['uscc']}）：", "plain", FIRM),
+        _addressee(cx, firm["name"], firm["uscc"]),
         *cx.en(f"To: {firm['name']} (unified social credit code {firm['uscc']})", "en"),
         *cx.pair(terms["opening"], where=WORDING),
     ]
     return out
+
+
+def _addressee(cx: LetterContext, name: str, uscc: str) -> Flowable:
+    """主送: the firm and its credit code; the code starts a line of its own rather than break in two."""
+    code = f"（统一社会信用代码：{uscc}）："
+    if cx.ts.width(name + code, fonts.BODY, SIZE_3) <= BODY_W:
+        return cx.p(name + code, "plain", FIRM)
+    markup = cx.ts.markup(name, fonts.BODY, FIRM) + "<br/>" + cx.ts.markup(code, fonts.BODY, FIRM)
+    return Paragraph(markup, cx.st["plain"])
 
 
 def basis_section(cx: LetterContext) -> list[Flowable]:
