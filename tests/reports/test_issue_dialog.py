@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from qt_app.reports.snapshot import Contact
@@ -23,6 +23,13 @@ def session(tmp_path: Path) -> Iterator[Session]:
     s = Session.open(tmp_path / "office")
     yield s
     s.close()
+
+
+def _dispose(widget: QWidget) -> None:
+    """Delete a widget now, before its session's store closes (a queued refresh must not reach a closed store)."""
+    widget.close()
+    widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _type(widget: object, text: str) -> None:
@@ -58,12 +65,12 @@ def test_the_settings_dialog_stores_the_contact(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a, **_k: shown.append(text))
     dialog = SettingsDialog(session, Hub())
-    qtbot.addWidget(dialog)
     dialog.contact_name.setText("王科长")
     _type(dialog.contact_phone, "0578-6812345")
     dialog.copies.setText("县财政局、县经信局")
     dialog.accept()
     assert svc.letter_contact(session.store) == (Contact("王科长", "0578-6812345"), "县财政局、县经信局")
+    _dispose(dialog)
 
 
 def test_issuing_from_the_panel_asks_for_the_contact(
@@ -79,7 +86,6 @@ def test_issuing_from_the_panel_asks_for_the_contact(
     load_demo(session.store)
     svc.save_letter_contact(session.store, Contact("王科长", "0578-6812345"), "", "test")
     panel = LettersPanel(session)
-    qtbot.addWidget(panel)
     row = session.store.list_firms(sort="name", descending=False, limit=1)[0]
     firm, variants = session.store.get_firm(row.id)
     panel.show_firm(firm, variants)
@@ -98,6 +104,7 @@ def test_issuing_from_the_panel_asks_for_the_contact(
 
     QTimer.singleShot(200, answer)
     issued = panel.issue()
+    _dispose(panel)
     assert issued is not None and issued.doc_number.endswith("1号")
     snap = json.loads(session.store.letters.get(issued.id)["snapshot_json"])
     assert snap["contact"] == {"name": "王科长", "phone": "0578-7654321"}
