@@ -15,6 +15,7 @@ from qt_app.services.operations.changes import OpChanges
 if TYPE_CHECKING:
     from qt_app.domain.firm import Firm
     from qt_app.domain.variants import Variant
+    from qt_app.reports.snapshot import Contact
     from qt_app.services.letters import LetterRecord
     from qt_app.services.session import Session
 
@@ -65,11 +66,20 @@ def approve_letter(session: Session, letter_id: str, approver: str) -> OpResult[
     return OpResult(_letters_of(session, letter_id), None)
 
 
-def issue_letter(session: Session, letter_id: str, who: str = "") -> OpResult[LetterRecord]:
-    """出具: the next 文号, signed and frozen (a superseded letter is voided in the same step)."""
+def issue_letter(
+    session: Session,
+    letter_id: str,
+    who: str = "",
+    contact: Contact | None = None,
+    cc: str | None = None,
+) -> OpResult[LetterRecord]:
+    """出具: the next 文号, signed and frozen (a superseded letter is voided in the same step).
+
+    `contact` (附注 联系人/电话) and `cc` (抄送) are the officer's edit at issue time; None keeps the settings.
+    """
     from qt_app.services import letters as svc
 
-    issued = svc.issue_letter(session.store, letter_id, who)
+    issued = svc.issue_letter(session.store, letter_id, who, contact=contact, cc=cc)
     return OpResult(_letters_of(session, letter_id), issued)
 
 

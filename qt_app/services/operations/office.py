@@ -17,7 +17,18 @@ OFFICE_KEYS = ("issuing_office", "doc_prefix", "signer")
 
 
 def save_office_settings(session: Session, values: Mapping[str, str], who: str = "") -> OpResult[bool]:
-    """Save the office settings that changed (True when any did); undo puts the previous values back."""
+    """Save the office settings that changed (True when any did); undo puts the previous values back.
+
+    The letter's 附注 contact is checked when given (DomainError names the problem); both left empty means
+    letters go out without it until the officer fills it in at issue time.
+    """
+    from qt_app.reports.snapshot import Contact
+    from qt_app.services import letters as letters_svc
+
+    name = values.get(letters_svc.CONTACT_NAME, "").strip()
+    phone = values.get(letters_svc.CONTACT_PHONE, "").strip()
+    if name or phone:
+        letters_svc.check_contact(Contact(name, phone), values.get(letters_svc.LETTER_CC, ""))
     store = session.store
     before = {k: store.get_setting(k) for k in values}
     changed = {k: v.strip() for k, v in values.items() if before[k] != v.strip()}
