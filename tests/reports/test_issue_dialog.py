@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -64,7 +65,7 @@ def test_the_settings_dialog_stores_the_contact(
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a, **_k: shown.append(text))
-    dialog = SettingsDialog(session, Hub())
+    dialog = SettingsDialog(session, Hub(QUndoStack()))
     dialog.contact_name.setText("王科长")
     _type(dialog.contact_phone, "0578-6812345")
     dialog.copies.setText("县财政局、县经信局")
@@ -81,14 +82,17 @@ def test_issuing_from_the_panel_asks_for_the_contact(
 
     from qt_app.services.demo import load_demo
     from qt_app.ui.letters.panel import LettersPanel
+    from qt_app.ui.panel import FirmOnScreen
 
     monkeypatch.setattr(QMessageBox, "information", lambda *_a, **_k: QMessageBox.StandardButton.Ok)
     load_demo(session.store)
     svc.save_letter_contact(session.store, Contact("王科长", "0578-6812345"), "", "test")
-    panel = LettersPanel(session)
+    from qt_app.ui.hub import Hub
+
+    panel = LettersPanel(session, Hub(QUndoStack()))
     row = session.store.list_firms(sort="name", descending=False, limit=1)[0]
     firm, variants = session.store.get_firm(row.id)
-    panel.show_firm(firm, variants)
+    panel.show_firm(FirmOnScreen.of(firm, variants))
     letter_id = panel.generate_draft()
     assert letter_id
     svc.submit_letter(session.store, letter_id, "小王")
