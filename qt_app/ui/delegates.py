@@ -33,6 +33,8 @@ class ChoiceDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
             editor.setCurrentIndex(max(found, 0))
+            # from now on a change is the user's choice (the table tells a used new row by it)
+            editor.currentIndexChanged.connect(lambda _i, e=editor: e.setProperty("chosen", True))
             return
         super().setEditorData(editor, index)
 

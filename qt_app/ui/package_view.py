@@ -14,11 +14,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTreeView,
@@ -26,16 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qt_app.domain.errors import DomainError
+from qt_app.domain.hints import Hint
 from qt_app.domain.money_format import figure, money
 from qt_app.domain.package import Package
 from qt_app.domain.variants import BASE, Variant
-from qt_app.services.operations import OpChanges
+from qt_app.services.offers import offer_variant
+from qt_app.services.operations import OpChanges, current_user
+from qt_app.services.operations import variants as variant_ops
 from qt_app.services.session import Session
 from qt_app.ui import i18n
 from qt_app.ui.hub import Hub
 from qt_app.ui.panel import FirmOnScreen, Panel
 from qt_app.ui.widgets import column_fit
 from qt_app.ui.widgets.bar_chart import StackedBarChart
+from qt_app.ui.widgets.hint_box import HintBox
 from qt_app.ui.widgets.labels import muted_label, title_label
 from qt_app.ui.widgets.package_parts import (
     NOT_GIVEN_KEY,
@@ -47,6 +51,7 @@ from qt_app.ui.widgets.package_parts import (
 )
 from qt_app.ui.widgets.status_badge import BadgeDelegate
 from qt_app.ui.widgets.tree_model import KEY_ROLE, Node, NodeTreeModel
+from qt_app.ui.widgets.variant_words import variant_title
 from qt_app.ui.widgets.year_totals import YearTotals
 
 BANNER_STYLE = "QLabel { background: #fff4e0; border: 1px solid #f0c36d; border-radius: 4px; padding: 6px; }"
@@ -65,6 +70,7 @@ class PackagePanel(Panel):
     def __init__(self, session: Session, hub: Hub, parent: QWidget | None = None) -> None:
         super().__init__(session, hub, parent)
         self._variants: tuple[Variant, ...] = ()
+        self._offer = ""
         self._package: Package | None = None
         self._expanded: set[str] = set()
         self._fresh_firm = True
@@ -82,6 +88,13 @@ class PackagePanel(Panel):
         self.variant_combo.setMinimumContentsLength(14)
         self.variant_combo.currentIndexChanged.connect(self._variant_picked)
         self.variant_label.setBuddy(self.variant_combo)
+        self.new_variant_button = QPushButton()
+        self.new_variant_button.setObjectName("packageNewVariant")
+        self.new_variant_button.clicked.connect(
+            lambda: self.newVariantRequested.emit(
+                self.current_variant().name if self.variant_combo.currentIndex() else ""
+            )
+        )
 
         head = QHBoxLayout()
         titles = QVBoxLayout()
@@ -91,6 +104,7 @@ class PackagePanel(Panel):
         head.addLayout(titles, 1)
         head.addWidget(self.variant_label)
         head.addWidget(self.variant_combo)
+        head.addWidget(self.new_variant_button)
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -119,14 +133,8 @@ class PackagePanel(Panel):
         self.chart = StackedBarChart()
         self.chart.setMinimumHeight(190)
         self.totals = YearTotals()
-        self.hints_box = QGroupBox()
-        self.hints = QListWidget()  # a list scrolls and wraps by itself, however many hints come
-        self.hints.setWordWrap(True)
-        self.hints.setFrameShape(QListWidget.Shape.NoFrame)
-        self.hints.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-        self.hints.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.hints.setStyleSheet("QListWidget { background: transparent; }")
-        QVBoxLayout(self.hints_box).addWidget(self.hints)
+        self.hints_box = HintBox()
+        self.hints_box.variantWanted.connect(self.variant_from_hint)
 
         self.side = QWidget()
         self.side_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.side)
@@ -170,6 +178,11 @@ class PackagePanel(Panel):
         self.total_capitals = QLabel()
         self.total_capitals.setWordWrap(True)
         self.total_capitals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.pending_total = QLabel()  # 待认定: computed, shown apart, never in the total
+        self.pending_total.setObjectName("packagePending")
+        self.pending_total.setWordWrap(True)
+        self.pending_total.setStyleSheet("QLabel { color: #0f5f58; }")
+        self.pending_total.hide()
         foot = QHBoxLayout()
         foot.addWidget(self.total_figures)
         foot.addSpacing(16)
@@ -191,10 +204,13 @@ class PackagePanel(Panel):
         layout.addWidget(self.banner)
         layout.addWidget(self.body, 1)
         layout.addLayout(foot)
+        layout.addWidget(self.pending_total)
 
     def retranslate(self) -> None:
         self.variant_label.setText(self.tr("测算方案："))
-        self.hints_box.setTitle(self.tr("测算提示"))
+        self.new_variant_button.setText(self.tr("新建方案…"))
+        self.new_variant_button.setToolTip(self.tr("从所选方案出发新建一个测算方案，在左侧编辑"))
+        self.hints_box.retranslate()
         self.model.set_headers(
             [self.tr("事项 / 年度"), self.tr("金额"), self.tr("状态"), self.tr("条款"), self.tr("计算说明")]
         )
@@ -219,13 +235,19 @@ class PackagePanel(Panel):
             self._expanded.clear()
             self._fresh_firm = True
         variants = shown.variants if shown.firm is not None else ()
-        if variants != self._variants:
+        editing = shown.variant != self.shown.variant or shown.firm_id != self.shown.firm_id
+        if variants != self._variants or editing:
             self._variants = variants
-            self._fill_variants()
+            self._offer = self._read_offer(shown.firm_id)
+            self._fill_variants(shown.variant if editing else None)
         super().show_firm(shown)
 
+    def _read_offer(self, firm_id: str) -> str:
+        offer = offer_variant(self.session.store, firm_id) if firm_id else None
+        return offer.name if offer is not None else ""
+
     def affected_by(self, changes: OpChanges) -> bool:
-        return changes.policy or changes.everything
+        return changes.policy or changes.everything or self.shown.firm_id in changes.offers
 
     # -- public API -------------------------------------------------------------------------------
     def current_variant(self) -> Variant:
@@ -243,7 +265,34 @@ class PackagePanel(Panel):
 
     def hint_texts(self) -> list[str]:
         """The hints on screen, one per line."""
-        return [self.hints.item(i).text() for i in range(self.hints.count())]
+        return self.hints_box.texts()
+
+    def variant_from_hint(self, hint: Hint) -> str:
+        """按此新建方案: the hint's what-if as a new variant of the stored firm, shown beside the base in
+        方案对比; returns its name ("" when it cannot be made)."""
+        firm_id = self.shown.firm_id
+        try:
+            firm, variants = self.session.store.get_firm(firm_id)
+        except DomainError:
+            return ""  # a firm not saved yet has no variants
+        # Variants are relative to the stored firm: the hint is taken again from it (the draft may differ).
+        on = next((v for v in variants if v.name == self.current_variant().name), Variant())
+        fresh = next(
+            (h for h in self.session.hints(firm, on) if (h.year, h.threshold) == (hint.year, hint.threshold)),
+            None,
+        )
+        if fresh is None:
+            self.statusMessage.emit(self.tr("按已保存的企业信息，此提示已不适用；请先保存再试。"))
+            return ""
+        lang = i18n.current()
+        result = self.hub.run(
+            lambda: variant_ops.variant_from_hint(self.session, firm_id, fresh, lang, current_user()), self
+        )
+        if result is None:
+            return ""
+        self.statusMessage.emit(self.tr("已新建方案“{name}”；按 Ctrl+Z 撤销").format(name=fresh.label(lang)))
+        self.compareRequested.emit([BASE, result.value])
+        return result.value
 
     # -- internals --------------------------------------------------------------------------------
     def _variant_named(self, name: str) -> Variant:
@@ -252,14 +301,17 @@ class PackagePanel(Panel):
                 return v
         return Variant()
 
-    def _fill_variants(self) -> None:
-        keep = self.variant_combo.currentData()
+    def _fill_variants(self, choose: str | None = None) -> None:
+        """Every variant of the firm, the offer and policy assumptions marked; `choose` one (the one being
+        edited; "" the base), else keep the choice."""
+        keep = (choose or BASE) if choose is not None else self.variant_combo.currentData()
         self.variant_combo.blockSignals(True)
         self.variant_combo.clear()
-        self.variant_combo.addItem(self.tr("基准方案"), BASE)
+        self.variant_combo.addItem(variant_title(self.tr("基准方案"), False, self._offer == BASE), BASE)
         for v in self._variants:
             if v.name != BASE:
-                self.variant_combo.addItem(v.label or v.name, v.name)
+                title = variant_title(v.label or v.name, v.policy_assumption, v.name == self._offer)
+                self.variant_combo.addItem(title, v.name)
         i = self.variant_combo.findData(keep) if keep else 0
         self.variant_combo.setCurrentIndex(max(i, 0))
         self.variant_combo.blockSignals(False)
@@ -299,8 +351,16 @@ class PackagePanel(Panel):
             return
         self._set_current(True)
         lang = i18n.current()
+        offer = self._read_offer(firm.id)
+        if offer != self._offer:  # chosen in 方案对比 meanwhile: the list marks it
+            self._offer = offer
+            self._fill_variants()
         variant = self.current_variant()
-        pkg = self.session.package(firm, variant)
+        try:
+            pkg = self.session.package(firm, variant)
+        except DomainError as e:  # a policy assumption that does not compute (a version not loaded…)
+            self._show_waiting(e.message(lang))
+            return
         self._package = pkg
         policy = self.session.policy
         self.body.setCurrentWidget(self.splitter)
@@ -331,7 +391,8 @@ class PackagePanel(Panel):
             lines = [self.tr("本政策不适用于该企业，没有测算提示。")]
         else:
             lines = [self.tr("暂无提示：提高任一年度的销售收入都不会增加政策包总额。")]
-        self._set_hints(lines)
+        self.hints_box.set_hints(hints, lines, not self.shown.is_new)
+        self.new_variant_button.setEnabled(not self.shown.is_new)
 
     def _set_current(self, current: bool) -> None:
         for widget in (self.splitter, self.total_figures, self.total_capitals):
@@ -351,13 +412,13 @@ class PackagePanel(Panel):
         """True while the numbers on screen are the firm's last computable ones (greyed)."""
         return not self.splitter.isEnabled()
 
-    def _show_waiting(self) -> None:
-        """No package yet: the firm's name and what to fill in, every number cleared."""
+    def _show_waiting(self, why: str = "") -> None:
+        """No package yet: the firm's name and what to fill in (or `why` not), every number cleared."""
         shown = self.shown
         self._package = None
         if shown.firm_id:
             self.title.setText(shown.name or self.tr("新企业"))
-            self.subtitle.setText(shown.waiting)
+            self.subtitle.setText(why or shown.waiting)
         else:
             self.title.setText(self.tr("未选择企业"))
             self.subtitle.setText(self.tr("在企业库中选择一家企业，或新建一家，即可看到它的政策包。"))
@@ -367,16 +428,12 @@ class PackagePanel(Panel):
         self.totals.set_rows([])
         self.total_figures.setText("")
         self.total_capitals.setText("")
-        self._set_hints([])
+        self.pending_total.hide()
+        self.hints_box.set_hints([], [], False)
         self.detail.setText("")
         self.waiting.setText(self.subtitle.text())
         self.body.setCurrentWidget(self.waiting)
         self._set_current(True)
-
-    def _set_hints(self, lines: list[str]) -> None:
-        if lines != self.hint_texts():
-            self.hints.clear()
-            self.hints.addItems(lines)
 
     def _fill_banner(self, pkg: Package, lang: str) -> None:
         parts: list[str] = []
@@ -447,3 +504,12 @@ class PackagePanel(Panel):
             self.tr("合计 {money}（{figure}）").format(money=money(total, lang), figure=figure(total))
         )
         self.total_capitals.setText(capitals_text(total))
+        pending = pkg.pending_total
+        self.pending_total.setText(
+            self.tr("另有待认定 {money}：认定为元宇宙相关领域后可得，未计入合计").format(
+                money=money(pending, lang)
+            )
+            if pending
+            else ""
+        )
+        self.pending_total.setVisible(bool(pending))

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QAbstractScrollArea,
+    QComboBox,
+    QLineEdit,
     QTableView,
     QWidget,
 )
@@ -177,6 +179,13 @@ class EntryTable(QTableView):
             QAbstractScrollArea.focusNextPrevChild(self, True)
         return True
 
+    def commitData(self, editor: QWidget) -> None:
+        """A value typed or chosen in the new row makes it a row in use, even when it equals the default
+        it was prefilled with (1 person, this year): Tab past its end must not take it away."""
+        if self._fresh_row >= 0 and self.currentIndex().row() == self._fresh_row and _typed_in(editor):
+            self._fresh_row = -1
+        super().commitData(editor)
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         current = self.currentIndex()
         at_end = (
@@ -200,3 +209,12 @@ class EntryTable(QTableView):
             below = current.siblingAtRow(current.row() + 1)
             if below.isValid():
                 self._go(below)  # Enter commits and moves down, as in Excel
+
+
+def _typed_in(editor: QWidget) -> bool:
+    """Did the user type into (or choose in) this cell editor, rather than only pass through it?"""
+    if isinstance(editor, QLineEdit):
+        return editor.isModified()
+    if isinstance(editor, QComboBox):
+        return bool(editor.property("chosen"))
+    return True

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 from qt_app.domain.firm import LEVEL_LABELS, DomainRecognition, Firm, Location
 from qt_app.domain.money import Fen
 from qt_app.domain.money_format import money_words
@@ -245,3 +247,24 @@ def summary(base: Firm, variant: Variant, policy: Policy | None, lang: str) -> s
     """All the changes on one line each (tooltips, the editor's banner)."""
     lines = [d.line(lang) for d in differences(base, variant, policy, lang)]
     return "\n".join(lines) or ("Same as the base" if lang == "en" else "与基准方案相同")
+
+
+def param_choices(policy: Policy) -> tuple[tuple[str, Pair], ...]:
+    """Every parameter of the policy a variant may assume another value for, named with its current value:
+    ("rent.cap_per_year", ("租金支持 · 年度上限（现行100万元）", "Rent subsidy: cap per year (now ¥1 million)"))."""
+    out: list[tuple[str, Pair]] = []
+    for item in policy.items:
+        reads = [(f"{item.id}.{name}", p) for name, p in item.params.items()]
+        reads += [(f"{item.id}.tier.{t.key}", t.value) for t in item.tiers]
+        for path, param in reads:
+            zh = f"{item.zh} · {param_name(path, '', 'zh')}（现行{param.display()}）"
+            en = f"{item.en}: {param_name(path, '', 'en').lower()} (now {param_value_en(param)})"
+            out.append((path, (zh, en)))
+    return tuple(out)
+
+
+def variant_title(label: str, policy: bool, offer: bool) -> str:
+    """A variant as listed: its label, marked as the offer or as a policy assumption ("租金上限200万（政策假设）")."""
+    marks = [QCoreApplication.translate("Variants", "报价方案")] if offer else []
+    marks += [QCoreApplication.translate("Variants", "政策假设")] if policy else []
+    return label + "".join(QCoreApplication.translate("Variants", "（{mark}）").format(mark=m) for m in marks)
