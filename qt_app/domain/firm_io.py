@@ -16,16 +16,9 @@ from typing import Any
 
 from qt_app.domain import uscc as uscc_mod
 from qt_app.domain.errors import FieldProblem, ValidationError
+from qt_app.domain.field_values import Reader, to_enum, to_str
 from qt_app.domain.firm import Firm, Stage
-from qt_app.domain.firm_fields import (
-    PLAN_WRITERS,
-    RECOGNITION_KEYS,
-    Reader,
-    read_plan,
-    rows_of,
-    to_enum,
-    to_str,
-)
+from qt_app.domain.firm_fields import PLAN_WRITERS, RECOGNITION_KEYS, read_plan, rows_of
 from qt_app.domain.variant_io import read_variant, variant_from_dict, variant_to_dict
 from qt_app.domain.variants import Variant
 

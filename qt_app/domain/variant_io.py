@@ -13,16 +13,14 @@ from dataclasses import replace
 from typing import Any
 
 from qt_app.domain.errors import FieldProblem, ValidationError
+from qt_app.domain.field_values import Reader, to_decimal, to_str
 from qt_app.domain.firm import Firm
 from qt_app.domain.firm_fields import (
     KEY_OF_FIELD,
     PLAN_KEYS,
     PLAN_WRITERS,
-    Reader,
     amounts_text,
     read_plan,
-    to_decimal,
-    to_str,
     year_amounts,
 )
 from qt_app.domain.variants import Variant

@@ -9,6 +9,8 @@ under the list make and manage the firm's own variants.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QPushButton,
     QTableView,
     QToolButton,
@@ -40,7 +41,7 @@ from qt_app.ui.panel import FirmOnScreen, Panel
 from qt_app.ui.widgets.bar_chart import Bar, StackedBarChart
 from qt_app.ui.widgets.layout import fill_with_sides
 from qt_app.ui.widgets.package_parts import category_segments, category_series
-from qt_app.ui.widgets.variant_words import summary, variant_title
+from qt_app.ui.widgets.variant_words import shown_label, summary, variant_title
 
 __all__ = ["DIFF_ROLE", "CompareModel", "ComparePanel", "CompareRow", "compare_rows"]
 
@@ -76,16 +77,7 @@ class ComparePanel(Panel):
         self.new_button.setObjectName("compareNewVariant")
         self.new_button.clicked.connect(lambda: self.newVariantRequested.emit(self._current_own() or ""))
         self.menu_button = QToolButton()
-        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.menu_button)
-        self.commands = {
-            "rename": menu.addAction("", lambda: self._command("rename")),
-            "duplicate": menu.addAction("", lambda: self._command("duplicate")),
-            "delete": menu.addAction("", lambda: self._command("delete")),
-            "up": menu.addAction("", lambda: self._command("up")),
-            "down": menu.addAction("", lambda: self._command("down")),
-        }
-        self.menu_button.setMenu(menu)
+        self.commands = variant_actions.command_menu(self.menu_button, self._command)
         commands = QHBoxLayout()
         commands.addWidget(self.new_button)
         commands.addWidget(self.menu_button)
@@ -144,13 +136,7 @@ class ComparePanel(Panel):
         self.new_button.setText(self.tr("新建方案…"))
         self.new_button.setToolTip(self.tr("从所选方案出发新建一个测算方案"))
         self.menu_button.setText(self.tr("方案操作"))
-        for key, text in (
-            ("rename", self.tr("重命名…")),
-            ("duplicate", self.tr("复制方案")),
-            ("delete", self.tr("删除方案…")),
-            ("up", self.tr("上移")),
-            ("down", self.tr("下移")),
-        ):
+        for key, text in variant_actions.command_texts().items():
             self.commands[key].setText(text)
         if self._firm is None:
             self.title.setText(self.tr("未选择企业"))
@@ -195,7 +181,7 @@ class ComparePanel(Panel):
     def _candidate_list(self, firm: Firm) -> list[Variant]:
         lang = i18n.current()
         out: list[Variant] = [Variant(BASE, self.tr("基准方案"))]
-        out += [v for v in self._variants if v.name != BASE]
+        out += [replace(v, label=shown_label(v)) for v in self._variants if v.name != BASE]
         names = {v.name for v in out}
         for v in standard_variants():
             if v.name not in names:
@@ -399,19 +385,9 @@ class ComparePanel(Panel):
         self.menu_button.setEnabled(own)
 
     def _command(self, key: str) -> None:
-        firm = self._firm
         variant = next((v for v in self._variants if v.name == self._current_own()), None)
-        if firm is None or variant is None:
-            return
-        args = (self, self.session, self.hub, firm.id, variant)
-        if key == "rename":
-            variant_actions.rename(*args)
-        elif key == "duplicate":
-            variant_actions.duplicate(*args)
-        elif key == "delete":
-            variant_actions.delete(*args)
-        else:
-            variant_actions.move(*args, -1 if key == "up" else 1)
+        if self._firm is not None and variant is not None:
+            variant_actions.run_command(key, self, self.session, self.hub, self._firm.id, variant)
 
 
 def beside_base(columns: list[str], name: str) -> list[str]:

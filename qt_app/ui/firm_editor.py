@@ -21,14 +21,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
 from qt_app.domain.firm import Firm
-from qt_app.domain.firm_io import new_firm_id, variant_to_dict
-from qt_app.domain.variant_io import variant_from_dict
+from qt_app.domain.firm_io import new_firm_id
 from qt_app.domain.variants import Variant
 from qt_app.services.operations import OpChanges, OpResult, current_user
 from qt_app.services.operations import firms as firm_ops
 from qt_app.services.operations import variants as variant_ops
 from qt_app.services.session import Session
-from qt_app.ui import editor_checks, editor_fields, firm_form, i18n
+from qt_app.ui import editor_checks, editor_drafts, editor_fields, firm_form, i18n
 from qt_app.ui.editor_binding import FieldBinding
 from qt_app.ui.editor_drafts import DraftKeeper
 from qt_app.ui.editor_tables import EditorTables, column_name
@@ -209,6 +208,10 @@ class FirmEditor(QWidget):
         """The form values themselves (read-only use)."""
         return self._values
 
+    def saved_version(self) -> dict[str, Any] | None:
+        """What the store holds of what is edited (None: a new firm or variant)."""
+        return self._saved_dict
+
     # -- showing values -----------------------------------------------------------------------------------
     def _refresh_all(self) -> None:
         v = self._values
@@ -377,29 +380,14 @@ class FirmEditor(QWidget):
     # -- crash-safe draft -----------------------------------------------------------------------------------------
     def write_draft(self) -> None:
         """Keep unsaved changes in a file so a crash does not lose them (offered back at the next start)."""
-        mode = self.variant_mode
-        variant = {"like": variant_to_dict(mode.like), "new": mode.is_new} if mode.like is not None else None
-        payload = {"values": self._values, "saved": self._saved_dict, "variant": variant}
-        self.drafts.write(payload if self._dirty else None)
+        self.drafts.write(editor_drafts.payload(self) if self._dirty else None)
 
     def discard_draft(self) -> None:
         self.drafts.discard()
 
     def restore_draft(self, payload: dict[str, Any]) -> bool:
         """Load a draft written by `write_draft`; False when it is unreadable (or its firm is gone)."""
-        try:
-            values = {**firm_form.empty_values(), **payload["values"]}
-            saved = payload.get("saved")
-            variant = payload.get("variant")
-            if isinstance(variant, dict):
-                self._values["id"] = values["id"]
-                if not self.edit_variant(variant_from_dict(variant["like"]), bool(variant.get("new"))):
-                    return False
-                self.load_values(values, saved=saved if isinstance(saved, dict) else None, dirty=True)
-            else:
-                self.variant_mode.stop()
-                self.load_values(values, saved=saved if isinstance(saved, dict) else None, dirty=True)
-        except (KeyError, TypeError, AttributeError, DomainError):
+        if not editor_drafts.restore(self, payload):
             return False
         self._changed()
         return True

@@ -11,24 +11,19 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import Firm
 from qt_app.domain.variants import Variant, next_name, unique_label
 from qt_app.services.offers import offer_variant
 from qt_app.ui import variant_actions
-from qt_app.ui.widgets.variant_words import variant_title
+from qt_app.ui.widgets.variant_words import label_shown, variant_title
 
 if TYPE_CHECKING:
     from qt_app.ui.firm_editor import FirmEditor
 
 BASE_ITEM = ""  # the combo's data for the base
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FirmEditor", text)
 
 
 class VariantBar(QObject):
@@ -43,19 +38,7 @@ class VariantBar(QObject):
         self.combo.currentIndexChanged.connect(self._chosen)
         ui.variantCombo.currentIndexChanged.connect(self._chosen)
         ui.newVariantButton.clicked.connect(lambda: self.new_variant())
-        menu = QMenu(ui.variantMenuButton)
-        self.actions: dict[str, QAction] = {}
-        for key, text, slot in (
-            ("rename", "重命名…", self.rename),
-            ("duplicate", "复制方案", self.duplicate),
-            ("delete", "删除方案…", self.delete),
-            ("up", "上移", lambda: self.move(-1)),
-            ("down", "下移", lambda: self.move(1)),
-        ):
-            action = menu.addAction(_tr(text))
-            action.triggered.connect(slot)
-            self.actions[key] = action
-        ui.variantMenuButton.setMenu(menu)
+        self.actions = variant_actions.command_menu(ui.variantMenuButton, self.command)
 
     # -- the list ---------------------------------------------------------------------------------------
     def fill(self) -> None:
@@ -67,14 +50,20 @@ class VariantBar(QObject):
         offer = self._offer_name()
         with QSignalBlocker(self.combo), QSignalBlocker(ui.variantCombo):
             self.combo.clear()
-            self.combo.addItem(_tr("基准方案（企业申报）"), BASE_ITEM)
+            self.combo.addItem(QCoreApplication.translate("Variants", "基准方案（企业申报）"), BASE_ITEM)
             for v in listed:
                 policy = bool(v.get("param_overrides") or v.get("policy"))
-                title = variant_title(str(v.get("label") or v.get("name")), policy, v.get("name") == offer)
+                shown = label_shown(str(v.get("name")), str(v.get("label") or ""))
+                title = variant_title(shown, policy, v.get("name") == offer)
                 self.combo.addItem(title, str(v.get("name")))
             if mode.is_new and mode.like is not None:
-                label = ed.values_now()["variant.label"].strip() or _tr("新方案")
-                self.combo.addItem(_tr("{name}（未保存）").format(name=label), mode.like.name)
+                label = ed.values_now()["variant.label"].strip() or QCoreApplication.translate(
+                    "Variants", "新方案"
+                )
+                self.combo.addItem(
+                    QCoreApplication.translate("Variants", "{name}（未保存）").format(name=label),
+                    mode.like.name,
+                )
             found = self.combo.findData(mode.name or BASE_ITEM)
             self.combo.setCurrentIndex(max(found, 0))
             ui.variantCombo.setCurrentIndex(max(found, 0))
@@ -83,7 +72,9 @@ class VariantBar(QObject):
         ui.variantCombo.setEnabled(stored)
         ui.newVariantButton.setEnabled(stored)
         ui.newVariantButton.setToolTip(
-            _tr("从当前方案出发新建一个测算方案（Ctrl+Shift+N）") if stored else _tr("保存企业后即可新建方案")
+            QCoreApplication.translate("Variants", "从当前方案出发新建一个测算方案（Ctrl+Shift+N）")
+            if stored
+            else QCoreApplication.translate("Variants", "保存企业后即可新建方案")
         )
         saved_variant = mode.active and not mode.is_new
         ui.variantMenuButton.setEnabled(saved_variant)
@@ -98,10 +89,12 @@ class VariantBar(QObject):
         mode = ed.variant_mode
         if not mode.is_new or mode.like is None:
             return
-        label = ed.values_now()["variant.label"].strip() or _tr("新方案")
+        label = ed.values_now()["variant.label"].strip() or QCoreApplication.translate("Variants", "新方案")
         index = self.combo.findData(mode.like.name)
         if index > 0:
-            self.combo.setItemText(index, _tr("{name}（未保存）").format(name=label))
+            self.combo.setItemText(
+                index, QCoreApplication.translate("Variants", "{name}（未保存）").format(name=label)
+            )
 
     def _offer_name(self) -> str:
         ed = self.editor
@@ -115,12 +108,14 @@ class VariantBar(QObject):
         ed = self.editor
         mode = ed.variant_mode
         if not mode.active:
-            text = _tr("企业申报的年度销售收入；金额可写 150万、1.2亿。")
+            text = QCoreApplication.translate("Variants", "企业申报的年度销售收入；金额可写 150万、1.2亿。")
         elif mode.draft is not None and mode.draft.revenue_factor is not None:
             factor = mode.draft.revenue_factor
-            text = _tr("此方案按基准营收 × {factor} 测算；在下表修改即改为单列营收。").format(factor=factor)
+            text = QCoreApplication.translate(
+                "Variants", "此方案按基准营收 × {factor} 测算；在下表修改即改为单列营收。"
+            ).format(factor=factor)
         else:
-            text = _tr("此方案的营收计划；与基准不同的年度以蓝色标出。")
+            text = QCoreApplication.translate("Variants", "此方案的营收计划；与基准不同的年度以蓝色标出。")
         ed.ui.variantInfo.setText(text)
 
     def _chosen(self, index: int) -> None:
@@ -161,7 +156,11 @@ class VariantBar(QObject):
         """新建方案 from `start_from` (a variant's name; "" the base; None: what the editor shows)."""
         ed = self.editor
         if ed.is_new and not ed.variant_mode.active:
-            QMessageBox.information(ed, _tr("新建方案"), _tr("请先保存企业，再为它新建测算方案。"))
+            QMessageBox.information(
+                ed,
+                QCoreApplication.translate("Variants", "新建方案"),
+                QCoreApplication.translate("Variants", "请先保存企业，再为它新建测算方案。"),
+            )
             return False
         if not ed.maybe_leave():
             return False
@@ -171,7 +170,7 @@ class VariantBar(QObject):
         _firm, variants = stored
         source_name = ed.variant_mode.name if start_from is None else start_from
         source = next((v for v in variants if v.name == source_name), None)
-        label = unique_label(_tr("新方案"), variants)
+        label = unique_label(QCoreApplication.translate("Variants", "新方案"), variants)
         like = (
             replace(source, name=next_name(variants), label=label)
             if source is not None
@@ -213,18 +212,16 @@ class VariantBar(QObject):
             return None
         return mode.like  # as saved, when the officer chose to save what was typed
 
-    def rename(self) -> None:
+    def command(self, key: str) -> None:
+        """重命名 / 复制 / 删除 / 上移 / 下移 the variant being edited (删除: see `delete`)."""
+        if key == "delete":
+            self.delete()
+            return
         ed = self.editor
         like = self._target()
-        if like is not None:
-            variant_actions.rename(ed, ed.session, ed.hub, ed.firm_id, like)
-
-    def duplicate(self) -> None:
-        ed = self.editor
-        like = self._target()
-        copy = variant_actions.duplicate(ed, ed.session, ed.hub, ed.firm_id, like) if like is not None else ""
-        if copy:
-            self.open_variant(copy)
+        done = variant_actions.run_command(key, ed, ed.session, ed.hub, ed.firm_id, like) if like else ""
+        if key == "duplicate" and done:
+            self.open_variant(done)
 
     def delete(self) -> bool:
         """删除方案 (the offer only once confirmed); the editor shows the base afterwards."""
@@ -238,9 +235,3 @@ class VariantBar(QObject):
         ed.drafts.discard()
         self.show_base()  # whatever was typed into the deleted variant went with it
         return True
-
-    def move(self, step: int) -> None:
-        ed = self.editor
-        like = self._target()
-        if like is not None:
-            variant_actions.move(ed, ed.session, ed.hub, ed.firm_id, like, step)

@@ -51,10 +51,6 @@ def _amount(text: str) -> int | str:
         return text.strip()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FirmEditor", text)
-
-
 class VariantMode:
     """What the editor needs while it edits a variant: the base, the variant, its draft, its differences."""
 
@@ -202,16 +198,24 @@ class VariantMode:
         binding = self.editor.binding
         value = base.get(key)
         if key.startswith("location.") and not base.get("has_location"):
-            shown = _tr("未填入驻载体")
+            shown = QCoreApplication.translate("Variants", "未填入驻载体")
         elif isinstance(value, bool):
-            shown = _tr("是") if value else _tr("否")
+            shown = (
+                QCoreApplication.translate("Variants", "是")
+                if value
+                else QCoreApplication.translate("Variants", "否")
+            )
         elif isinstance(binding.combos.get(key), QComboBox):
             combo = binding.combos[key]
             found = combo.findData(value)
-            shown = combo.itemText(found) if found >= 0 else str(value or _tr("未填"))
+            shown = (
+                combo.itemText(found)
+                if found >= 0
+                else str(value or QCoreApplication.translate("Variants", "未填"))
+            )
         else:
-            shown = str(value) if value else _tr("未填")
-        return _tr("基准：{value}").format(value=shown)
+            shown = str(value) if value else QCoreApplication.translate("Variants", "未填")
+        return QCoreApplication.translate("Variants", "基准：{value}").format(value=shown)
 
     @staticmethod
     def _tint(widget: QWidget, changed: bool, tip: str) -> None:
@@ -235,8 +239,14 @@ class VariantMode:
                 year, amount = row["year"].strip(), _amount(row["amount"])
                 if before.get(year) != amount:
                     was = before.get(year)
-                    shown = money_words(was, lang) if isinstance(was, int) else str(was or _tr("未填"))
-                    cells[(i, "amount")] = _tr("基准：{value}").format(value=shown)
+                    shown = (
+                        money_words(was, lang)
+                        if isinstance(was, int)
+                        else str(was or QCoreApplication.translate("Variants", "未填"))
+                    )
+                    cells[(i, "amount")] = QCoreApplication.translate("Variants", "基准：{value}").format(
+                        value=shown
+                    )
             marks[key] = cells
         for key in firm_form.TABLE_KEYS:
             seen = [dict(r) for r in base.get(key, [])]
@@ -245,7 +255,7 @@ class VariantMode:
                 if row in seen:
                     seen.remove(row)
                 else:
-                    cells[(i, "")] = _tr("基准中没有此行（或内容不同）")
+                    cells[(i, "")] = QCoreApplication.translate("Variants", "基准中没有此行（或内容不同）")
             marks[key] = cells
         return marks
 
@@ -254,14 +264,18 @@ class VariantMode:
         if not self.active:
             ui.variantBanner.hide()
             return
-        label = str(self.editor.values_now().get("variant.label", "")).strip() or _tr("新方案")
-        head = (
-            _tr("正在新建方案“{name}”（尚未保存）").format(name=label)
-            if self.is_new
-            else _tr("正在编辑方案“{name}”").format(name=label)
+        label = str(self.editor.values_now().get("variant.label", "")).strip() or QCoreApplication.translate(
+            "Variants", "新方案"
         )
-        note = _tr("与基准方案不同之处以蓝色标出；企业名称、信用代码和招商进度在基准方案中修改。")
-        changes = self.lines or [_tr("与基准方案相同")]
+        head = (
+            QCoreApplication.translate("Variants", "正在新建方案“{name}”（尚未保存）。").format(name=label)
+            if self.is_new
+            else QCoreApplication.translate("Variants", "正在编辑方案“{name}”。").format(name=label)
+        )
+        note = QCoreApplication.translate(
+            "Variants", "与基准方案不同之处以蓝色标出；企业名称、信用代码和招商进度在基准方案中修改。"
+        )
+        changes = self.lines or [QCoreApplication.translate("Variants", "与基准方案相同")]
         ui.variantBanner.setStyleSheet(BANNER_STYLE)
-        ui.variantBanner.setText("\n".join([f"{head}。{note}", *("· " + line for line in changes)]))
+        ui.variantBanner.setText("\n".join([head + note, *("· " + line for line in changes)]))
         ui.variantBanner.show()

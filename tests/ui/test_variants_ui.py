@@ -257,3 +257,21 @@ def test_every_variant_in_every_list_and_policy_assumptions_marked(window: Any, 
         not ed.ui.tabs.isTabVisible(ed.ui.tabs.indexOf(ed.ui.pipelineTab)) or not ed.ui.stageCombo.isEnabled()
     )
     assert ed.ui.tabs.isTabVisible(ed.ui.tabs.indexOf(ed.ui.policyTab))
+
+
+def test_a_variant_being_typed_comes_back_after_a_crash(window: Any, xinghe: Firm) -> None:
+    from qt_app.ui import editor_drafts
+
+    ed = window.editor
+    assert ed.variant_bar.open_variant("huaqiao")
+    ed.ui.areaEdit.setText("1500")
+    kept = json.loads(json.dumps(editor_drafts.payload(ed), ensure_ascii=False))  # as the draft file holds it
+    ed.load_firm(None)
+    assert ed.restore_draft(kept)
+    assert ed.variant_mode.name == "huaqiao" and ed.dirty and ed.ui.areaEdit.text() == "1500"
+    assert "改入驻华侨总部大楼" in ed.ui.titleLabel.text()
+    assert ed.save()
+    assert (
+        next(v for v in stored(window, xinghe) if v.name == "huaqiao").firm_overrides["location"].area_m2
+        == 1500
+    )

@@ -263,6 +263,21 @@ def param_choices(policy: Policy) -> tuple[tuple[str, Pair], ...]:
     return tuple(out)
 
 
+def shown_label(variant: Variant) -> str:
+    """A variant's label as read on screen (see `label_shown`)."""
+    return label_shown(variant.name, variant.label)
+
+
+def label_shown(name: str, label: str) -> str:
+    """The built-in revenue plans (保守方案, 乐观方案, stored in Chinese) in the reader's language; what staff
+    typed, as typed."""
+    built_in = {
+        ("conservative", "保守方案"): QCoreApplication.translate("Variants", "保守方案"),
+        ("optimistic", "乐观方案"): QCoreApplication.translate("Variants", "乐观方案"),
+    }
+    return built_in.get((name, label), label or name)
+
+
 def variant_title(label: str, policy: bool, offer: bool) -> str:
     """A variant as listed: its label, marked as the offer or as a policy assumption ("租金上限200万（政策假设）")."""
     marks = [QCoreApplication.translate("Variants", "报价方案")] if offer else []
