@@ -87,6 +87,7 @@ def fill_domains(lst: QListWidget, policy: Policy, chosen: Sequence[str]) -> Non
     lst.setFlow(lst.Flow.LeftToRight)
     lst.setWrapping(True)
     lst.setMaximumHeight(120)
+    lst.setMinimumHeight(96)  # in the scrolling page a list would otherwise be squeezed to two lines
 
 
 def checked_domains(lst: QListWidget) -> list[str]:

@@ -133,6 +133,9 @@ class ExposureModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = int(Qt.ItemDataRole.DisplayRole)
     ) -> Any:
+        pending = orientation == Qt.Orientation.Horizontal and section == self.pending_column
+        if role == Qt.ItemDataRole.ToolTipRole and pending:
+            return self._pending_data(self.index(0, section), role)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._years):

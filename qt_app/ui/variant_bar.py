@@ -80,7 +80,7 @@ class VariantBar(QObject):
         ui.variantMenuButton.setEnabled(saved_variant)
         for action in self.actions.values():
             action.setEnabled(saved_variant)
-        ui.variantNameEdit.setVisible(mode.active)
+        ui.variantNameRow.setVisible(mode.active)
         ui.tabs.setTabVisible(ui.tabs.indexOf(ui.policyTab), mode.active)
 
     def show_label(self) -> None:

@@ -19,7 +19,8 @@ VARIANT_STRINGS_EN: dict[str, str] = {
     "选择方案即在此编辑该方案；基准方案是企业申报的计划": (
         "Choose a variant to edit it here; the base is the plan the firm declared"
     ),
-    "方案名称，如：迁入华侨总部大楼": "Variant name, e.g. Move to the HQ building",
+    "方案名称": "Variant name",
+    "如：迁入华侨总部大楼": "e.g. Move to the HQ building",
     "从当前方案出发新建一个测算方案（Ctrl+Shift+N）": "Start a new variant from the one shown (Ctrl+Shift+N)",
     "保存企业后即可新建方案": "Save the firm first to make variants of it",
     "请先保存企业，再为它新建测算方案。": "Save the firm first, then make variants of it.",
@@ -41,9 +42,9 @@ VARIANT_STRINGS_EN: dict[str, str] = {
     "未填": "none",
     "基准：{value}": "Base: {value}",
     "基准中没有此行（或内容不同）": "Not in the base (or different there)",
-    "报价方案": "offer",
-    "政策假设": "policy assumption",
-    "（{mark}）": " ({mark})",
+    "（报价方案）": " (offer)",
+    "（政策假设）": " (policy assumption)",
+    "政策假设": "Policy assumptions",
     # the variant's commands
     "重命名…": "Rename…",
     "复制方案": "Duplicate",
@@ -107,8 +108,8 @@ VARIANT_STRINGS_EN: dict[str, str] = {
     "另有待认定 {money}：认定为元宇宙相关领域后可得，未计入合计": (
         "Pending recognition: {money} more once the firm's field is recognised, not in the total"
     ),
-    "待认定（未计入）": "Pending (not counted)",
-    "另有待认定 {pending}（认定后可得，未计入）。": " Pending recognition: {pending} more (not counted).",
+    "待认定（未计入）": "Pending",
+    "；另有待认定 {pending}（认定后可得，未计入）": "; pending recognition: {pending} more (not counted)",
     "待认定企业认定为相关领域后可得的金额（全额，各年合计），未计入敞口和资金池": (
         "What firms pending recognition would get once recognised (in full, all years); not counted in "
         "the exposure or against pools"

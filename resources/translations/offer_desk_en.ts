@@ -280,12 +280,12 @@
     <context>
         <name>ComparePanel</name>
         <message>
-            <location filename="../../qt_app/ui/compare_view.py" line="+142" />
+            <location filename="../../qt_app/ui/compare_view.py" line="+132" />
             <source>选择两到四个方案：</source>
             <translation>Choose two to four variants:</translation>
         </message>
         <message>
-            <location line="+190" />
+            <location line="+184" />
             <location line="+21" />
             <source>设为报价方案</source>
             <translation>Make this the offer</translation>
@@ -297,7 +297,7 @@
             <translation>No firm selected</translation>
         </message>
         <message>
-            <location line="-146" />
+            <location line="-140" />
             <source>括号内为与第一列相比的差额；绿色为更多，红色为更少；指向事项可看各年度。</source>
             <translation>In brackets: the difference from the first column; green is more, red is less; point at an item for its years.</translation>
         </message>
@@ -315,31 +315,6 @@
             <location line="+1" />
             <source>方案操作</source>
             <translation>Actions</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>重命名…</source>
-            <translation>Rename…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>复制方案</source>
-            <translation>Duplicate</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>删除方案…</source>
-            <translation>Delete…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>上移</source>
-            <translation>Move up</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>下移</source>
-            <translation>Move down</translation>
         </message>
         <message>
             <location line="+45" />
@@ -550,7 +525,7 @@
         <message>
             <location line="+4" />
             <source>待认定（未计入）</source>
-            <translation>Pending (not counted)</translation>
+            <translation>Pending</translation>
         </message>
         <message>
             <location line="+10" />
@@ -564,8 +539,8 @@
         </message>
         <message>
             <location line="+3" />
-            <source>另有待认定 {pending}（认定后可得，未计入）。</source>
-            <translation> Pending recognition: {pending} more (not counted).</translation>
+            <source>；另有待认定 {pending}（认定后可得，未计入）</source>
+            <translation>; pending recognition: {pending} more (not counted)</translation>
         </message>
         <message>
             <location line="+15" />
@@ -673,12 +648,12 @@
             <translation>The default version (no policy assumption)</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/firm_editor.py" line="+139" />
+            <location filename="../../qt_app/ui/firm_editor.py" line="+138" />
             <source>{name}（副本）</source>
             <translation>{name} (copy)</translation>
         </message>
         <message>
-            <location line="+113" />
+            <location line="+117" />
             <location line="+116" />
             <location filename="../../forms/firm_editor.ui" line="+20" />
             <source>新企业</source>
@@ -726,7 +701,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../forms/firm_editor.ui" line="+1000" />
+            <location filename="../../forms/firm_editor.ui" line="+1041" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
@@ -741,7 +716,7 @@
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../forms/firm_editor.ui" line="-1006" />
+            <location filename="../../forms/firm_editor.ui" line="-1047" />
             <source>企业信息</source>
             <translation>Firm</translation>
         </message>
@@ -752,11 +727,6 @@
         </message>
         <message>
             <location line="+7" />
-            <source>方案名称，如：迁入华侨总部大楼</source>
-            <translation>Variant name, e.g. Move to the HQ building</translation>
-        </message>
-        <message>
-            <location line="+10" />
             <source>新建方案…</source>
             <translation>New variant…</translation>
         </message>
@@ -769,6 +739,16 @@
             <location line="+7" />
             <source>方案操作</source>
             <translation>Actions</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>方案名称</source>
+            <translation>Variant name</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>如：迁入华侨总部大楼</source>
+            <translation>e.g. Move to the HQ building</translation>
         </message>
         <message>
             <location line="+30" />
@@ -973,8 +953,8 @@
             <translation>Revenue plan</translation>
         </message>
         <message>
-            <location line="-502" />
-            <location line="+510" />
+            <location line="-543" />
+            <location line="+551" />
             <source>测算方案</source>
             <translation>Variant</translation>
         </message>
@@ -1084,7 +1064,7 @@
         <message>
             <location line="+13" />
             <source>政策假设</source>
-            <translation>policy assumption</translation>
+            <translation>Policy assumptions</translation>
         </message>
         <message>
             <location line="+9" />
@@ -1971,12 +1951,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>PackagePanel</name>
         <message>
-            <location filename="../../qt_app/ui/package_view.py" line="+332" />
+            <location filename="../../qt_app/ui/widgets/package_tree.py" line="+91" />
             <source>选择一行，查看完整的计算说明。</source>
             <translation>Select a row to read how it is computed in full.</translation>
         </message>
         <message>
-            <location line="-122" />
+            <location filename="../../qt_app/ui/package_view.py" line="+176" />
             <source>测算方案：</source>
             <translation>Variant:</translation>
         </message>
@@ -2001,18 +1981,18 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>How it is computed</translation>
         </message>
         <message>
-            <location line="+208" />
+            <location line="+169" />
             <source>未选择企业</source>
             <translation>No firm selected</translation>
         </message>
         <message>
-            <location line="-113" />
-            <location line="+58" />
+            <location line="-93" />
+            <location line="+38" />
             <source>基准方案</source>
             <translation>Base plan</translation>
         </message>
         <message>
-            <location line="-157" />
+            <location line="-118" />
             <source>新建方案…</source>
             <translation>New variant…</translation>
         </message>
@@ -2022,17 +2002,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Start a new variant from the one chosen, edited on the left</translation>
         </message>
         <message>
-            <location line="+73" />
-            <source>按已保存的企业信息，此提示已不适用；请先保存再试。</source>
-            <translation>With the firm as saved this hint no longer applies; save first, then try again.</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>已新建方案“{name}”；按 Ctrl+Z 撤销</source>
-            <translation>Variant “{name}” made; Ctrl+Z to undo</translation>
-        </message>
-        <message>
-            <location line="+74" />
+            <location line="+116" />
             <source>（未命名企业）</source>
             <translation>(unnamed firm)</translation>
         </message>
@@ -2077,7 +2047,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Choose a firm in the firm list, or add a new one, to see its package.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+17" />
             <source>不适用本政策：</source>
             <translation>Policy does not apply: </translation>
         </message>
@@ -2087,7 +2057,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Note: </translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+6" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
@@ -2102,8 +2072,8 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Pending recognition: {money} more once the firm's field is recognised, not in the total</translation>
         </message>
         <message>
-            <location line="-294" />
-            <location line="+280" />
+            <location line="-212" />
+            <location line="+198" />
             <source>金额</source>
             <translation>Amount</translation>
         </message>
@@ -2530,21 +2500,16 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+7" />
-            <source>报价方案</source>
-            <translation>offer</translation>
+            <source>（报价方案）</source>
+            <translation> (offer)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>政策假设</source>
-            <translation>policy assumption</translation>
+            <source>（政策假设）</source>
+            <translation> (policy assumption)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>（{mark}）</source>
-            <translation> ({mark})</translation>
-        </message>
-        <message>
-            <location filename="../../qt_app/ui/variant_actions.py" line="+31" />
+            <location filename="../../qt_app/ui/variant_actions.py" line="+40" />
             <source>重命名方案</source>
             <translation>Rename variant</translation>
         </message>
@@ -2579,7 +2544,42 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Variant “{name}” deleted; Ctrl+Z to undo</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/variant_bar.py" line="+66" />
+            <location line="+27" />
+            <source>按已保存的企业信息，此提示已不适用；请先保存再试。</source>
+            <translation>With the firm as saved this hint no longer applies; save first, then try again.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>已新建方案“{name}”；按 Ctrl+Z 撤销</source>
+            <translation>Variant “{name}” made; Ctrl+Z to undo</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>重命名…</source>
+            <translation>Rename…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>复制方案</source>
+            <translation>Duplicate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>删除方案…</source>
+            <translation>Delete…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>上移</source>
+            <translation>Move up</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>下移</source>
+            <translation>Move down</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/variant_bar.py" line="+53" />
             <source>基准方案（企业申报）</source>
             <translation>Base plan (as declared)</translation>
         </message>

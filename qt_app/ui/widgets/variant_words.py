@@ -280,6 +280,6 @@ def label_shown(name: str, label: str) -> str:
 
 def variant_title(label: str, policy: bool, offer: bool) -> str:
     """A variant as listed: its label, marked as the offer or as a policy assumption ("租金上限200万（政策假设）")."""
-    marks = [QCoreApplication.translate("Variants", "报价方案")] if offer else []
-    marks += [QCoreApplication.translate("Variants", "政策假设")] if policy else []
-    return label + "".join(QCoreApplication.translate("Variants", "（{mark}）").format(mark=m) for m in marks)
+    marks = [QCoreApplication.translate("Variants", "（报价方案）")] if offer else []
+    marks += [QCoreApplication.translate("Variants", "（政策假设）")] if policy else []
+    return label + "".join(marks)
