@@ -131,6 +131,20 @@ def standard_variants() -> tuple[Variant, ...]:
     )
 
 
+SITE_PREFIX = "site:"  # a built-in what-if: the same plan in another building or enclave
+
+
+def built_in(name: str) -> Variant | None:
+    """The built-in what-ifs 方案对比 offers beside the firm's own: 保守/乐观 (revenue × 0.7 / 1.3) and
+    "site:<id>" (another building); None for any other name."""
+    for v in standard_variants():
+        if v.name == name and not v.is_base:
+            return v
+    if name.startswith(SITE_PREFIX) and len(name) > len(SITE_PREFIX):
+        return Variant(name, name, site=name.removeprefix(SITE_PREFIX))
+    return None
+
+
 def next_name(variants: tuple[Variant, ...]) -> str:
     """A stable id for a new variant ("v1", "v2"…) that no variant of the firm has used."""
     taken = {v.name for v in variants}

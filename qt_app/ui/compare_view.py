@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import Firm
 from qt_app.domain.money_format import money_compact
-from qt_app.domain.variants import BASE, Variant, standard_variants
+from qt_app.domain.variants import BASE, SITE_PREFIX, Variant, standard_variants
 from qt_app.services.offers import offer_refusal, offer_variant
 from qt_app.services.operations import OpChanges, current_user
 from qt_app.services.operations.office import choose_offer_variant
@@ -46,7 +46,6 @@ from qt_app.ui.widgets.variant_words import shown_label, summary, variant_title
 __all__ = ["DIFF_ROLE", "CompareModel", "ComparePanel", "CompareRow", "compare_rows"]
 
 MAX_COLUMNS = 4
-SITE_PREFIX = "site:"
 
 
 class ComparePanel(Panel):
@@ -75,7 +74,7 @@ class ComparePanel(Panel):
         self.pick_note.setStyleSheet("color: #9b1c1c;")
         self.new_button = QPushButton()
         self.new_button.setObjectName("compareNewVariant")
-        self.new_button.clicked.connect(lambda: self.newVariantRequested.emit(self._current_own() or ""))
+        self.new_button.clicked.connect(lambda: self.newVariantRequested.emit(self._current_start()))
         self.menu_button = QToolButton()
         self.commands = variant_actions.command_menu(self.menu_button, self._command)
         commands = QHBoxLayout()
@@ -372,6 +371,11 @@ class ComparePanel(Panel):
     def _current_name(self) -> str:
         item = self.pick_list.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+    def _current_start(self) -> str:
+        """Where 新建方案 starts: the chosen entry (own or built-in), "" (the base) when none is chosen."""
+        name = self._current_name()
+        return "" if name == BASE else name
 
     def _current_own(self) -> str:
         """The chosen list entry when it is one of the firm's own variants (not a built-in plan)."""

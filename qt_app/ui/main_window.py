@@ -350,8 +350,9 @@ class MainWindow(QMainWindow):
     def new_variant(self, start_from: str | None = None) -> None:
         """新建方案 for the firm on screen, from `start_from` (a variant's name, "" the base, None: what the
         editor shows), edited in the editor beside its package."""
-        if self.pages.currentIndex() == FIRMS and self.firms.current_id() != self.editor.firm_id:
-            self.open_firm(self.firms.current_id())
+        chosen = self.firms.current_id() if self.pages.currentIndex() == FIRMS else ""
+        if chosen and chosen != self.editor.firm_id:
+            self.open_firm(chosen)
         self.show_screen(PACKAGE)
         self.editor.variant_bar.new_variant(start_from)
 

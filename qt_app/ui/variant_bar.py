@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import Firm
-from qt_app.domain.variants import Variant, next_name, unique_label
+from qt_app.domain.variants import Variant, built_in, next_name, unique_label
 from qt_app.services.offers import offer_variant
 from qt_app.ui import variant_actions
 from qt_app.ui.widgets.variant_words import label_shown, variant_title
@@ -169,7 +169,7 @@ class VariantBar(QObject):
             return False
         _firm, variants = stored
         source_name = ed.variant_mode.name if start_from is None else start_from
-        source = next((v for v in variants if v.name == source_name), None)
+        source = next((v for v in variants if v.name == source_name), None) or built_in(source_name)
         label = unique_label(QCoreApplication.translate("Variants", "新方案"), variants)
         like = (
             replace(source, name=next_name(variants), label=label)

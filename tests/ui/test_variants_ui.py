@@ -275,3 +275,24 @@ def test_a_variant_being_typed_comes_back_after_a_crash(window: Any, xinghe: Fir
         next(v for v in stored(window, xinghe) if v.name == "huaqiao").firm_overrides["location"].area_m2
         == 1500
     )
+
+
+def test_a_new_variant_starts_from_the_entry_chosen_in_the_comparison(window: Any, xinghe: Firm) -> None:
+    window.show_screen(COMPARE)
+    compare = window.panel("compare")
+    picks = compare.pick_list
+    row = next(
+        r
+        for r in range(picks.count())
+        if picks.item(r).data(Qt.ItemDataRole.UserRole) == "site:enclave_shanghai"
+    )
+    picks.setCurrentRow(row)
+    compare.new_button.click()  # 新建方案… from 改入驻青田（上海）飞地, a built-in what-if
+    ed = window.editor
+    assert window.pages.currentIndex() == PACKAGE and ed.variant_mode.is_new
+    assert ed.ui.siteCombo.currentData() == "enclave_shanghai"
+    assert "青田（上海）飞地 800㎡（基准：青创大厦 800㎡）" in ed.ui.variantBanner.text()
+    ed.ui.variantNameEdit.setText("去上海飞地")
+    assert ed.save()
+    made = stored(window, xinghe)[-1]
+    assert made.firm_overrides["location"].site == "enclave_shanghai" and made.site is None
