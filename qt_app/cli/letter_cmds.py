@@ -10,9 +10,11 @@ from qt_app import paths
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm_io import load_firm_file
 from qt_app.domain.simulate import simulate
+from qt_app.domain.variants import apply_to_firm
 from qt_app.reports.signing import KeyRing, pretty_fingerprint
 from qt_app.reports.verify import Verdict
 from qt_app.services import letters
+from qt_app.services.offers import offer_refusal
 from qt_app.services.packages import find_variant, resolve_policy
 
 
@@ -60,11 +62,21 @@ def cmd_letter(args: argparse.Namespace) -> int:
     firm, variants = load_firm_file(args.firm)
     policy = resolve_policy(args.policy)
     variant = find_variant(variants, args.variant)
+    refusal = offer_refusal(variant, [policy])  # a letter offers only the policy in force
+    if refusal is not None:
+        raise refusal
     package = simulate(firm, policy, variant)
     keyring = KeyRing(args.data_dir)
     settings = _settings(args.data_dir)
     pdf = letters.render_letter(
-        firm, variant, package, policy, settings, args.letter_lang, True, keyring=keyring
+        apply_to_firm(firm, variant),
+        variant,
+        package,
+        policy,
+        settings,
+        args.letter_lang,
+        True,
+        keyring=keyring,
     )
     try:
         args.output.write_bytes(pdf)

@@ -40,6 +40,7 @@ __all__ = [
     "StoreError",
     "StoreFull",
     "apply_import",
+    "export_firm_file",
     "export_firms",
     "import_firms",
     "open_store",
@@ -79,3 +80,21 @@ def import_firms(store: Store, path: str | Path, skip_invalid: bool = False, who
 def export_firms(store: Store, path: str | Path) -> int:
     """Export the firms (not the trash) to .xlsx, .csv or .json; returns how many."""
     return _export(store, path)
+
+
+def export_firm_file(store: Store, firm_id: str, path: str | Path) -> Path:
+    """One firm as a firm file (its variants too), which `python -m qt_app simulate` reads."""
+    import json
+
+    from qt_app.domain.errors import DomainError
+    from qt_app.domain.firm_io import firm_to_dict
+
+    firm, variants = store.get_firm(firm_id)
+    target = Path(path)
+    try:
+        target.write_text(
+            json.dumps(firm_to_dict(firm, variants), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+    except OSError as e:
+        raise DomainError(f"无法写入 {target}：{e.strerror}", f"Cannot write {target}: {e.strerror}") from e
+    return target

@@ -35,16 +35,25 @@ def draft_letter(
     who: str = "",
     supersedes: str = "",
 ) -> OpResult[str]:
-    """生成草稿 (or 另出新函 when `supersedes` names an issued letter); returns the new letter's id."""
-    from qt_app.services import letters as svc
+    """生成草稿 (or 另出新函 when `supersedes` names an issued letter); returns the new letter's id.
 
+    A variant resting on a policy assumption not in force is refused: a letter offers only the policy in force.
+    The letter states the facts its numbers rest on: the firm as the variant assumes it.
+    """
+    from qt_app.domain.variants import apply_to_firm
+    from qt_app.services import letters as svc
+    from qt_app.services.offers import offer_refusal
+
+    refusal = offer_refusal(variant, session.policies)
+    if refusal is not None:
+        raise refusal
     package = session.package(firm, variant)
     letter_id = svc.create_draft(
         session.store,
-        firm,
+        apply_to_firm(firm, variant),
         variants or variant,
         package,
-        session.policy,
+        session.policy_for(variant),
         language,
         who,
         supersedes=supersedes,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from qt_app.services.offers import clear_offer_variant, offer_variant, set_offer_variant
+from qt_app.services.offers import clear_offer_variant, offer_refusal, offer_variant, set_offer_variant
 from qt_app.services.operations.base import OpResult, Undo
 from qt_app.services.operations.changes import OpChanges
 
@@ -51,7 +51,13 @@ def save_office_settings(session: Session, values: Mapping[str, str], who: str =
 
 
 def choose_offer_variant(session: Session, firm_id: str, variant: Variant, who: str = "") -> OpResult[None]:
-    """设为报价方案: meeting mode, the handout and new letters use this variant; undo restores the previous one."""
+    """设为报价方案: meeting mode, the handout and new letters use this variant; undo restores the previous one.
+
+    A variant resting on a policy assumption not in force is refused (`offers.offer_refusal`).
+    """
+    refusal = offer_refusal(variant, session.policies)
+    if refusal is not None:
+        raise refusal
     store = session.store
     before = offer_variant(store, firm_id)
     set_offer_variant(store, firm_id, variant, who)
