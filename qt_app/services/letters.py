@@ -447,8 +447,12 @@ def issue_letter(
     today: date | None = None,
     keyring: KeyRing | None = None,
     texts: LetterTexts | None = None,
+    policies: Sequence[Any] = (),
 ) -> LetterRecord:
     """出具: next 文号 of the year (gap-free), frozen snapshot, signed payload — one register transaction.
+
+    The text of the policy version the letter rests on is kept in the database (found by its hash among
+    `policies` and the bundled version), so its 兑现 stays computable when the file is gone.
 
     `contact` and `cc` are the officer's edit at issue time (default: settings). Every character of the
     letter is checked against the bundled faces first: an unprintable one refuses the issue, naming it,
@@ -501,7 +505,23 @@ def issue_letter(
         previous = store.letters.get(old)
         if previous is not None and previous["status"] != "voided":
             store.letters.set_status(old, "voided", who, f"被 {after['doc_number']} 取代 / superseded")
+    keep_letter_policy(store, str(core["policy"].get("hash") or ""), policies)
     return LetterRecord.from_row(after)
+
+
+def keep_letter_policy(store: LetterStore, digest: str, policies: Sequence[Any] = ()) -> bool:
+    """Keep the text of the policy version (by hash) a letter was issued under; True when it was found."""
+    from qt_app.domain.policy_loader import default_policy
+    from qt_app.services.ledger_read import keep_policy_text
+    from qt_app.store.store import Store
+
+    if not isinstance(store, Store) or not digest:  # a bare register (tests, tools) keeps no ledger
+        return False
+    for policy in (*policies, default_policy()):
+        if getattr(policy, "hash", "") == digest:
+            keep_policy_text(store, policy)
+            return True
+    return False
 
 
 def letter_pdf(

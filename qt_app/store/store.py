@@ -388,6 +388,7 @@ class Store:
                 migrate(self.db)
         with transaction(self.db, self.path):
             audit.record(self.db, who, "database", str(src), "restore", None, {"safety_backup": str(safety)})
+        backups.restore_evidence(src, self.folder)  # the ledger's scans that backup carried
         return safety
 
     # -- bundles between outposts and headquarters ------------------------------------------------

@@ -1,0 +1,219 @@
+"""What the 兑现台账 screen shows for one firm (一企一档), read in one go, and what its dialogs check first.
+
+`ledger_screen(session, firm_id)` gives the firm's letters, its ledger (promised · due · paid · held ·
+recovered, claims, deadlines) or, when there is none yet, why in words; the evidence with whether each scan
+is in the data folder. `claim_history` is a claim's steps with who recorded them and when. `check_scan` reads a
+scan the officer picked before anything is written: an unreadable file is refused, one already attached
+elsewhere is reported. Plain data out; the widgets only format it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qt_app.domain.errors import DomainError
+from qt_app.domain.ledger.actuals import DOC_TYPES, FIGURE_LABELS
+from qt_app.domain.ledger.claims import Claim
+from qt_app.domain.ledger.statement import FirmLedger
+from qt_app.domain.ledger.step_words import step_words
+from qt_app.domain.ledger.steps import STEP_LABELS, step_from_dict
+from qt_app.domain.money import Fen
+from qt_app.services.ledger_read import firm_ledger
+from qt_app.store import evidence_files
+
+if TYPE_CHECKING:
+    from qt_app.services.session import Session
+    from qt_app.store.store import Store
+
+LETTER_STATUS = {
+    "draft": ("草稿", "draft"),
+    "submitted": ("已提交", "submitted"),
+    "approved": ("已审批", "approved"),
+    "issued": ("已出具", "issued"),
+    "accepted": ("已接受", "accepted"),
+    "declined": ("已谢绝", "declined"),
+    "expired": ("已过期", "expired"),
+    "voided": ("已作废", "voided"),
+}
+
+
+@dataclass(frozen=True)
+class LetterLine:
+    """One of the firm's letters (the file holds them all; the ledger pays against the latest issued one)."""
+
+    id: str
+    doc_number: str
+    status: str
+    issued_at: str
+    total: Fen
+    variant: str
+    of_record: bool
+
+    def status_words(self, lang: str = "zh") -> str:
+        return LETTER_STATUS.get(self.status, (self.status, self.status))[1 if lang == "en" else 0]
+
+
+@dataclass(frozen=True)
+class EvidenceLine:
+    """One document recorded for a figure, and whether its scan is in the data folder."""
+
+    year: int
+    figure: str  # "revenue", "talents[0]"
+    doc_type: str
+    number: str
+    doc_date: str
+    sha256: str
+    file_name: str
+    present: bool
+
+    def figure_words(self, lang: str = "zh") -> str:
+        base, _, index = self.figure.partition("[")
+        zh, en = FIGURE_LABELS.get(base, (base, base))
+        n = f" {int(index.rstrip(']')) + 1}" if index else ""
+        return f"{en}{n}" if lang == "en" else f"{zh}{n}"
+
+    def type_words(self, lang: str = "zh") -> str:
+        return DOC_TYPES.get(self.doc_type, (self.doc_type, self.doc_type))[1 if lang == "en" else 0]
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One step of a claim as recorded: what, when, by whom (and when it was entered)."""
+
+    kind: str
+    on: date
+    who: str
+    at: str
+    zh: str
+    en: str
+
+    def label(self, lang: str = "zh") -> str:
+        return STEP_LABELS.get(self.kind, (self.kind, self.kind))[1 if lang == "en" else 0]
+
+    def words(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class LedgerScreen:
+    firm_id: str
+    firm_name: str
+    uscc: str
+    letters: tuple[LetterLine, ...]
+    ledger: FirmLedger | None
+    why_not_zh: str = ""  # no ledger: why (no issued letter; the letter's policy version is not loaded)
+    why_not_en: str = ""
+    has_letter: bool = False  # an issued or accepted letter exists: actuals can be recorded
+    evidence: tuple[EvidenceLine, ...] = ()
+
+    def why_not(self, lang: str = "zh") -> str:
+        return self.why_not_en if lang == "en" else self.why_not_zh
+
+    def claim(self, claim_id: str) -> Claim | None:
+        if self.ledger is None:
+            return None
+        return next((c for c in self.ledger.claims if c.id == claim_id), None)
+
+
+def _letters(store: Store, firm_id: str) -> tuple[LetterLine, ...]:
+    record = store.ledger.letter_of_record(firm_id)
+    rid = str(record["id"]) if record else ""
+    rows = sorted(
+        store.letters.for_firm(firm_id), key=lambda r: (str(r.get("created_at") or ""), str(r["id"]))
+    )
+    return tuple(
+        LetterLine(
+            str(r["id"]), str(r.get("doc_number") or ""), str(r["status"]), str(r.get("issued_at") or ""),
+            int(r.get("total_fen") or 0), str(r.get("variant") or ""), str(r["id"]) == rid,
+        )
+        for r in rows
+    )  # fmt: skip
+
+
+def _evidence(store: Store, firm_id: str) -> tuple[EvidenceLine, ...]:
+    out = []
+    for r in store.ledger.evidence(firm_id):
+        digest = str(r.get("sha256") or "")
+        out.append(
+            EvidenceLine(
+                int(r["year"]), str(r["figure"]), str(r["doc_type"]), str(r["doc_number"]), str(r["doc_date"]),
+                digest, str(r.get("file_name") or ""),
+                bool(digest) and evidence_files.find(store.folder, digest) is not None,
+            )
+        )  # fmt: skip
+    return tuple(out)
+
+
+def ledger_screen(session: Session, firm_id: str) -> LedgerScreen:
+    """The firm's file (一企一档) for the ledger screen; never raises for a firm that simply has no letter."""
+    store = session.store
+    firm, _variants = store.get_firm(firm_id)
+    letters = _letters(store, firm_id)
+    has_letter = any(line.of_record for line in letters)
+    evidence = _evidence(store, firm_id)
+    try:
+        ledger = firm_ledger(store, firm_id, session.policies, in_force=session.policy)
+    except DomainError as e:
+        return LedgerScreen(firm.id, firm.name, firm.uscc, letters, None, e.zh, e.en, has_letter, evidence)
+    return LedgerScreen(firm.id, firm.name, firm.uscc, letters, ledger, "", "", True, evidence)
+
+
+def claim_history(store: Store, claim_id: str) -> tuple[HistoryLine, ...]:
+    """A claim's steps in the order recorded, each in words with who recorded it and when."""
+    out = []
+    for row in store.ledger.event_log(claim_id):
+        step = step_from_dict(json.loads(row["data_json"]))
+        zh, en = step_words(step)
+        out.append(
+            HistoryLine(step.kind, step.on, str(row.get("who") or ""), str(row.get("at") or ""), zh, en)
+        )
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class ScanCheck:
+    """A scan the officer picked: what it is, and what to tell them before it is attached."""
+
+    path: Path
+    sha256: str
+    file_name: str
+    size: int
+    warnings_zh: tuple[str, ...] = ()
+    warnings_en: tuple[str, ...] = ()
+
+    def warnings(self, lang: str = "zh") -> tuple[str, ...]:
+        return self.warnings_en if lang == "en" else self.warnings_zh
+
+
+def check_scan(store: Store, path: str | Path, firm_id: str, year: int, figure: str) -> ScanCheck:
+    """Read and check a scan before it is attached (DomainError, in words, when it cannot be read)."""
+    scan, _data = evidence_files.read_scan(Path(path))
+    zh: list[str] = []
+    en: list[str] = []
+    for other in store.ledger.evidence_by_hash(scan.sha256):
+        if (other["firm_id"], int(other["year"]), other["figure"]) == (firm_id, year, figure):
+            continue
+        whose = (
+            ("", "")
+            if other["firm_id"] == firm_id
+            else (f"企业 {other['firm_id']} ", f"firm {other['firm_id']} ")
+        )
+        zh.append(
+            f"该扫描件已作为{whose[0]}{other['year']}年 {other['figure']} 的证明材料（{other['doc_number']}）附上，"
+            "是同一份文件"
+        )
+        en.append(
+            f"This scan is already attached to {whose[1]}{other['year']} {other['figure']} "
+            f"({other['doc_number']}): the same file"
+        )
+        break
+    return ScanCheck(Path(path), scan.sha256, scan.file_name, scan.size, tuple(zh), tuple(en))
+
+
+def scan_file(store: Store, sha256: str) -> Path | None:
+    """Where a kept scan is in the data folder (to open it), or None."""
+    return evidence_files.find(store.folder, sha256) if sha256 else None
