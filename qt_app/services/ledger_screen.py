@@ -10,19 +10,32 @@ elsewhere is reported. Plain data out; the widgets only format it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from qt_app.domain.errors import DomainError
-from qt_app.domain.ledger.actuals import DOC_TYPES, FIGURE_LABELS
+from qt_app.domain.ledger.actuals import (
+    DOC_TYPES,
+    FIGURE_LABELS,
+    Amount,
+    LoanDrawn,
+    ScenarioWon,
+    ScienceWon,
+    TalentsArrived,
+    YearActuals,
+)
 from qt_app.domain.ledger.claims import Claim
 from qt_app.domain.ledger.statement import FirmLedger
 from qt_app.domain.ledger.step_words import step_words
 from qt_app.domain.ledger.steps import STEP_LABELS, step_from_dict
 from qt_app.domain.money import Fen
-from qt_app.services.ledger_read import firm_ledger
+from qt_app.domain.money_format import money
+from qt_app.domain.policy import Site
+from qt_app.domain.wording import date_words
+from qt_app.services.ledger_read import firm_ledger, load_actuals
 from qt_app.store import evidence_files
 
 if TYPE_CHECKING:
@@ -109,6 +122,9 @@ class LedgerScreen:
     why_not_en: str = ""
     has_letter: bool = False  # an issued or accepted letter exists: actuals can be recorded
     evidence: tuple[EvidenceLine, ...] = ()
+    actuals: Mapping[int, YearActuals] = field(default_factory=dict)  # as recorded, read
+    stored: Mapping[int, Mapping[str, Any]] = field(default_factory=dict)  # as recorded, in the file form
+    sites: tuple[Site, ...] = ()  # the letter's policy's premises (the lease's choices)
 
     def why_not(self, lang: str = "zh") -> str:
         return self.why_not_en if lang == "en" else self.why_not_zh
@@ -134,7 +150,7 @@ def _letters(store: Store, firm_id: str) -> tuple[LetterLine, ...]:
     )  # fmt: skip
 
 
-def _evidence(store: Store, firm_id: str) -> tuple[EvidenceLine, ...]:
+def evidence_lines(store: Store, firm_id: str) -> tuple[EvidenceLine, ...]:
     out = []
     for r in store.ledger.evidence(firm_id):
         digest = str(r.get("sha256") or "")
@@ -154,12 +170,23 @@ def ledger_screen(session: Session, firm_id: str) -> LedgerScreen:
     firm, _variants = store.get_firm(firm_id)
     letters = _letters(store, firm_id)
     has_letter = any(line.of_record for line in letters)
-    evidence = _evidence(store, firm_id)
+    evidence = evidence_lines(store, firm_id)
+    stored = store.ledger.actuals(firm_id)
     try:
         ledger = firm_ledger(store, firm_id, session.policies, in_force=session.policy)
     except DomainError as e:
-        return LedgerScreen(firm.id, firm.name, firm.uscc, letters, None, e.zh, e.en, has_letter, evidence)
-    return LedgerScreen(firm.id, firm.name, firm.uscc, letters, ledger, "", "", True, evidence)
+        try:
+            actuals = load_actuals(store, firm_id)
+        except DomainError:
+            actuals = {}
+        return LedgerScreen(
+            firm.id, firm.name, firm.uscc, letters, None, e.zh, e.en, has_letter, evidence, actuals, stored,
+            session.policy.sites,
+        )  # fmt: skip
+    return LedgerScreen(
+        firm.id, firm.name, firm.uscc, letters, ledger, "", "", True, evidence, dict(ledger.actuals), stored,
+        session.policy.sites,
+    )  # fmt: skip
 
 
 def claim_history(store: Store, claim_id: str) -> tuple[HistoryLine, ...]:
@@ -217,3 +244,41 @@ def check_scan(store: Store, path: str | Path, firm_id: str, year: int, figure: 
 def scan_file(store: Store, sha256: str) -> Path | None:
     """Where a kept scan is in the data folder (to open it), or None."""
     return evidence_files.find(store.folder, sha256) if sha256 else None
+
+
+def figure_value(actual: YearActuals, figure: str, sites: tuple[Site, ...] = (), lang: str = "zh") -> str:
+    """What a figure of a year says, in words: "青创大厦 800㎡，1.2元/㎡/天，2026年1月1日入驻" / "4200万元"."""
+    en = lang == "en"
+    base, _, index = figure.partition("[")
+    n = int(index.rstrip("]")) if index else 0
+    if base == "lease" and actual.lease is not None:
+        ls = actual.lease
+        site = next(((s.en if en else s.zh) for s in sites if s.id == ls.site), ls.site)
+        moved = ""
+        if ls.move_out is not None:
+            moved = (
+                f", moved out {date_words(ls.move_out, 'en')}" if en else f"，{date_words(ls.move_out)}迁出"
+            )
+        if en:
+            return f"{site} {ls.area_m2} m², {ls.rent_per_m2_day} yuan/m²/day, in from {date_words(ls.move_in, 'en')}{moved}"
+        return f"{site} {ls.area_m2}㎡，{ls.rent_per_m2_day}元/㎡/天，{date_words(ls.move_in)}入驻{moved}"
+    if base in ("revenue", "compute_spend", "rnd_spend"):
+        amount: Amount | None = getattr(actual, base)
+        return money(amount.amount, lang) if amount is not None else ""
+    entries = getattr(actual, base, ())
+    if n >= len(entries):
+        return ""
+    e = entries[n]
+    if isinstance(e, TalentsArrived):
+        return f"{e.count} level-{e.level} talent(s)" if en else f"{e.level}类人才{e.count}人"
+    if isinstance(e, LoanDrawn):
+        return (
+            f"{e.lender} {money(e.principal, lang)}, {e.years} yr"
+            if en
+            else f"{e.lender}{money(e.principal)}，{e.years}年"
+        )
+    if isinstance(e, ScienceWon):
+        return f"{e.name} {money(e.allocated, lang)}"
+    if isinstance(e, ScenarioWon):
+        return f"{e.name} {money(e.contract_value, lang)}"
+    return ""

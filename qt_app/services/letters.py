@@ -551,6 +551,11 @@ def _check_register(verdict: Verdict, store: LetterStore | None) -> Verdict:
     """Known to this office's register (and its status), unknown, or our 文号 with other content."""
     if store is None or not verdict.readable:
         return verdict
+    if int(verdict.payload.get("x", 1) or 1) in payload.LEDGER_KINDS:  # a 兑现审核表 or 对账单
+        from qt_app.services.ledger_papers import check_register
+        from qt_app.store.store import Store
+
+        return check_register(verdict, store) if isinstance(store, Store) else verdict
     from qt_app.store.letters import STATUS_LABELS
 
     p = verdict.payload
