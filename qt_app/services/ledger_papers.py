@@ -159,7 +159,7 @@ def sheet_snapshot(
             },
             "steps": [
                 {"label": h.label(), "on": date_zh(h.on), "words": h.zh, "who": h.who}
-                for h in claim_history(store, claim.id)
+                for h in claim_history(store, claim)
             ],
             "tranches": [
                 {

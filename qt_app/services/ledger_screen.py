@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +30,8 @@ from qt_app.domain.ledger.actuals import (
 from qt_app.domain.ledger.claims import Claim
 from qt_app.domain.ledger.statement import FirmLedger
 from qt_app.domain.ledger.step_words import step_words
-from qt_app.domain.ledger.steps import STEP_LABELS, step_from_dict
+from qt_app.domain.ledger.steps import STEP_LABELS, Notice, step_from_dict
+from qt_app.domain.ledger.working_days import nth_working_day
 from qt_app.domain.money import Fen
 from qt_app.domain.money_format import money
 from qt_app.domain.policy import Site
@@ -189,11 +190,14 @@ def ledger_screen(session: Session, firm_id: str) -> LedgerScreen:
     )  # fmt: skip
 
 
-def claim_history(store: Store, claim_id: str) -> tuple[HistoryLine, ...]:
-    """A claim's steps in the order recorded, each in words with who recorded it and when."""
+def claim_history(store: Store, claim: Claim) -> tuple[HistoryLine, ...]:
+    """A claim's steps in the order recorded, each in words with who recorded it and when (a public notice
+    with the last day its terms give it)."""
     out = []
-    for row in store.ledger.event_log(claim_id):
+    for row in store.ledger.event_log(claim.id):
         step = step_from_dict(json.loads(row["data_json"]))
+        if isinstance(step, Notice) and step.until is None:
+            step = replace(step, until=nth_working_day(step.on, claim.terms.notice_working_days))
         zh, en = step_words(step)
         out.append(
             HistoryLine(step.kind, step.on, str(row.get("who") or ""), str(row.get("at") or ""), zh, en)
