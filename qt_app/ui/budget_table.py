@@ -38,8 +38,8 @@ PROBLEM = QColor("#fde2e1")
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 71  # (year, item id)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SettingsDialog", text)
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files a bare tr() under the empty context
 
 
 def budget_years(stored: dict[tuple[int, str], Fen], today: date | None = None) -> list[int]:
@@ -77,7 +77,7 @@ class BudgetTable(QWidget):
                 cell.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 self.table.setItem(r, c, cell)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.hint = QLabel(_t("每格填写该事项该年度的预算，如 800万；留空为未设预算。"), self)
+        self.hint = QLabel(tr("每格填写该事项该年度的预算，如 800万；留空为未设预算。"), self)
         self.hint.setWordWrap(True)
         self.message = tint(QLabel(self), "#b3261e")
         self.message.setWordWrap(True)

@@ -36,37 +36,37 @@ EXTRA_KEYS = ("budget", "pool", "pool_left")
 TOTAL_FILL = QColor("#f2f2f2")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ExposurePanel", text)
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files a bare tr() under the empty context
 
 
 def headers() -> dict[str, str]:
     return {
-        "year": _t("年度"),
-        "item": _t("事项"),
-        "full": _t("全额"),
-        "weighted": _t("按阶段加权"),
-        "committed": _t("已承诺"),
-        "due": _t("应兑现"),
-        "paid": _t("已拨付"),
-        "recovered": _t("已追回"),
-        "budget": _t("年度预算"),
-        "pool": _t("资金池"),
-        "pool_left": _t("资金池余额"),
+        "year": tr("年度"),
+        "item": tr("事项"),
+        "full": tr("全额"),
+        "weighted": tr("按阶段加权"),
+        "committed": tr("已承诺"),
+        "due": tr("应兑现"),
+        "paid": tr("已拨付"),
+        "recovered": tr("已追回"),
+        "budget": tr("年度预算"),
+        "pool": tr("资金池"),
+        "pool_left": tr("资金池余额"),
     }
 
 
 def header_tips() -> dict[str, str]:
     return {
-        "full": _t("全部在谈企业按全额计（假设全部落地）"),
-        "weighted": _t("每家企业的政策包乘以其招商阶段的落地概率"),
-        "committed": _t("已出具或已接受的告知函承诺的金额"),
-        "due": _t("按企业报送的实绩、依告知函的政策版本计算的应兑现金额"),
-        "paid": _t("已拨付（按兑现年度计）"),
-        "recovered": _t("已追回并退还的金额"),
-        "budget": _t("在“设置”中按事项和年度设定的预算"),
-        "pool": _t("政策规定的年度资金池"),
-        "pool_left": _t("资金池减去已实际发放的金额（算力券按已发放计）"),
+        "full": tr("全部在谈企业按全额计（假设全部落地）"),
+        "weighted": tr("每家企业的政策包乘以其招商阶段的落地概率"),
+        "committed": tr("已出具或已接受的告知函承诺的金额"),
+        "due": tr("按企业报送的实绩、依告知函的政策版本计算的应兑现金额"),
+        "paid": tr("已拨付（按兑现年度计）"),
+        "recovered": tr("已追回并退还的金额"),
+        "budget": tr("在“设置”中按事项和年度设定的预算"),
+        "pool": tr("政策规定的年度资金池"),
+        "pool_left": tr("资金池减去已实际发放的金额（算力券按已发放计）"),
     }
 
 
@@ -119,12 +119,12 @@ class ReportModel(QAbstractTableModel):
             return ""
         lang = i18n.current()
         if key in row.over_budget and row.budget is not None:
-            return _t("超过{year}年预算 {budget}").format(year=row.year, budget=money(row.budget, lang))
+            return tr("超过{year}年预算 {budget}").format(year=row.year, budget=money(row.budget, lang))
         if key == "weighted" and row.exceeded and row.pool is not None:
-            return _t("超过年度资金池 {pool}").format(pool=money(row.pool, lang))
+            return tr("超过年度资金池 {pool}").format(pool=money(row.pool, lang))
         left = row.pool_left
         if key == "pool_left" and left is not None and left < 0:
-            return _t("资金池已超支")
+            return tr("资金池已超支")
         return ""
 
     def data(self, index: Index, role: int = int(Qt.ItemDataRole.DisplayRole)) -> Any:
@@ -137,7 +137,7 @@ class ReportModel(QAbstractTableModel):
             if key == "year":
                 return str(year)
             if key == "item":
-                return (row.name_en if lang == "en" else row.name_zh) if row is not None else _t("合计")
+                return (row.name_en if lang == "en" else row.name_zh) if row is not None else tr("合计")
             value = self._value(row, totals, key)
             return money(value, lang) if value else "—"
         if role == AMOUNT_ROLE and key not in ("year", "item"):

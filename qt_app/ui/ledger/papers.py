@@ -31,7 +31,7 @@ from qt_app.ui.letters.printing import print_document
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("LedgerPapers", text)
+    return QCoreApplication.translate("", text)  # lupdate files a bare tr() under the empty context
 
 
 def print_pdf(parent: QWidget, data: bytes, name: str, printer: QPrinter | None = None) -> int:

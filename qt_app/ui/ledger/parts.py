@@ -20,7 +20,7 @@ from qt_app.ui.widgets.words import clause_text
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("LedgerPanel", text)
+    return QCoreApplication.translate("", text)  # lupdate files a bare tr() under the empty context
 
 
 def pick(zh: str, en: str, lang: str) -> str:

@@ -45,14 +45,14 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 TITLES: dict[str, str] = {
-    "apply": QT_TRANSLATE_NOOP("", "申报"),
+    "apply": QT_TRANSLATE_NOOP("", "申报兑现"),
     "review": QT_TRANSLATE_NOOP("", "审核"),
     "notice": QT_TRANSLATE_NOOP("", "公示"),
     "objection": QT_TRANSLATE_NOOP("", "登记异议"),
     "resolve": QT_TRANSLATE_NOOP("", "异议处理"),
     "pay": QT_TRANSLATE_NOOP("", "拨付"),
     "accept": QT_TRANSLATE_NOOP("", "验收"),
-    "hold": QT_TRANSLATE_NOOP("", "暂缓"),
+    "hold": QT_TRANSLATE_NOOP("", "暂缓拨付"),
     "resume": QT_TRANSLATE_NOOP("", "恢复"),
     "terminate": QT_TRANSLATE_NOOP("", "终止"),
     "recover": QT_TRANSLATE_NOOP("", "追回"),
@@ -326,7 +326,7 @@ class ApplyDialog(LedgerDialog):
         super().__init__(
             session,
             hub,
-            tr("申报"),
+            tr("申报兑现"),
             hint or tr("为一个事项、一个年度申报兑现；申报金额留空即为应兑现且尚未拨付的金额。"),
             parent,
         )
