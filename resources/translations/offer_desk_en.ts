@@ -4,7 +4,7 @@
         <name />
         <message>
             <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="+50" />
-            <location filename="../../qt_app/ui/ledger/parts.py" line="+127" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="+129" />
             <source>文号或编号</source>
             <translation>Document number</translation>
         </message>
@@ -57,8 +57,8 @@
         <message>
             <location filename="../../qt_app/ui/exposure_report_model.py" line="+45" />
             <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="+11" />
-            <location filename="../../qt_app/ui/ledger/parts.py" line="-95" />
-            <location line="+95" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="-97" />
+            <location line="+97" />
             <location line="+22" />
             <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+343" />
             <source>年度</source>
@@ -239,14 +239,14 @@
         </message>
         <message>
             <location filename="../../qt_app/ui/exposure_report_model.py" line="+1" />
-            <location filename="../../qt_app/ui/ledger/parts.py" line="-116" />
-            <location line="+117" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="-118" />
+            <location line="+119" />
             <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+241" />
             <source>事项</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/ledger/parts.py" line="-116" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="-118" />
             <source>承诺</source>
             <translation>Promised</translation>
         </message>
@@ -274,14 +274,14 @@
         <message>
             <location line="+1" />
             <location filename="../../qt_app/ui/ledger/parts.py" line="+1" />
-            <location line="+118" />
+            <location line="+120" />
             <source>已拨付</source>
             <translation>Paid</translation>
         </message>
         <message>
             <location line="+2" />
             <source>年度预算</source>
-            <translation>Budgets</translation>
+            <translation>Budget</translation>
         </message>
         <message>
             <location line="+1" />
@@ -354,14 +354,14 @@
             <translation>The pool is overspent</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/ledger/parts.py" line="-117" />
-            <location line="+118" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="-119" />
+            <location line="+120" />
             <source>暂缓</source>
             <translation>Held</translation>
         </message>
         <message>
             <location filename="../../qt_app/ui/exposure_report_model.py" line="-75" />
-            <location filename="../../qt_app/ui/ledger/parts.py" line="-117" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="-119" />
             <source>已追回</source>
             <translation>Recovered</translation>
         </message>
@@ -383,7 +383,22 @@
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/ledger/parts.py" line="+45" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="+11" />
+            <source>差异说明</source>
+            <translation>Why due differs</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>兑现情况</source>
+            <translation>Payment</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>应兑现依据（逐条）</source>
+            <translation>Due, clause by clause</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>项目</source>
             <translation>Projects</translation>
         </message>
@@ -2265,12 +2280,22 @@ Issue the letter to “{firm}”?</translation>
             <translation>Letters: none</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
+            <source>草稿</source>
+            <translation>draft</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>{letter}（兑现依据，承诺 {total}）</source>
             <translation>{letter} (paid against, promising {total})</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+5" />
+            <source>政策版本</source>
+            <translation>Policy version</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>告知函：</source>
             <translation>Letters: </translation>
         </message>
@@ -3401,7 +3426,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         <message>
             <location line="+1" />
             <source>年度预算</source>
-            <translation>Budgets</translation>
+            <translation>Budget</translation>
         </message>
         <message>
             <location line="+29" />

@@ -321,16 +321,16 @@ class LedgerPanel(Panel):
             return self.tr("告知函：无")
         items = []
         for line in screen.letters:
-            text = f"{line.doc_number or self.tr('草稿')} {line.status_words(lang)}"
+            draft = self.tr("草稿")
+            text = f"{line.doc_number or draft} {line.status_words(lang)}"
             if line.of_record:
                 text = self.tr("{letter}（兑现依据，承诺 {total}）").format(
                     letter=text, total=money(line.total, lang)
                 )
             items.append(text)
         ledger = screen.ledger
-        policy = (
-            f"  ·  {self.tr('政策版本')} {ledger.due.policy_id} {ledger.due.policy_version}" if ledger else ""
-        )
+        version = self.tr("政策版本")
+        policy = f"  ·  {version} {ledger.due.policy_id} {ledger.due.policy_version}" if ledger else ""
         return self.tr("告知函：") + ("; " if lang == "en" else "；").join(items) + policy
 
     # -- selection ------------------------------------------------------------------------------------------

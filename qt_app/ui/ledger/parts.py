@@ -89,6 +89,8 @@ def row_detail(ledger: FirmLedger, r: LedgerRow, lang: str) -> str:
     """The row in words: the five amounts, why due differs from promised, what the payment waits for, and
     the due amount clause by clause with the parameters each line read."""
     h = escape
+    colon, sep = (": ", "; ") if lang == "en" else ("：", "；")
+    labels = {"diff": tr("差异说明"), "pay": tr("兑现情况"), "basis": tr("应兑现依据（逐条）")}
     parts = [f"<h3>{h(str(r.year))} · {h(pick(r.name_zh, r.name_en, lang))}</h3>"]
     amounts = " · ".join(
         f"{h(pick(zh, en, lang))} <b>{h(money(r.amount(c), lang))}</b>" for c, zh, en in COLUMNS
@@ -96,20 +98,20 @@ def row_detail(ledger: FirmLedger, r: LedgerRow, lang: str) -> str:
     parts.append(f"<p>{amounts}</p>")
     diff = pick(r.difference_zh, r.difference_en, lang)
     if diff:
-        parts.append(f"<p><b>{h(tr('差异说明'))}</b>：{h(diff)}</p>")
+        parts.append(f"<p><b>{h(labels['diff'])}</b>{colon}{h(diff)}</p>")
     pay = pick(r.payment_zh, r.payment_en, lang)
     if pay:
-        parts.append(f"<p><b>{h(tr('兑现情况'))}</b>：{h(pay)}</p>")
+        parts.append(f"<p><b>{h(labels['pay'])}</b>{colon}{h(pay)}</p>")
     cell = ledger.due.cells.get((r.item_id, r.year))
     if cell is not None and (cell.words_zh or cell.words_en):
         parts.append(f"<p>{h(pick(cell.words_zh, cell.words_en, lang))}</p>")
     lines = [ln for ln in r.due_lines if ln.amount > 0 or ln.explanation_zh]
     if lines:
-        parts.append(f"<p><b>{h(tr('应兑现依据（逐条）'))}</b></p><ul>")
+        parts.append(f"<p><b>{h(labels['basis'])}</b></p><ul>")
         for ln in lines:
             clause = clause_text(ln.clause, lang)
             words = pick(ln.explanation_zh, ln.explanation_en or ln.explanation_zh, lang)
-            parts.append(f"<li><b>{h(clause)}</b> {h(money(ln.amount, lang))}：{h(words)}")
+            parts.append(f"<li><b>{h(clause)}</b> {h(money(ln.amount, lang))}{colon}{h(words)}")
             params = []
             for p in ln.params:
                 status = VALUE_STATUS.get(p.status, (p.status, p.status))
@@ -117,7 +119,7 @@ def row_detail(ledger: FirmLedger, r: LedgerRow, lang: str) -> str:
                 value = pick(p.display, p.display_en or p.display, lang)
                 params.append(f"{h(label)} {h(value)} [{h(pick(*status, lang))}]")
             if params:
-                parts.append("<br/><small>" + "；".join(params) + "</small>")
+                parts.append("<br/><small>" + sep.join(params) + "</small>")
             parts.append("</li>")
         parts.append("</ul>")
     return "".join(parts)

@@ -44,6 +44,9 @@ EN: dict[str, str] = {
     ),
     "导入实绩文件": "Import actuals file",
     "实绩文件 (*.json *.xlsx)": "Actuals files (*.json *.xlsx)",
+    "差异说明": "Why due differs",
+    "兑现情况": "Payment",
+    "应兑现依据（逐条）": "Due, clause by clause",
     # its tables
     "事项": "Item",
     "承诺": "Promised",
@@ -189,7 +192,7 @@ EN: dict[str, str] = {
         "Type each item's budget for the year, e.g. 800万; empty means no budget."
     ),
     "常规": "General",
-    "年度预算": "Budgets",
+    "草稿": "draft",
     # the verify dialog, for the ledger's papers
     "草稿（未审核）": "Draft (not reviewed)",
     "内容未被改动，但打印时该申请尚未审核，本表不是审核结论。": (
