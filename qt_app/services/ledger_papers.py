@@ -144,7 +144,7 @@ def sheet_snapshot(
                         "amount": ln.amount,
                         "explanation": ln.explanation_zh,
                         "params": [
-                            f"{p.label_zh}{p.display}"
+                            f"{p.label_zh}：{p.display}"
                             + (
                                 f"［{STATUS_LABELS.get(p.status, (p.status,))[0]}］"
                                 if p.status != "seed"

@@ -74,7 +74,7 @@ class BudgetTable(QWidget):
                     money_words(amount, "zh").removesuffix("元") if amount is not None else ""
                 )
                 cell.setData(KEY_ROLE, (year, item_id))
-                cell.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, cell)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.hint = QLabel(tr("每格填写该事项该年度的预算，如 800万；留空为未设预算。"), self)

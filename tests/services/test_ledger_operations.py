@@ -13,8 +13,8 @@ import pytest
 
 from qt_app.domain.errors import DomainError, ValidationError
 from qt_app.domain.ledger import steps as s
-from qt_app.domain.ledger.actuals_io import year_actuals_from_dict
 from qt_app.domain.ledger.actuals import YearActuals
+from qt_app.domain.ledger.actuals_io import year_actuals_from_dict
 from qt_app.domain.money import wan
 from qt_app.domain.policy_loader import default_policy
 from qt_app.services.firms import open_store
@@ -34,7 +34,11 @@ def session(tmp_path: Path) -> Iterator[Session]:
 
 
 def _year(year: int, revenue: str, file: str = "") -> YearActuals:
-    ev: dict[str, str] = {"type": "audit_report", "number": f"青会审〔{year + 1}〕15号", "date": f"{year + 1}-03-20"}
+    ev: dict[str, str] = {
+        "type": "audit_report",
+        "number": f"青会审〔{year + 1}〕15号",
+        "date": f"{year + 1}-03-20",
+    }
     if file:
         ev["file"] = file
     actual, problems = year_actuals_from_dict({"revenue": {"amount": revenue, "evidence": [ev]}}, year)
@@ -93,7 +97,9 @@ def test_claim_steps_and_payments_have_no_undo_and_a_refused_step_saves_nothing(
     firm = landed_firm(43)
     issue_letter(session.store, firm)
     ops.record_actuals(session, ops.RecordActuals(firm.id, (_year(2026, "3500万"),)))
-    claim = ops.open_claim(session, ops.OpenClaim(firm.id, "revenue", 2026, date(2027, 4, 1))).value.claim_ids[0]
+    claim = ops.open_claim(
+        session, ops.OpenClaim(firm.id, "revenue", 2026, date(2027, 4, 1))
+    ).value.claim_ids[0]
     due = firm_ledger(session.store, firm.id).row("revenue", 2026)
     assert due is not None and due.due > 0
     with pytest.raises(ValidationError) as bad:

@@ -15,8 +15,8 @@ from qt_app.domain.ledger.actuals_io import year_actuals_from_dict
 from qt_app.domain.policy_loader import default_policy, load_policy
 from qt_app.domain.simulate import simulate
 from qt_app.domain.variants import Variant, apply_to_firm
-from qt_app.services import letters
 from qt_app.services import ledger as L
+from qt_app.services import letters
 from qt_app.services.firms import Store, open_store
 from qt_app.services.ledger_read import firm_ledger
 from tests.store.ledger_fixtures import PDF, issue_letter, landed_firm, lease, scan
@@ -95,7 +95,12 @@ def test_issuing_keeps_the_policy_text_so_due_needs_no_file(store: Store, tmp_pa
     letters.issue_letter(store, lid, "李主任", today=date(2026, 9, 1), policies=[other])
     assert store.ledger.policy_text(other.hash) == other.text
     actual, _ = year_actuals_from_dict(
-        {"revenue": {"amount": "3500万", "evidence": [{"type": "audit_report", "number": "1", "date": "2027-03-01"}]}},
+        {
+            "revenue": {
+                "amount": "3500万",
+                "evidence": [{"type": "audit_report", "number": "1", "date": "2027-03-01"}],
+            }
+        },
         2026,
     )
     assert actual is not None

@@ -53,6 +53,7 @@ class EvidenceRow:
         self.date.setPlaceholderText(tr("材料日期"))
         self.date.setObjectName(f"{figure}_date")
         self.button = QPushButton(tr("附扫描件…"), dialog)
+        self.button.setAutoDefault(False)  # Enter in the form records the year, never opens the file dialog
         self.button.clicked.connect(self.choose)
         self.status = muted_label()
         self.status.setWordWrap(True)

@@ -77,6 +77,8 @@ class LedgerPanel(Panel):
     def __init__(self, session: Session, hub: Hub, parent: QWidget | None = None) -> None:
         super().__init__(session, hub, parent)
         self.file: LedgerScreen | None = None
+        self._filling = False
+        self._unsized: set[int] = set()
         self._build()
         self.retranslate()
         self._stale = True
@@ -126,6 +128,7 @@ class LedgerPanel(Panel):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("ledgerTabs")
+        self.tabs.currentChanged.connect(lambda tab: self._fit_columns(tab))
         self.rows_model = TextTable(frozenset({2, 3, 4, 5, 6}), self)
         self.rows_view = _table(self.rows_model)
         self.rows_view.setObjectName("ledgerRows")
@@ -283,15 +286,18 @@ class LedgerPanel(Panel):
             return
         ledger = screen.ledger
         self.pages.setCurrentIndex(1)
-        keep_row = self._key(self.rows_view)
-        self.rows_model.set_rows(parts.row_headers(), parts.ledger_rows(ledger, lang))
-        self._select(self.rows_view, self.rows_model, keep_row)
-        self.evidence_model.set_rows(parts.evidence_headers(), parts.evidence_rows(screen, lang))
-        keep_claim = self._key(self.claims_view)
-        self.claims_model.set_rows(parts.claim_headers(), parts.claim_rows(ledger, lang))
-        self._select(self.claims_view, self.claims_model, keep_claim)
-        for view in (self.rows_view, self.evidence_view, self.claims_view):
-            view.resizeColumnsToContents()
+        keep_row, keep_claim = self._key(self.rows_view), self._key(self.claims_view)
+        self._filling = True  # one detail and one claim shown at the end, not one per selection change
+        try:
+            self.rows_model.set_rows(parts.row_headers(), parts.ledger_rows(ledger, lang))
+            self._select(self.rows_view, self.rows_model, keep_row)
+            self.evidence_model.set_rows(parts.evidence_headers(), parts.evidence_rows(screen, lang))
+            self.claims_model.set_rows(parts.claim_headers(), parts.claim_rows(ledger, lang))
+            self._select(self.claims_view, self.claims_model, keep_claim)
+        finally:
+            self._filling = False
+        self._unsized = {0, 1, 2}  # columns fit their content on the tab shown, the others when shown
+        self._fit_columns(self.tabs.currentIndex())
         head, tip = parts.deadline_text(ledger, lang)
         self.deadlines.setText(head)
         self.deadlines.setToolTip(tip)
@@ -299,6 +305,13 @@ class LedgerPanel(Panel):
         self._row_chosen()
         self._show_claim()
         self._enable(True, True)
+
+    def _fit_columns(self, tab: int) -> None:
+        """Columns fit their content on a tab when it is shown (measuring every row costs a few ms a table)."""
+        if tab in self._unsized:
+            self._unsized.discard(tab)
+            views = {0: self.rows_view, 1: self.evidence_view, 2: self.claims_view}
+            views[tab].resizeColumnsToContents()
 
     def _show_why(self, text: str, has_letter: bool = False) -> None:
         self.why.setText(text)
@@ -350,6 +363,8 @@ class LedgerPanel(Panel):
             view.setCurrentIndex(model.index(row, 0))
 
     def _row_chosen(self, *_args: object) -> None:
+        if self._filling:
+            return
         screen = self.file
         key = self._key(self.rows_view)
         if screen is None or screen.ledger is None or not key or key[0] != "row":
@@ -365,6 +380,8 @@ class LedgerPanel(Panel):
         return self.file.claim(str(key[1]))
 
     def _show_claim(self) -> None:
+        if self._filling:
+            return
         lang = i18n.current()
         claim = self.selected_claim()
         allowed = next_steps(claim) if claim is not None else ()
