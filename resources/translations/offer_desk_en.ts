@@ -19,7 +19,7 @@
             <translation>Attach scan…</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>已附扫描件：{name}</source>
             <translation>Scan attached: {name}</translation>
         </message>
@@ -2176,7 +2176,7 @@ Issue the letter to “{firm}”?</translation>
     <context>
         <name>LedgerPanel</name>
         <message>
-            <location filename="../../qt_app/ui/ledger/panel.py" line="+219" />
+            <location filename="../../qt_app/ui/ledger/panel.py" line="+222" />
             <source>兑现台账（一企一档）</source>
             <translation>Payment ledger (one file per firm)</translation>
         </message>
@@ -2260,12 +2260,12 @@ Issue the letter to “{firm}”?</translation>
         </message>
         <message>
             <location line="+3" />
-            <location line="+325" />
+            <location line="+341" />
             <source>兑现审核表</source>
             <translation>Review sheet</translation>
         </message>
         <message>
-            <location line="-295" />
+            <location line="-311" />
             <source>保存企业后即可建立兑现台账。</source>
             <translation>Save the firm first; its payment ledger starts from its letter.</translation>
         </message>
@@ -2275,17 +2275,17 @@ Issue the letter to “{firm}”?</translation>
             <translation>Choose a firm in the firm list to see its payment ledger.</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location line="+15" />
+            <source>在“告知函”（Ctrl+6）中出具告知函后，即可在此登记实绩、申报兑现。</source>
+            <translation>Once a letter is issued in Letters (Ctrl+6), actuals and claims can be recorded here.</translation>
+        </message>
+        <message>
+            <location line="+50" />
             <source>告知函：无</source>
             <translation>Letters: none</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>草稿</source>
-            <translation>draft</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>{letter}（兑现依据，承诺 {total}）</source>
             <translation>{letter} (paid against, promising {total})</translation>
         </message>
@@ -2300,7 +2300,7 @@ Issue the letter to “{firm}”?</translation>
             <translation>Letters: </translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+46" />
             <source>选择一项兑现申请，查看其办理环节。</source>
             <translation>Choose a claim to see its steps.</translation>
         </message>

@@ -282,7 +282,10 @@ class LedgerPanel(Panel):
         self.firm_line.setText(f"{screen.firm_name}  ·  {screen.uscc}")
         self.letter_line.setText(self._letters_text(screen, lang))
         if screen.ledger is None:
-            self._show_why(screen.why_not(lang), screen.has_letter)
+            why = screen.why_not(lang)
+            if not screen.has_letter:
+                why += "\n\n" + self.tr("在“告知函”（Ctrl+6）中出具告知函后，即可在此登记实绩、申报兑现。")
+            self._show_why(why, screen.has_letter)
             return
         ledger = screen.ledger
         self.pages.setCurrentIndex(1)
@@ -334,8 +337,7 @@ class LedgerPanel(Panel):
             return self.tr("告知函：无")
         items = []
         for line in screen.letters:
-            draft = self.tr("草稿")
-            text = f"{line.doc_number or draft} {line.status_words(lang)}"
+            text = f"{line.doc_number} {line.status_words(lang)}" if line.doc_number else line.status_words(lang)
             if line.of_record:
                 text = self.tr("{letter}（兑现依据，承诺 {total}）").format(
                     letter=text, total=money(line.total, lang)

@@ -31,6 +31,9 @@ EN: dict[str, str] = {
     "保存企业后即可建立兑现台账。": "Save the firm first; its payment ledger starts from its letter.",
     "在企业库中选择一家企业，查看其兑现台账。": "Choose a firm in the firm list to see its payment ledger.",
     "告知函：无": "Letters: none",
+    "在“告知函”（Ctrl+6）中出具告知函后，即可在此登记实绩、申报兑现。": (
+        "Once a letter is issued in Letters (Ctrl+6), actuals and claims can be recorded here."
+    ),
     "{letter}（兑现依据，承诺 {total}）": "{letter} (paid against, promising {total})",
     "告知函：": "Letters: ",
     "选择一项兑现申请，查看其办理环节。": "Choose a claim to see its steps.",
