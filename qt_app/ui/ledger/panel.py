@@ -337,7 +337,9 @@ class LedgerPanel(Panel):
             return self.tr("告知函：无")
         items = []
         for line in screen.letters:
-            text = f"{line.doc_number} {line.status_words(lang)}" if line.doc_number else line.status_words(lang)
+            text = (
+                f"{line.doc_number} {line.status_words(lang)}" if line.doc_number else line.status_words(lang)
+            )
             if line.of_record:
                 text = self.tr("{letter}（兑现依据，承诺 {total}）").format(
                     letter=text, total=money(line.total, lang)
