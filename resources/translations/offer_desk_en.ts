@@ -2260,12 +2260,12 @@ Issue the letter to “{firm}”?</translation>
         </message>
         <message>
             <location line="+3" />
-            <location line="+341" />
+            <location line="+343" />
             <source>兑现审核表</source>
             <translation>Review sheet</translation>
         </message>
         <message>
-            <location line="-311" />
+            <location line="-313" />
             <source>保存企业后即可建立兑现台账。</source>
             <translation>Save the firm first; its payment ledger starts from its letter.</translation>
         </message>
@@ -2285,7 +2285,7 @@ Issue the letter to “{firm}”?</translation>
             <translation>Letters: none</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>{letter}（兑现依据，承诺 {total}）</source>
             <translation>{letter} (paid against, promising {total})</translation>
         </message>

@@ -195,24 +195,4 @@ EN: dict[str, str] = {
         "Type each item's budget for the year, e.g. 800万; empty means no budget."
     ),
     "常规": "General",
-    "草稿": "draft",
-    # the verify dialog, for the ledger's papers
-    "草稿（未审核）": "Draft (not reviewed)",
-    "内容未被改动，但打印时该申请尚未审核，本表不是审核结论。": (
-        "Unaltered, but the claim had not been reviewed when this was printed: not a review record."
-    ),
-    "兑现审核表 {id}": "Review sheet {id}",
-    "兑现对账单 {id}": "Payment statement {id}",
-    "告知函 {number} · 企业代码 {code} · 核定 {total} · 已拨付 {paid}": (
-        "Letter {number} · firm code {code} · approved {total} · paid {paid}"
-    ),
-    "告知函 {number} · 企业代码 {code} · 应兑现 {total} · 已拨付 {paid}": (
-        "Letter {number} · firm code {code} · due {total} · paid {paid}"
-    ),
-    "这是草稿：该申请打印时尚未审核": "A draft: the claim had not been reviewed when it was printed",
-    "（申请状态：{status}）": " (claim {status})",
-    "本机兑现台账：在册": "This office's ledger: known",
-    "本机兑现台账：记录的企业代码与本件不符": "This office's ledger: its firm code differs from this paper's",
-    "本机兑现台账：没有此记录（可能由其他单位出具）": "This office's ledger: not known here (perhaps another office's)",
-    "本机兑现台账：未检查": "This office's ledger: not checked",
 }
