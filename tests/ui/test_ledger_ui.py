@@ -379,3 +379,75 @@ def test_budgets_are_typed_in_settings_and_saved_through_their_operation(qtbot, 
     assert hub.stack.count() == 2  # one undo per budget set
     hub.stack.undo()
     assert session.store.ledger.budgets() == {(2027, "rent"): wan(800)}
+
+
+def test_papers_are_saved_and_printed_from_the_screen_and_the_period_exported(
+    qtbot, session, hub, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    from qt_app.reports.verify import Outcome
+    from qt_app.services.letters import verify_pdf
+    from qt_app.ui.ledger.papers import ExportDialog
+    from tests.store.ledger_fixtures import paid_in_tranches
+
+    firm = big_lease_firm(87)
+    issue_letter(session.store, firm)
+    recorded_year(session.store, firm, tmp_path)
+    claim = paid_in_tranches(session.store, firm)
+    panel = _panel(qtbot, session, hub, firm)
+    panel.tabs.setCurrentIndex(2)
+    assert panel.selected_claim() is not None and panel.selected_claim().id == claim  # type: ignore[union-attr]
+    sheet = panel.save_sheet(tmp_path / "sheet.pdf")
+    statement = panel.save_statement(tmp_path / "statement.pdf")
+    assert sheet is not None and statement is not None
+    for path in (sheet, statement):
+        assert verify_pdf(path, session.store).outcome is Outcome.PASS
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(100)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert panel.print_sheet(printer) >= 2 and (tmp_path / "printed.pdf").stat().st_size > 1000
+
+    export = ExportDialog(session)
+    qtbot.addWidget(export)
+    export.show()
+    _focus(qtbot, export, export.start)
+    _retype("2027-13-01")
+    export.path.setText(str(tmp_path / "period.xlsx"))
+    export.accept()
+    assert export.isVisible() and "日期格式" in export.form.messages["from"].text()
+    assert not (tmp_path / "period.xlsx").exists()
+    export.start.setFocus()
+    _retype("2027-01-01")
+    export.end.setFocus()
+    _retype("2027-12-31")
+    export.accept()
+    assert export.result() == QDialog.DialogCode.Accepted and (tmp_path / "period.xlsx").stat().st_size > 0
+    assert "拨付2笔" in export.summary and "54.75万元" in export.summary
+
+
+def test_an_actuals_file_is_imported_from_the_screen_and_a_bad_one_refused_in_words(  # type: ignore[no-untyped-def]
+    qtbot, session, hub, tmp_path, no_dialogs
+) -> None:
+    import json
+
+    firm = big_lease_firm(88)
+    issue_letter(session.store, firm)
+    panel = _panel(qtbot, session, hub, firm)
+    ev = [{"type": "audit_report", "number": "青会审〔2027〕9号", "date": "2027-03-20"}]
+    good = tmp_path / "actuals.json"
+    good.write_text(
+        json.dumps({"uscc": firm.uscc, "years": {"2026": {"revenue": {"amount": "2800万", "evidence": ev}}}}),
+        encoding="utf-8",
+    )
+    assert panel.import_actuals(good)
+    assert _row(panel, "revenue", 2026)[3] == "0元"  # 2800万 misses the 3000万 tier
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps({"uscc": firm.uscc, "years": {"2027": {"revenue": {"amount": "-5", "evidence": ev}}}}),
+        encoding="utf-8",
+    )
+    assert not panel.import_actuals(bad)
+    assert no_dialogs and "years.2027.revenue.amount" in no_dialogs[-1] and "Traceback" not in no_dialogs[-1]
+    assert 2027 not in session.store.ledger.actuals(firm.id)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -572,9 +573,9 @@ class LedgerPanel(Panel):
             self.statusMessage.emit(self.tr("已保存：{path}").format(path=saved))
         return saved
 
-    def print_statement(self) -> int:
+    def print_statement(self, printer: QPrinter | None = None) -> int:
         data = self.statement_pdf()
-        return print_pdf(self, data, self._name("对账单")) if data else 0
+        return print_pdf(self, data, self._name("对账单"), printer) if data else 0
 
     def preview_sheet(self) -> PaperDialog | None:
         data = self.sheet_pdf()
@@ -591,6 +592,6 @@ class LedgerPanel(Panel):
             self.statusMessage.emit(self.tr("已保存：{path}").format(path=saved))
         return saved
 
-    def print_sheet(self) -> int:
+    def print_sheet(self, printer: QPrinter | None = None) -> int:
         data = self.sheet_pdf()
-        return print_pdf(self, data, self._name("兑现审核表")) if data else 0
+        return print_pdf(self, data, self._name("兑现审核表"), printer) if data else 0
