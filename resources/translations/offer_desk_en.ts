@@ -760,6 +760,37 @@
             <source>每格填写该事项该年度的预算，如 800万；留空为未设预算。</source>
             <translation>Type each item's budget for the year, e.g. 800万; empty means no budget.</translation>
         </message>
+        <message>
+            <location filename="../../qt_app/ui/ledger/panel_actions.py" line="+103" />
+            <source>所选材料没有扫描件，或扫描件不在数据文件夹中。</source>
+            <translation>The selected document has no scan, or the scan is not in the data folder.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>导入实绩文件</source>
+            <translation>Import actuals file</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>实绩文件 (*.json *.xlsx)</source>
+            <translation>Actuals files (*.json *.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+87" />
+            <source>兑现对账单</source>
+            <translation>Payment statement</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+19" />
+            <source>已保存：{path}</source>
+            <translation>Saved: {path}</translation>
+        </message>
+        <message>
+            <location line="-8" />
+            <source>兑现审核表</source>
+            <translation>Review sheet</translation>
+        </message>
     </context>
     <context>
         <name>Actions</name>
@@ -2176,7 +2207,7 @@ Issue the letter to “{firm}”?</translation>
     <context>
         <name>LedgerPanel</name>
         <message>
-            <location filename="../../qt_app/ui/ledger/panel.py" line="+222" />
+            <location filename="../../qt_app/ui/ledger/panel.py" line="+215" />
             <source>兑现台账（一企一档）</source>
             <translation>Payment ledger (one file per firm)</translation>
         </message>
@@ -2260,12 +2291,11 @@ Issue the letter to “{firm}”?</translation>
         </message>
         <message>
             <location line="+3" />
-            <location line="+343" />
             <source>兑现审核表</source>
             <translation>Review sheet</translation>
         </message>
         <message>
-            <location line="-313" />
+            <location line="+30" />
             <source>保存企业后即可建立兑现台账。</source>
             <translation>Save the firm first; its payment ledger starts from its letter.</translation>
         </message>
@@ -2328,32 +2358,6 @@ Issue the letter to “{firm}”?</translation>
             <location line="+1" />
             <source>预留 {held}：{state}</source>
             <translation>Holdback {held}: {state}</translation>
-        </message>
-        <message>
-            <location line="+50" />
-            <source>所选材料没有扫描件，或扫描件不在数据文件夹中。</source>
-            <translation>The selected document has no scan, or the scan is not in the data folder.</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>导入实绩文件</source>
-            <translation>Import actuals file</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>实绩文件 (*.json *.xlsx)</source>
-            <translation>Actuals files (*.json *.xlsx)</translation>
-        </message>
-        <message>
-            <location line="+85" />
-            <source>兑现对账单</source>
-            <translation>Payment statement</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <location line="+19" />
-            <source>已保存：{path}</source>
-            <translation>Saved: {path}</translation>
         </message>
     </context>
     <context>

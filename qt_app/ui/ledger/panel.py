@@ -10,16 +10,10 @@ A firm without an issued or accepted letter shows why nothing can be recorded ye
 from __future__ import annotations
 
 import re
-from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -39,19 +33,17 @@ from qt_app.domain.errors import DomainError
 from qt_app.domain.ledger.claims import Claim
 from qt_app.domain.ledger.step_words import STEP_ORDER, next_steps
 from qt_app.domain.money_format import money
-from qt_app.services.ledger_screen import LedgerScreen, claim_history, ledger_screen, scan_file
-from qt_app.services.operations import OpChanges, current_user
-from qt_app.services.operations import ledger as ledger_ops
+from qt_app.services.ledger_screen import LedgerScreen, claim_history, ledger_screen
+from qt_app.services.operations import OpChanges
 from qt_app.services.session import Session
 from qt_app.ui import i18n
-from qt_app.ui.errors import show_error
 from qt_app.ui.hub import Hub
 from qt_app.ui.ledger import parts
-from qt_app.ui.ledger.actuals_dialog import ActualsDialog
 from qt_app.ui.ledger.form import WARN_COLOR
 from qt_app.ui.ledger.models import KEY_ROLE, TextTable
-from qt_app.ui.ledger.papers import PaperDialog, print_pdf, run_export, save_pdf
-from qt_app.ui.ledger.step_dialog import TITLES, ApplyDialog, StepDialog
+from qt_app.ui.ledger.panel_actions import LedgerActions
+from qt_app.ui.ledger.papers import run_export
+from qt_app.ui.ledger.step_dialog import TITLES
 from qt_app.ui.ledger.step_dialog import tr as dialog_tr
 from qt_app.ui.panel import FirmOnScreen, Panel
 from qt_app.ui.widgets.labels import muted_label, tint, title_label
@@ -72,7 +64,7 @@ def _table(model: TextTable) -> QTableView:
     return view
 
 
-class LedgerPanel(Panel):
+class LedgerPanel(Panel, LedgerActions):
     """The firm's 兑现台账 and every step taken on it."""
 
     def __init__(self, session: Session, hub: Hub, parent: QWidget | None = None) -> None:
@@ -429,169 +421,3 @@ class LedgerPanel(Panel):
             if r.item_id == item_id:
                 return r.name_en if lang == "en" else r.name_zh
         return item_id
-
-    # -- actions --------------------------------------------------------------------------------------------
-    def _done(self, dialog: object) -> None:
-        value = getattr(dialog, "result_value", None)
-        if value is None:
-            return
-        lang = i18n.current()
-        self.statusMessage.emit(value.summary(lang))
-        warnings = value.warnings(lang)
-        self.notice.setText("\n".join("⚠ " + w for w in warnings))
-        self.notice.setVisible(bool(warnings))
-
-    def record_actuals(self, year: int | None = None) -> ActualsDialog | None:
-        """登记实绩 for a new year (the next after the last recorded), or the given year to correct it."""
-        screen = self.file
-        if screen is None or not screen.has_letter:
-            return None
-        stored = screen.stored.get(year) if year is not None else None
-        if year is None:
-            recorded = sorted(screen.stored)
-            promised = sorted({y for _i, y in screen.ledger.commitment.promised}) if screen.ledger else []
-            pending = [y for y in promised if y not in recorded]
-            year = pending[0] if pending else (recorded[-1] + 1 if recorded else date.today().year - 1)
-        dialog = ActualsDialog(self.session, self.hub, screen.firm_id, year, stored, screen.sites, self)
-        self._open(dialog)
-        return dialog
-
-    def _open(self, dialog: QDialog) -> None:
-        dialog.finished.connect(lambda result: self._done(dialog) if result else None)
-        dialog.open()
-
-    def _edit_selected_year(self) -> None:
-        key = self._key(self.evidence_view)
-        if key and key[0] == "evidence":
-            self.record_actuals(int(str(key[1])))
-
-    def _open_scan(self) -> None:
-        key = self._key(self.evidence_view)
-        path = scan_file(self.session.store, str(key[2])) if key and key[0] == "evidence" else None
-        if path is None:
-            self.statusMessage.emit(self.tr("所选材料没有扫描件，或扫描件不在数据文件夹中。"))
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def import_actuals(self, path: str | Path | None = None) -> bool:
-        """导入实绩文件 (.json or .xlsx), all or nothing; problems listed by field."""
-        if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self, self.tr("导入实绩文件"), "", self.tr("实绩文件 (*.json *.xlsx)")
-            )
-            if not chosen:
-                return False
-            path = chosen
-        result = self.hub.run(lambda: ledger_ops.import_actuals(self.session, path, current_user()), self)
-        if result is None:
-            return False
-        lang = i18n.current()
-        self.statusMessage.emit("；".join(c.summary(lang) for c in result.value))
-        warnings = [w for c in result.value for w in c.warnings(lang)]
-        self.notice.setText("\n".join("⚠ " + w for w in warnings))
-        self.notice.setVisible(bool(warnings))
-        return True
-
-    def apply(self) -> ApplyDialog | None:
-        """申报 for the item and year selected (or chosen in the dialog)."""
-        screen = self.file
-        if screen is None or screen.ledger is None:
-            return None
-        lang = i18n.current()
-        items = list(
-            dict.fromkeys((r.item_id, r.name_en if lang == "en" else r.name_zh) for r in screen.ledger.rows)
-        )
-        dialog = ApplyDialog(
-            self.session, self.hub, screen.firm_id, items, sorted(screen.actuals), parent=self
-        )
-        key = self._key(self.rows_view)
-        if key and key[0] == "row":
-            dialog.choose(str(key[1]), int(str(key[2])))
-        self._open(dialog)
-        return dialog
-
-    def step(self, kind: str) -> StepDialog | None:
-        """One step of the selected claim, in its small dialog."""
-        claim = self.selected_claim()
-        if claim is None or self.file is None or self.file.ledger is None:
-            return None
-        dialog = StepDialog(
-            self.session,
-            self.hub,
-            claim,
-            kind,
-            self._item_name(claim.item_id),
-            self.file.ledger.conditions,
-            self,
-        )
-        self._open(dialog)
-        return dialog
-
-    # -- papers ---------------------------------------------------------------------------------------------
-    def statement_pdf(self) -> bytes | None:
-        from qt_app.services.ledger_papers import statement_pdf
-
-        if self.file is None:
-            return None
-        try:
-            return statement_pdf(self.session.store, self.file.firm_id, self.session.policies)
-        except DomainError as e:
-            show_error(self, e)
-            return None
-
-    def sheet_pdf(self) -> bytes | None:
-        from qt_app.services.ledger_papers import review_sheet_pdf
-
-        claim = self.selected_claim()
-        if claim is None:
-            return None
-        try:
-            return review_sheet_pdf(self.session.store, claim.id, self.session.policies)
-        except DomainError as e:
-            show_error(self, e)
-            return None
-
-    def _name(self, what: str) -> str:
-        firm = self.file.firm_name if self.file else ""
-        claim = self.selected_claim()
-        suffix = f"-{claim.year}-{self._item_name(claim.item_id)}" if what == "兑现审核表" and claim else ""
-        stem = _UNSAFE.sub("_", f"{what}-{firm}{suffix}").strip(" .")[:90]
-        return stem + ".pdf"
-
-    def preview_statement(self) -> PaperDialog | None:
-        data = self.statement_pdf()
-        if data is None:
-            return None
-        dialog = PaperDialog(data, self.tr("兑现对账单"), self._name("对账单"), self)
-        dialog.open()
-        return dialog
-
-    def save_statement(self, path: str | Path | None = None) -> Path | None:
-        data = self.statement_pdf()
-        saved = save_pdf(self, data, self._name("对账单"), path) if data else None
-        if saved:
-            self.statusMessage.emit(self.tr("已保存：{path}").format(path=saved))
-        return saved
-
-    def print_statement(self, printer: QPrinter | None = None) -> int:
-        data = self.statement_pdf()
-        return print_pdf(self, data, self._name("对账单"), printer) if data else 0
-
-    def preview_sheet(self) -> PaperDialog | None:
-        data = self.sheet_pdf()
-        if data is None:
-            return None
-        dialog = PaperDialog(data, self.tr("兑现审核表"), self._name("兑现审核表"), self)
-        dialog.open()
-        return dialog
-
-    def save_sheet(self, path: str | Path | None = None) -> Path | None:
-        data = self.sheet_pdf()
-        saved = save_pdf(self, data, self._name("兑现审核表"), path) if data else None
-        if saved:
-            self.statusMessage.emit(self.tr("已保存：{path}").format(path=saved))
-        return saved
-
-    def print_sheet(self, printer: QPrinter | None = None) -> int:
-        data = self.sheet_pdf()
-        return print_pdf(self, data, self._name("兑现审核表"), printer) if data else 0
