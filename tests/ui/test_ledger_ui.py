@@ -451,3 +451,20 @@ def test_an_actuals_file_is_imported_from_the_screen_and_a_bad_one_refused_in_wo
     assert not panel.import_actuals(bad)
     assert no_dialogs and "years.2027.revenue.amount" in no_dialogs[-1] and "Traceback" not in no_dialogs[-1]
     assert 2027 not in session.store.ledger.actuals(firm.id)
+
+
+def test_the_ledger_screen_speaks_english(qtbot, session, hub, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from qt_app.ui import i18n
+
+    firm = big_lease_firm(89)
+    issue_letter(session.store, firm)
+    recorded_year(session.store, firm, tmp_path)
+    i18n.install("en")
+    panel = _panel(qtbot, session, hub, firm)
+    headers = [panel.rows_model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)]
+    assert headers[:7] == ["Year", "Item", "Promised", "Due", "Paid", "Held", "Recovered"]
+    assert all(h and h.isascii() for h in headers)
+    assert panel.title.text() == "Payment ledger (one file per firm)"
+    assert _row(panel, "rent", 2026)[1] == "Rent subsidy" and _row(panel, "rent", 2026)[3] == "¥547,500"
+    assert panel.step_buttons["pay"].text() == "Pay…" and panel.record_button.text() == "Record actuals…"
+    assert "Letters:" in panel.letter_line.text() and "Policy version" in panel.letter_line.text()
