@@ -41,6 +41,13 @@ FIRM_KEYS = {
 }  # fmt: skip
 
 
+# Limits, each refused with a message in words (nothing a user feeds the app may break it):
+MAX_JSON_DEPTH = 32  # a firm file nests 4 levels deep (firm → variants → variant → revenue)
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a firm file is a few KB
+MAX_TEXT_CHARS = 200  # a name, a contact, an owner, a project: one line of text
+MAX_NOTES_CHARS = 20_000  # notes: a few pages
+
+
 def new_firm_id() -> str:
     """Stable random ids (not row numbers), so bundles from outposts merge without clashes."""
     return "f-" + os.urandom(8).hex()  # 16 random hex digits; uuid would cost 2 ms at every start
@@ -85,10 +92,32 @@ class _Bad(Exception):
         self.zh, self.en = zh, en
 
 
-def _str(v: Any, _p: str) -> str:
+def _shown(v: Any, limit: int = 32) -> str:
+    """A found value as a message quotes it: short, so a 1 MB value is not repeated back."""
+    if isinstance(v, list | dict):
+        return "列表 / a list" if isinstance(v, list) else "对象 / an object"
+    text = str(v)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _text(v: Any, limit: int) -> str:
     if not isinstance(v, str | int):
         raise _Bad("应为文本", "Expected text")
-    return str(v).strip()
+    text = str(v).strip()
+    if len(text) > limit:
+        raise _Bad(
+            f"文字过长：最多 {limit} 个字，实为 {len(text)} 个字",
+            f"Too long: at most {limit} characters, found {len(text)}",
+        )
+    return text
+
+
+def _str(v: Any, _p: str) -> str:
+    return _text(v, MAX_TEXT_CHARS)
+
+
+def _note(v: Any, _p: str) -> str:
+    return _text(v, MAX_NOTES_CHARS)
 
 
 def _bool(v: Any, _p: str) -> bool:
@@ -98,7 +127,7 @@ def _bool(v: Any, _p: str) -> bool:
         return True
     if isinstance(v, str) and v.strip().lower() in {"否", "false", "no", "0", "n"}:
         return False
-    raise _Bad(f"应为“是”或“否”，实为“{v}”", f"Expected yes or no, found “{v}”")
+    raise _Bad(f"应为“是”或“否”，实为“{_shown(v)}”", f"Expected yes or no, found “{_shown(v)}”")
 
 
 def _int(v: Any, _p: str) -> int:
@@ -107,9 +136,9 @@ def _int(v: Any, _p: str) -> int:
     try:
         d = Decimal(str(v).strip())
     except InvalidOperation:
-        raise _Bad(f"应为整数，实为“{v}”", f"Expected a whole number, found “{v}”") from None
+        raise _Bad(f"应为整数，实为“{_shown(v)}”", f"Expected a whole number, found “{_shown(v)}”") from None
     if not d.is_finite() or d != d.to_integral_value():
-        raise _Bad(f"应为整数，实为“{v}”", f"Expected a whole number, found “{v}”")
+        raise _Bad(f"应为整数，实为“{_shown(v)}”", f"Expected a whole number, found “{_shown(v)}”")
     return int(d)
 
 
@@ -133,9 +162,9 @@ def _decimal(v: Any, _p: str) -> Decimal:
     try:
         d = Decimal(str(v).strip().replace(",", ""))
     except InvalidOperation:
-        raise _Bad(f"应为数字，实为“{v}”", f"Expected a number, found “{v}”") from None
+        raise _Bad(f"应为数字，实为“{_shown(v)}”", f"Expected a number, found “{_shown(v)}”") from None
     if not d.is_finite() or d < 0:
-        raise _Bad(f"应为非负数，实为“{v}”", f"Expected a non-negative number, found “{v}”")
+        raise _Bad(f"应为非负数，实为“{_shown(v)}”", f"Expected a non-negative number, found “{_shown(v)}”")
     return d
 
 
@@ -160,7 +189,8 @@ def _date(v: Any, _p: str) -> date:
         return date(y, m, d)
     except (ValueError, TypeError):
         raise _Bad(
-            f"日期格式应为 2026-03-05，实为“{v}”", f"Expected a date like 2026-03-05, found “{v}”"
+            f"日期格式应为 2026-03-05，实为“{_shown(v)}”",
+            f"Expected a date like 2026-03-05, found “{_shown(v)}”",
         ) from None
 
 
@@ -171,7 +201,8 @@ def _enum(cls: type[Any]) -> Callable[[Any, str], Any]:
         except ValueError:
             allowed = "、".join(m.value for m in cls)
             raise _Bad(
-                f"应为以下之一：{allowed}；实为“{v}”", f"Expected one of {allowed}; found “{v}”"
+                f"应为以下之一：{allowed}；实为“{_shown(v)}”",
+                f"Expected one of {allowed}; found “{_shown(v)}”",
             ) from None
 
     return conv
@@ -187,7 +218,7 @@ def _year_amounts(r: _Reader, data: Mapping[str, Any], key: str) -> dict[int, Fe
         try:
             year = _year(y, key)
         except _Bad as bad:
-            r.problem(f"{key}.{y}", bad.zh, bad.en)
+            r.problem(f"{key}.{_shown(y)}", bad.zh, bad.en)
             continue
         try:
             out[year] = _money(v, key)
@@ -254,7 +285,7 @@ def firm_from_dict(data: Mapping[str, Any], source: str = "") -> tuple[Firm, tup
         )
     for key in data:
         if key not in FIRM_KEYS:
-            r.problem(str(key), "未知字段", "Unknown field")
+            r.problem(_shown(key), "未知字段", "Unknown field")
 
     name = r.require(data, "name", "", _str) or ""
     raw_code = r.require(data, "uscc", "", _str) or ""
@@ -355,7 +386,7 @@ def firm_from_dict(data: Mapping[str, Any], source: str = "") -> tuple[Firm, tup
         owner=r.get(data, "owner", "", _str, ""),
         outpost=r.get(data, "outpost", "", _str, ""),
         contact=r.get(data, "contact", "", _str, ""),
-        notes=r.get(data, "notes", "", _str, ""),
+        notes=r.get(data, "notes", "", _note, ""),
     )
     errors = [p for p in r.problems if p.severity == "error"]
     if errors:
@@ -450,9 +481,62 @@ def firm_to_dict(firm: Firm, variants: tuple[Variant, ...] = ()) -> dict[str, An
     return out
 
 
+def too_deep(value: Any, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True when lists and objects nest deeper than `limit` (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        for child in children:
+            if isinstance(child, dict | list):
+                if depth + 1 > limit:
+                    return True
+                stack.append((child, depth + 1))
+    return False
+
+
+def parse_json(text: str, source: str = "", limit: int = MAX_JSON_DEPTH, exact: bool = True) -> Any:
+    """JSON text as data (decimals kept exact unless `exact` is False); ValidationError for bad syntax or
+    nesting deeper than `limit`."""
+    deep = FieldProblem(
+        "", f"JSON 嵌套层数过多：最多 {limit} 层", f"The JSON is nested too deeply: at most {limit} levels"
+    )
+    try:
+        data = json.loads(text, parse_float=Decimal if exact else float)
+    except json.JSONDecodeError as e:
+        raise ValidationError(
+            [
+                FieldProblem(
+                    f"第{e.lineno}行第{e.colno}列", f"JSON 格式错误：{e.msg}", f"Invalid JSON: {e.msg}"
+                )
+            ],
+            source,
+        ) from None
+    except RecursionError:  # thousands of levels: deeper than the parser itself goes
+        raise ValidationError([deep], source) from None
+    except ValueError as e:  # an integer of more than 4,300 digits
+        raise ValidationError(
+            [FieldProblem("", f"JSON 中的数字过长：{e}", f"A number in the JSON is too long: {e}")], source
+        ) from None
+    if too_deep(data, limit):
+        raise ValidationError([deep], source)
+    return data
+
+
 def load_firm_file(path: Path) -> tuple[Firm, tuple[Variant, ...]]:
     """Read a firm JSON file; every problem is a ValidationError naming the file."""
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "",
+                        f"文件过大：企业文件最多 {MAX_FILE_BYTES // (1024 * 1024)} MB",
+                        f"The file is too large: a firm file is at most {MAX_FILE_BYTES // (1024 * 1024)} MB",
+                    )
+                ],
+                str(path),
+            )
         text = path.read_text(encoding="utf-8-sig")
     except OSError as e:
         raise ValidationError(
@@ -462,15 +546,4 @@ def load_firm_file(path: Path) -> tuple[Firm, tuple[Variant, ...]]:
         raise ValidationError(
             [FieldProblem("", "文件不是 UTF-8 文本", "The file is not UTF-8 text")], str(path)
         ) from None
-    try:
-        data = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as e:
-        raise ValidationError(
-            [
-                FieldProblem(
-                    f"第{e.lineno}行第{e.colno}列", f"JSON 格式错误：{e.msg}", f"Invalid JSON: {e.msg}"
-                )
-            ],
-            str(path),
-        ) from None
-    return firm_from_dict(data, str(path))
+    return firm_from_dict(parse_json(text, str(path)), str(path))
