@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from qt_app import paths
 from qt_app.store import backups, integrity
-from qt_app.store.errors import StoreCorrupt, StoreDiskError, StoreError, StoreFull, translate
+from qt_app.store.errors import (
+    StoreCorrupt,
+    StoreDiskError,
+    StoreError,
+    StoreFull,
+    free_bytes,
+    size_words,
+    translate,
+)
 from qt_app.store.lock import FileLock
 from qt_app.store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 
@@ -311,7 +319,15 @@ def open_database(
         # A full (or failing) disk may still be read: open read-only and say why, unless asked to write.
         if lock is None or require_write or not exists:
             raise
-        trouble = (f"{e.zh}。已以只读方式打开", f"{e.en}. Opened read-only")
+        if isinstance(e, StoreFull):
+            free_zh, free_en = size_words(free_bytes(folder) or 0)
+            trouble = (
+                f"{folder} 所在磁盘已满（剩余 {free_zh}），无法保存修改，已以只读方式打开：{path}",
+                f"The disk holding {folder} is full ({free_en} free); changes cannot be saved, so the "
+                f"database was opened read-only: {path}",
+            )
+        else:
+            trouble = (f"{e.zh}。已以只读方式打开", f"{e.en}. Opened read-only")
     return _open_connection(path, folder, None, trouble, seen, busy_timeout_ms)
 
 
