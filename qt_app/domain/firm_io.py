@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from qt_app.domain import uscc as uscc_mod
-from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
+from qt_app.domain.errors import DomainError, FieldProblem, ValidationError, is_text
+from qt_app.domain.errors import shown as _shown
 from qt_app.domain.firm import (
     EntityType,
     Firm,
@@ -46,6 +47,8 @@ MAX_JSON_DEPTH = 32  # a firm file nests 4 levels deep (firm → variants → va
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a firm file is a few KB
 MAX_TEXT_CHARS = 200  # a name, a contact, an owner, a project: one line of text
 MAX_NOTES_CHARS = 20_000  # notes: a few pages
+MAX_COUNT = 100_000  # people in a talent group, years of a loan
+MAX_NUMBER = 10**9  # any other number: an area, a rent, a factor (amounts have their own limit in money.py)
 
 
 def new_firm_id() -> str:
@@ -92,18 +95,15 @@ class _Bad(Exception):
         self.zh, self.en = zh, en
 
 
-def _shown(v: Any, limit: int = 32) -> str:
-    """A found value as a message quotes it: short, so a 1 MB value is not repeated back."""
-    if isinstance(v, list | dict):
-        return "列表 / a list" if isinstance(v, list) else "对象 / an object"
-    text = str(v)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _text(v: Any, limit: int) -> str:
     if not isinstance(v, str | int):
         raise _Bad("应为文本", "Expected text")
     text = str(v).strip()
+    if not is_text(text):
+        raise _Bad(
+            "文字中有无效的字符（如不成对的代理字符或空字符）",
+            "The text holds an invalid character (a lone surrogate or NUL)",
+        )
     if len(text) > limit:
         raise _Bad(
             f"文字过长：最多 {limit} 个字，实为 {len(text)} 个字",
@@ -130,20 +130,34 @@ def _bool(v: Any, _p: str) -> bool:
     raise _Bad(f"应为“是”或“否”，实为“{_shown(v)}”", f"Expected yes or no, found “{_shown(v)}”")
 
 
-def _int(v: Any, _p: str) -> int:
+def _digits(v: Any) -> str:
+    """A number's text; anything longer than 100 characters is not a number (and is not parsed)."""
+    text = str(v).strip()
+    return text if len(text) <= 100 else "not a number"
+
+
+def _int(v: Any, _p: str, limit: int = 0) -> int:
     if isinstance(v, bool):
         raise _Bad("应为整数", "Expected a whole number")
     try:
-        d = Decimal(str(v).strip())
+        d = Decimal(_digits(v))
     except InvalidOperation:
         raise _Bad(f"应为整数，实为“{_shown(v)}”", f"Expected a whole number, found “{_shown(v)}”") from None
     if not d.is_finite() or d != d.to_integral_value():
         raise _Bad(f"应为整数，实为“{_shown(v)}”", f"Expected a whole number, found “{_shown(v)}”")
+    if abs(d) > (limit or MAX_NUMBER):
+        raise _too_big(v, limit or MAX_NUMBER)
     return int(d)
 
 
+def _too_big(v: Any, limit: int) -> _Bad:
+    return _Bad(
+        f"数值过大：最多 {limit:,}，实为“{_shown(v)}”", f"Too large: at most {limit:,}, found “{_shown(v)}”"
+    )
+
+
 def _count(v: Any, p: str) -> int:
-    n = _int(v, p)
+    n = _int(v, p, MAX_COUNT)
     if n < 0:
         raise _Bad("不能为负数", "Cannot be negative")
     return n
@@ -160,11 +174,13 @@ def _decimal(v: Any, _p: str) -> Decimal:
     if isinstance(v, bool | float):
         v = str(v)
     try:
-        d = Decimal(str(v).strip().replace(",", ""))
+        d = Decimal(_digits(v).replace(",", ""))
     except InvalidOperation:
         raise _Bad(f"应为数字，实为“{_shown(v)}”", f"Expected a number, found “{_shown(v)}”") from None
     if not d.is_finite() or d < 0:
         raise _Bad(f"应为非负数，实为“{_shown(v)}”", f"Expected a non-negative number, found “{_shown(v)}”")
+    if d > MAX_NUMBER:
+        raise _too_big(v, MAX_NUMBER)
     return d
 
 

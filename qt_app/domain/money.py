@@ -9,6 +9,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from qt_app.domain.errors import DomainError
+from qt_app.domain.errors import shown as _shown
 
 Fen = int
 """An amount of money in 分 (1 元 = 100 分). Never a float."""
@@ -89,12 +90,6 @@ def out_of_range(text: object) -> DomainError:
         f"金额超出范围：最大 {money_words(MAX_AMOUNT_FEN)}，实为“{_shown(text)}”",
         f"Amount out of range: at most {money_words(MAX_AMOUNT_FEN, 'en')}, found “{_shown(text)}”",
     )
-
-
-def _shown(text: object, limit: int = 32) -> str:
-    """What was typed, cut short so a message stays one readable line."""
-    shown = str(text)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")

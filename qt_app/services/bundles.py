@@ -15,7 +15,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 
-from qt_app.domain.errors import DomainError
+from qt_app.domain.errors import DomainError, shown
 from qt_app.reports.signing import OWN, UNKNOWN, KeyRing, pretty_fingerprint
 from qt_app.store import bundle, bundle_format
 from qt_app.store.bundle import MergeReport
@@ -72,7 +72,7 @@ def verify(envelope: dict[str, Any], path: Path, keyring: KeyRing) -> tuple[dict
     """The body of a bundle whose signature holds, and who signed it; BundleRefused otherwise."""
     body = envelope.get("body")
     sig = envelope.get("signature")
-    office = str(body.get("office", ""))[:100] if isinstance(body, dict) else ""
+    office = shown(body.get("office", ""), 60) if isinstance(body, dict) else ""
     who_zh = f"“{office}”" if office else "对方"
     if envelope.get("version", 0) < bundle_format.VERSION or sig is None or body is None:
         raise BundleRefused(
@@ -82,9 +82,10 @@ def verify(envelope: dict[str, Any], path: Path, keyring: KeyRing) -> tuple[dict
             f"The bundle is not signed and was not imported: {path}. It may come from an older version of the "
             "app, or not from one of the county's offices. Ask the sender to export it again with the new version",
         )
-    fp = sig.get("key") if isinstance(sig, dict) else None
+    fp = str(sig.get("key", "")) if isinstance(sig, dict) else ""
     value = sig.get("value") if isinstance(sig, dict) else None
-    if not (isinstance(fp, str) and isinstance(value, str) and isinstance(body, dict)) or (
+    well_formed = len(fp) == 16 and all(c in "0123456789abcdef" for c in fp)
+    if not (well_formed and isinstance(value, str) and isinstance(body, dict) and isinstance(sig, dict)) or (
         sig.get("algorithm") != ALGORITHM
     ):
         raise BundleRefused(
@@ -92,14 +93,14 @@ def verify(envelope: dict[str, Any], path: Path, keyring: KeyRing) -> tuple[dict
             f"数据包的签名不完整或格式不对，未导入：{path}。请对方重新导出并发送",
             f"The bundle's signature is incomplete or malformed; not imported: {path}. Ask the sender to export it again",
         )
-    kind, key = keyring.lookup(fp[:64])
+    kind, key = keyring.lookup(fp)
     if kind == UNKNOWN or key is None:
-        hint_zh, hint_en = _trust_hint(fp[:64])
+        hint_zh, hint_en = _trust_hint(fp)
         raise BundleRefused(
             UNKNOWN_KEY,
-            f"数据包由未受信任的密钥签名（自称来自{who_zh}，公钥指纹 {pretty_fingerprint(fp[:64])}），未导入：{path}。{hint_zh}",
+            f"数据包由未受信任的密钥签名（自称来自{who_zh}，公钥指纹 {pretty_fingerprint(fp)}），未导入：{path}。{hint_zh}",
             f"The bundle is signed with a key this office does not trust (it says it is from "
-            f"{office or 'another office'}, key fingerprint {pretty_fingerprint(fp[:64])}); not imported: {path}. {hint_en}",
+            f"{office or 'another office'}, key fingerprint {pretty_fingerprint(fp)}); not imported: {path}. {hint_en}",
         )
     try:
         key.verify(_unb64(value), bundle_format.signed_bytes(body))

@@ -22,7 +22,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
+from qt_app.domain.errors import DomainError, FieldProblem, ValidationError, is_text
 from qt_app.domain.firm_io import MAX_NOTES_CHARS, MAX_TEXT_CHARS, parse_json
 
 FORMAT = "offer-desk-bundle"
@@ -91,7 +91,7 @@ def read_envelope(path: Path) -> dict[str, Any]:
 def _text(problems: list[FieldProblem], where: str, value: Any, limit: int, required: bool = True) -> None:
     if value is None and not required:
         return
-    if not isinstance(value, str) or (required and not value):
+    if not isinstance(value, str) or (required and not value) or not is_text(value):
         problems.append(FieldProblem(where, "应为文本", "Expected text"))
     elif len(value) > limit:
         problems.append(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qt_app.domain.errors import DomainError
+from qt_app.domain.errors import DomainError, shown
 from qt_app.domain.firm_io import parse_json
 from qt_app.store import sheet_limits as limits
 
@@ -137,8 +137,8 @@ def read_xlsx(path: Path) -> Table:
                 RowProblem(
                     min_row,
                     coord,
-                    f"合并单元格 {coord}：已按每行同值“{top}”读取，请核对",
-                    f"Merged cells {coord}: read as “{top}” on every row; please check",
+                    f"合并单元格 {coord}：已按每行同值“{shown(top)}”读取，请核对",
+                    f"Merged cells {coord}: read as “{shown(top)}” on every row; please check",
                     "warning",
                 )
             )

@@ -96,3 +96,23 @@ def test_a_policy_title_that_is_not_text(
     code, out, err = _run(capsys, "policy", "check", path)
     assert code == 2 and out == "", out
     assert f"{path}: 第11行 title: 应为文本，实为{found}" in err
+
+
+@pytest.mark.parametrize(
+    ("talent", "words"),
+    [
+        ({"level": "C", "count": 10**40, "arrival_year": 2026}, "数值过大：最多 100,000"),
+        ({"level": "C", "count": "1e999999", "arrival_year": 2026}, "数值过大"),
+        ({"level": "C", "count": 5, "arrival_year": "1e999999"}, "数值过大"),
+        ({"level": "\ud800", "count": 5, "arrival_year": 2026}, "无效的字符"),
+    ],
+)
+def test_numbers_and_text_no_computation_can_hold(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], talent: dict[str, object], words: str
+) -> None:
+    """What the fuzz suite found: a talent count of 10⁴⁰ or 1e999999 broke the arithmetic or the printing,
+    and a lone surrogate (\\ud800 in JSON) could not be stored."""
+    path = _firm_file(tmp_path, json.dumps({**EXAMPLE, "talents": [talent]}))
+    for argv in (["simulate", path], ["firms", "import", path, "--data-dir", str(tmp_path / "d")]):
+        code, _, err = _run(capsys, *argv)
+        assert code == 2 and words in err and "Traceback" not in err
