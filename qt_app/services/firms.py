@@ -46,6 +46,7 @@ __all__ = [
     "check_data_file",
     "export_firms",
     "import_firms",
+    "newest_good_backup",
     "open_store",
     "plan_import",
     "recover_from_backup",
@@ -85,12 +86,17 @@ def check_data_file(store: Store) -> CheckReport:
     return store.check_file()
 
 
+def newest_good_backup(store: Store) -> Path | None:
+    """The newest backup that opens and passes a check: what is offered for a damaged file."""
+    from qt_app.store.backups import newest_good
+
+    return newest_good(store.folder)
+
+
 def restore_newest_good(store: Store, who: str = "") -> Path | None:
     """Put the newest good backup in place of a damaged file (kept aside, never deleted); returns where the
     damaged file (or the safety copy) went, None when there is no good backup."""
-    from qt_app.store.backups import newest_good
-
-    good = newest_good(store.folder)
+    good = newest_good_backup(store)
     if good is None:
         return None
     return store.restore(good, who)

@@ -306,7 +306,12 @@ class MainWindow(QMainWindow):
         self.hub.firmSaved.connect(self._stored_version_changed)
         self.hub.firmsChanged.connect(lambda: self._stored_version_changed(""))
         self.hub.backupTaken.connect(lambda _p: self.update_status())
-        read_only = self.session.store.read_only
+        self.hub.firmsChanged.connect(self._write_state_changed)  # e.g. a damaged file restored from a backup
+        self._write_state_changed()
+
+    def _write_state_changed(self) -> None:
+        """Actions that write follow the store: read-only (another window, a damaged file) or writable."""
+        store = self.session.store
         for name in (
             "new_firm",
             "duplicate_firm",
@@ -318,7 +323,9 @@ class MainWindow(QMainWindow):
             "backup_now",
             "import_firms",
         ):
-            a[name].setEnabled(not read_only)
+            self.actions_by_name[name].setEnabled(not store.read_only)
+        self.read_only_label.setText(i18n.pick(store.notice) if store.notice else "")
+        self.read_only_label.setVisible(bool(store.notice))
 
     def _policy_ready(self) -> None:
         """Idle turn after the first paint: read the policy file; the list's domain filter and totals follow."""

@@ -131,12 +131,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../qt_app/app.py" line="+65" />
+            <location filename="../../qt_app/app.py" line="+79" />
             <source>无法启动</source>
             <translation>Cannot start</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+16" />
             <source>无法打开数据库</source>
             <translation>Cannot open the database</translation>
         </message>
@@ -156,7 +156,7 @@
             <translation>Quit</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>恢复失败</source>
             <translation>Restore failed</translation>
         </message>
@@ -275,7 +275,7 @@
     <context>
         <name>ComparePanel</name>
         <message>
-            <location filename="../../qt_app/ui/compare_view.py" line="+226" />
+            <location filename="../../qt_app/ui/compare_view.py" line="+221" />
             <source>选择两到四个方案：</source>
             <translation>Choose two to four variants:</translation>
         </message>
@@ -403,12 +403,12 @@
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../../qt_app/ui/errors.py" line="+48" />
+            <location filename="../../qt_app/ui/errors.py" line="+61" />
             <source>发生了意外错误，操作未完成。详细信息已写入日志文件 {log}。</source>
             <translation>An unexpected error stopped the action. The details were written to the log file {log}.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>无法完成操作</source>
             <translation>Cannot complete the action</translation>
         </message>
@@ -936,7 +936,7 @@
     <context>
         <name>FirmsView</name>
         <message>
-            <location filename="../../qt_app/ui/firms_view.py" line="+90" />
+            <location filename="../../qt_app/ui/firms_view.py" line="+107" />
             <source>搜索：企业名称、信用代码、联系人、拼音首字母（如 qtkj）</source>
             <translation>Search: name, credit code, contact, pinyin initials (e.g. qtkj)</translation>
         </message>
@@ -951,7 +951,7 @@
             <translation>All domains</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
             <source>全部驻点</source>
             <translation>All outposts</translation>
         </message>
@@ -1102,7 +1102,7 @@
     <context>
         <name>LettersPanel</name>
         <message>
-            <location filename="../../qt_app/ui/letters/panel.py" line="+237" />
+            <location filename="../../qt_app/ui/letters/panel.py" line="+239" />
             <source>告知函登记簿</source>
             <translation>Letter register</translation>
         </message>
@@ -1495,13 +1495,13 @@ This cannot be undone; an issued letter keeps its number.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qt_app/ui/main_window.py" line="+72" />
-            <location line="+328" />
+            <location filename="../../qt_app/ui/main_window.py" line="+71" />
+            <location line="+353" />
             <source>招商政策测算台</source>
             <translation>Offer Desk</translation>
         </message>
         <message>
-            <location line="-190" />
+            <location line="-209" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
@@ -1521,12 +1521,12 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Data file: {path}</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+14" />
             <source>现行政策：{title}（{version}）</source>
             <translation>Policy in force: {title} ({version})</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-8" />
             <source>尚无</source>
             <translation>none yet</translation>
         </message>
@@ -1536,7 +1536,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Last backup: {when}</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+78" />
             <source>新企业</source>
             <translation>New firm</translation>
         </message>
@@ -1561,12 +1561,12 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Saved “{name}”</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
             <source>已将“{name}”设为报价方案：会谈模式和告知函将使用此方案</source>
             <translation>“{name}” is now the offer: meeting mode and letters use it</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+69" />
             <source>关于</source>
             <translation>About</translation>
         </message>
@@ -1624,7 +1624,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>PackagePanel</name>
         <message>
-            <location filename="../../qt_app/ui/package_view.py" line="+125" />
+            <location filename="../../qt_app/ui/package_view.py" line="+121" />
             <location line="+123" />
             <source>选择一行，查看完整的计算说明。</source>
             <translation>Select a row to read how it is computed in full.</translation>
@@ -1757,7 +1757,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>PoliciesPanel</name>
         <message>
-            <location filename="../../qt_app/ui/policy_view.py" line="+131" />
+            <location filename="../../qt_app/ui/policy_view.py" line="+126" />
             <source>已加载的政策版本：</source>
             <translation>Loaded policy versions:</translation>
         </message>
@@ -1987,12 +1987,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+11" />
-            <location line="+108" />
+            <location line="+118" />
             <source>备份</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location line="-104" />
+            <location line="-114" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
@@ -2002,7 +2002,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Restore from selected backup…</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+5" />
+            <source>检查数据文件</source>
+            <translation>Check data file</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>还没有备份。每天首次打开时会自动备份，也可随时“立即备份”。</source>
             <translation>No backups yet. One is taken automatically at the first start each day, or use “Back up now”.</translation>
         </message>
@@ -2013,7 +2018,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+1" />
-            <location line="+97" />
+            <location line="+103" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -2123,7 +2128,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../qt_app/ui/undo.py" line="+64" />
+            <location filename="../../qt_app/ui/undo.py" line="+67" />
             <source>删除“{name}”</source>
             <translation>Delete “{name}”</translation>
         </message>
