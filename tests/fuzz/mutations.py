@@ -4,6 +4,7 @@ failing case is reproduced from its seed."""
 
 from __future__ import annotations
 
+import copy
 import json
 import random
 from typing import Any
@@ -32,6 +33,14 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return out
 
 
+def junk(rng: random.Random, like: Any = None, alike_share: float = 0.0) -> Any:
+    """A fresh copy of a junk value (the pool's lists and dicts must never be shared between documents),
+    of the same kind as `like` `alike_share` of the time."""
+    alike = [j for j in JUNK if type(j) is type(like)] if like is not None else []
+    pool = alike if alike and rng.random() < alike_share else JUNK
+    return copy.deepcopy(rng.choice(pool))
+
+
 def places(doc: Any) -> list[tuple[Any, ...]]:
     """Every value's place in a document (not the document itself)."""
     return [p for p in _paths(doc) if p]
@@ -39,7 +48,7 @@ def places(doc: Any) -> list[tuple[Any, ...]]:
 
 def put(doc: Any, path: tuple[Any, ...], value: Any) -> None:
     parent, key = _parent(doc, path)
-    parent[key] = value
+    parent[key] = copy.deepcopy(value)
 
 
 def _parent(doc: Any, path: tuple[Any, ...]) -> tuple[Any, Any]:
@@ -54,14 +63,13 @@ def mutate_document(doc: Any, rng: random.Random, ops: int) -> Any:
     for _ in range(ops):
         paths = [p for p in _paths(doc) if p]
         if not paths:
-            return rng.choice(JUNK)
+            return junk(rng)
         path = rng.choice(paths)
         parent, key = _parent(doc, path)
         op = rng.choice(("replace", "replace", "replace", "delete", "wrap", "rename", "copy"))
         if op == "replace":
             # most of the time junk of the same kind (text for text): it gets past the type checks
-            alike = [j for j in JUNK if type(j) is type(parent[key])]
-            parent[key] = rng.choice(alike if alike and rng.random() < 0.75 else JUNK)
+            parent[key] = junk(rng, parent[key], 0.75)
         elif op == "delete":
             del parent[key]
         elif op == "wrap":
