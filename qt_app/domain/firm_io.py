@@ -203,7 +203,7 @@ def _date(v: Any, _p: str) -> date:
     try:
         y, m, d = (int(x) for x in text.split("-"))
         return date(y, m, d)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):  # OverflowError: a year of 30 digits
         raise _Bad(
             f"日期格式应为 2026-03-05，实为“{_shown(v)}”",
             f"Expected a date like 2026-03-05, found “{_shown(v)}”",

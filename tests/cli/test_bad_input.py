@@ -116,3 +116,10 @@ def test_numbers_and_text_no_computation_can_hold(
     for argv in (["simulate", path], ["firms", "import", path, "--data-dir", str(tmp_path / "d")]):
         code, _, err = _run(capsys, *argv)
         assert code == 2 and words in err and "Traceback" not in err
+
+
+def test_a_date_with_a_thirty_digit_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by the fuzz campaign: date(10**30, 1, 1) overflows instead of raising ValueError."""
+    firm = {**EXAMPLE, "location": {**EXAMPLE["location"], "move_in": "9" * 30 + "-01-01"}}
+    code, _, err = _run(capsys, "simulate", _firm_file(tmp_path, json.dumps(firm, ensure_ascii=False)))
+    assert code == 2 and "location.move_in: 日期格式应为 2026-03-05" in err
