@@ -14,7 +14,7 @@ import traceback
 
 from benchmarks.core import Row, render
 
-GROUPS = ("engine", "store", "letters", "app")
+GROUPS = ("engine", "store", "letters", "app", "ledger")
 
 
 def main() -> int:

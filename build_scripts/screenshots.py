@@ -1,8 +1,8 @@
-"""Screenshots of every screen at 1440×900, in Chinese and English, with the demo firms.
+"""Screenshots of every screen (1440×900 by default), in Chinese and English, with the demo firms.
 
 Runs offscreen (no display needed) into screenshots/ (git-ignored); each window is captured with grab().
 
-    .venv/bin/python build_scripts/screenshots.py [--out screenshots] [--lang zh|en]
+    .venv/bin/python build_scripts/screenshots.py [--out screenshots] [--lang zh|en] [--size 1366x768]
 """
 
 from __future__ import annotations
@@ -81,6 +81,10 @@ def shoot(lang: str, out: Path) -> list[Path]:
         window.show_screen(PACKAGE)
         step()
         save(name)
+    # A new firm: the package says what to fill in, never the previous firm's numbers.
+    window.action("new_firm").trigger()
+    save("new-firm")
+    window.editor.load_firm(*session.store.get_firm(firm_id))
     # Live validation: a credit code failing its checksum, shown in amber with the note field.
     window.editor.ui.tabs.setCurrentIndex(0)
     code = window.editor.ui.usccEdit.text()
@@ -132,7 +136,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(ROOT / "screenshots"))
     parser.add_argument("--lang", choices=("zh", "en"), action="append")
+    parser.add_argument("--size", default="1440x900", help="window size, e.g. 1366x768")
     args = parser.parse_args()
+    global SIZE
+    width, _, height = args.size.partition("x")
+    SIZE = (int(width), int(height))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     import subprocess

@@ -153,10 +153,11 @@ def start(lang: str = "zh", data_dir: str | None = None) -> MainWindow | None:
     after (`window.warm_up`). None when the data could not be opened (the user was told why).
     """
     setup_application()
+    folder = data_dir or settings.get(settings.DATA_DIR) or None
+    settings.use_folder(paths.data_dir(folder))  # this profile's language and layout, not another's
     chosen = settings.get(settings.LANGUAGE) if lang == "zh" and "--lang" not in sys.argv else lang
     i18n.install(chosen)
     errors.install_excepthook()
-    folder = data_dir or settings.get(settings.DATA_DIR) or None
     session = open_session(folder, i18n.current())
     if session is None:
         gc.enable()
@@ -187,12 +188,13 @@ def switch_language(window: QWidget, lang: str) -> QWidget | None:
     if not isinstance(window, MainWindow) or not window.editor.maybe_leave():
         return None
     window.save_layout()
+    window.editor.discard_draft()
+    window.hide()  # hidden first: its panels only note the language change, the new window does the work
     i18n.install(lang)
     settings.put(settings.LANGUAGE, lang)
     window.session.lang = lang
     fresh = make_window(window.session)
     fresh.show()
-    window.editor.discard_draft()
-    window.hide()
+    window.close_quietly()
     window.deleteLater()
     return fresh

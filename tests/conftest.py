@@ -17,6 +17,45 @@ import qt_app.ui  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# -- Qt warnings fail the test that caused them -------------------------------------------------------
+# Our own handler (pytest-qt's log capture is off: `--no-qt-log` in pyproject) sees every qDebug/qWarning,
+# from any thread. A warning or worse that is not platform noise fails the test during which it came.
+QT_NOISE = (
+    # The offscreen platform the suite runs on cannot pass size hints to a window manager it does not have.
+    "This plugin does not support propagateSizeHints()",
+    # …nor raise or focus windows; real desktops do.
+    "This plugin does not support raise()",
+    "This plugin does not support grabbing the keyboard",
+)
+_qt_warnings: list[str] = []
+
+
+def _qt_message(mode: object, context: object, message: str) -> None:
+    from PySide6.QtCore import QtMsgType
+
+    if mode in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) or any(n in message for n in QT_NOISE):
+        return
+    _qt_warnings.append(f"{mode}: {message}")
+
+
+def _install_qt_handler() -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(_qt_message)
+
+
+_install_qt_handler()
+
+
+@pytest.fixture(autouse=True)
+def _no_qt_warnings() -> Iterator[None]:
+    """Any Qt warning our code causes fails the test (see QT_NOISE for what is let through, and why)."""
+    _qt_warnings.clear()
+    yield
+    seen, _qt_warnings[:] = list(_qt_warnings), []
+    if seen:
+        pytest.fail("Qt warned during this test:\n" + "\n".join(seen), pytrace=False)
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(

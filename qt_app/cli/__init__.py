@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "qt_app.cli.policy_cmds",
     "qt_app.cli.firm_cmds",
     "qt_app.cli.letter_cmds",
+    "qt_app.cli.ledger_cmds",
 )
 
 

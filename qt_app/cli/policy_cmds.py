@@ -1,4 +1,4 @@
-"""Policy-engine commands: simulate, policy check, uscc, amount, exposure."""
+"""Policy-engine commands: simulate, exposure, policy check, uscc, amount."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 from qt_app.cli.common import CliExit, print_error
+from qt_app.cli.tables import render_exposure, render_package
 from qt_app.domain import uscc as uscc_mod
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm_io import load_firm_file
-from qt_app.domain.money import capitals, format_yuan, parse_amount
-from qt_app.domain.package import STATUS_LABELS, Package
+from qt_app.domain.money import capitals, parse_amount
+from qt_app.domain.money_format import figure
 from qt_app.domain.policy_loader import load_policy
 from qt_app.domain.simulate import simulate
 from qt_app.services.packages import find_variant, package_to_dict, resolve_policy
@@ -24,8 +25,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--policy", type=Path, default=None, help="policy file (default: the bundled one)")
     p.add_argument("--variant", default=None, help="variant name from the firm file (default: base)")
     p.add_argument("--years", type=int, default=5, help="horizon in years (default 5)")
+    p.add_argument(
+        "--start-year",
+        type=int,
+        default=None,
+        help="first simulated year (default: the firm's start_year, move-in year or first plan year)",
+    )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(handler=cmd_simulate)
+
+    e = sub.add_parser(
+        "exposure",
+        help="预算敞口 / budget exposure: pipeline, committed, due, paid, against pools and budgets",
+    )
+    e.add_argument("--format", choices=("table", "json"), default="table")
+    e.add_argument("--year", type=int, default=None, help="one year only (default: every year)")
+    e.add_argument(
+        "--policy", type=Path, default=None, help="policy file (default: the one chosen in the app)"
+    )
+    e.add_argument(
+        "--data-dir", default=argparse.SUPPRESS, help="data folder (default: $OFFER_DESK_DATA_DIR)"
+    )
+    e.set_defaults(handler=cmd_exposure)
 
     pol = sub.add_parser("policy", help="政策文件 / policy files")
     pol_sub = pol.add_subparsers(dest="policy_command", metavar="ACTION")
@@ -48,50 +69,80 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     firm, variants = load_firm_file(args.firm)
     policy = resolve_policy(args.policy)
     variant = find_variant(variants, args.variant)
-    pkg = simulate(firm, policy, variant, args.years)
+    pkg = simulate(firm, policy, variant, args.years, start_year=args.start_year)
+    if not pkg.dated:  # no year to start from: say so rather than guess from today's date
+        for text in pkg.warnings_en if args.lang == "en" else pkg.warnings_zh:
+            print(f"{args.firm}: {text}", file=sys.stderr)
+        raise CliExit(2)
     if args.format == "json":
         json.dump(package_to_dict(pkg), sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        print(render_table(pkg, args.lang))
+        print(render_package(pkg, args.lang))
     return 0
 
 
-def render_table(pkg: Package, lang: str = "zh") -> str:
-    en = lang == "en"
-    out = [f"{pkg.firm_name} — {pkg.policy_id} {pkg.policy_version} — {pkg.variant}"]
-    for text in pkg.exclusions_en if en else pkg.exclusions_zh:
-        out.append(("Excluded: " if en else "不适用：") + text)
-    for line in pkg.lines:
-        status = STATUS_LABELS[line.status][1 if en else 0]
-        words = (line.explanation_en or line.reason_en) if en else (line.explanation_zh or line.reason_zh)
-        name = line.name_en if en else line.name_zh
-        out.append(
-            f"{line.year}  {line.clause:<8} {name:<10} {format_yuan(line.amount):>16}  {status:<8} {words}"
-        )
-    out.append("")
-    for year, amount in pkg.by_year().items():
-        out.append(f"{year}{' total' if en else '年合计'}  {format_yuan(amount):>16}")
-    out.append(f"{'Total' if en else '合计'}  {format_yuan(pkg.total)}  人民币{capitals(pkg.total)}")
-    for text in pkg.warnings_en if en else pkg.warnings_zh:
-        out.append(("Note: " if en else "提示：") + text)
-    return "\n".join(out)
+def cmd_exposure(args: argparse.Namespace) -> int:
+    from qt_app.services.firms import open_store
+    from qt_app.services.session import Session
+
+    if args.year is not None and not 2000 <= args.year <= 2100:
+        raise DomainError("--year 应为2000–2100之间的年份", "--year must be a year between 2000 and 2100")
+    from qt_app.services.ledger_exposure import county_exposure
+
+    policy = resolve_policy(args.policy) if args.policy else None
+    with open_store(args.data_dir, auto_backup=False) as store:
+        session = Session(store, [policy], policy.id) if policy else Session(store)
+        report, _ = county_exposure(store, session.policy, session.policies, args.year)
+    if args.format == "json":
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(render_exposure(report, args.lang))
+    return 0
 
 
 def cmd_policy_check(args: argparse.Namespace) -> int:
     policy = load_policy(args.file)
     counts: dict[str, int] = {}
-    for item in policy.items:
-        for p in [*item.params.values(), *(t.value for t in item.tiers), item.clause]:
-            counts[p.status.value] = counts.get(p.status.value, 0) + 1
+    values = [
+        p
+        for item in policy.items
+        for p in [*item.params.values(), *(t.value for t in item.tiers), item.clause]
+    ]
+    values += [
+        *policy.payment.params().values(),
+        *(c.within_years for c in policy.clawback if c.within_years),
+    ]
+    for p in values:
+        counts[p.status.value] = counts.get(p.status.value, 0) + 1
     shown = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    rules: dict[str, int] = {}
+    for rule in policy.rules.values():
+        rules[rule.status.value] = rules.get(rule.status.value, 0) + 1
+    rules_shown = ", ".join(f"{k} {v}" for k, v in sorted(rules.items()))
+    pay = policy.payment
     if args.lang == "en":
         print(
-            f"OK: {policy.id} {policy.version}, {len(policy.items)} items, in force {policy.period_text()}; values: {shown}"
+            f"OK: {policy.id} {policy.version}, {len(policy.items)} items, in force {policy.period_text('en')}; "
+            f"values: {shown}; rules: {rules_shown}"
+        )
+        print(
+            f"Payment: public notice {pay.notice_working_days.display_en()} [{pay.notice_working_days.status}], "
+            f"tranches above {pay.tranche_above.display_en()}, first at least {pay.first_tranche_min.display()}, "
+            f"{pay.holdback.display()} held until acceptance; "
+            f"clawback conditions: {', '.join(f'{c.id} [{c.status}]' for c in policy.clawback) or 'none'}"
         )
     else:
         print(
-            f"校验通过：{policy.id} {policy.version}，{len(policy.items)}项，有效期 {policy.period_text()}；参数状态：{shown}"
+            f"校验通过：{policy.id} {policy.version}，{len(policy.items)}项，有效期 {policy.period_text()}；"
+            f"参数状态：{shown}；规则状态：{rules_shown}"
+        )
+        print(
+            f"兑现规则：公示{pay.notice_working_days.display()}[{pay.notice_working_days.status}]，"
+            f"超过{pay.tranche_above.display()}分期拨付，首期不少于{pay.first_tranche_min.display()}，"
+            f"预留{pay.holdback.display()}至验收；"
+            f"追回条件：{'、'.join(f'{c.id}[{c.status}]' for c in policy.clawback) or '无'}"
         )
     return 0
 
@@ -115,5 +166,5 @@ def cmd_uscc(args: argparse.Namespace) -> int:
 def cmd_amount(args: argparse.Namespace) -> int:
     fen = parse_amount(args.amount)
     print(f"人民币{capitals(fen)}")
-    print(format_yuan(fen))
+    print(figure(fen))
     return 0

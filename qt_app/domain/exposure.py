@@ -2,6 +2,10 @@
 
 Each firm's package is weighted by the likelihood of its stage (a lead rarely lands; a signed firm usually
 does), so the county sees both the full commitment and the expected cost.
+
+Amounts 待认定 (a firm's field awaits recognition) are kept apart, in `pending` (full and weighted): they
+are not committed, so they never count against a pool; the pool check only reports what they would add.
+Firms that give no year to start from are counted in `undated` and add nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from decimal import Decimal
 
 from qt_app.domain.firm import Stage
 from qt_app.domain.money import Fen
-from qt_app.domain.package import Package
+from qt_app.domain.package import LineStatus, Package
 from qt_app.domain.policy import Policy
 
 DEFAULT_STAGE_WEIGHTS: dict[Stage, Decimal] = {
@@ -37,6 +41,7 @@ class PoolCheck:
     pool: Fen
     full: Fen  # every firm's package counted in full
     weighted: Fen  # stage-weighted expectation
+    pending: Fen = 0  # 待认定 amounts in full (not counted above)
 
     @property
     def overrun(self) -> bool:
@@ -56,6 +61,18 @@ class Exposure:
     firms: dict[tuple[int, str], list[tuple[str, Fen]]] = field(default_factory=lambda: defaultdict(list))
     pools: list[PoolCheck] = field(default_factory=list)
     firm_count: int = 0
+    pending_full: dict[tuple[int, str, Stage], Fen] = field(default_factory=lambda: defaultdict(int))
+    pending_weighted: dict[tuple[int, str, Stage], Fen] = field(default_factory=lambda: defaultdict(int))
+    undated: int = 0  # firms with no year to start from (no move-in, plan year or start year)
+
+    def pending_by_year_item(self, weighted: bool = False) -> dict[tuple[int, str], Fen]:
+        out: dict[tuple[int, str], Fen] = defaultdict(int)
+        for (year, item, _), v in (self.pending_weighted if weighted else self.pending_full).items():
+            out[(year, item)] += v
+        return dict(out)
+
+    def pending_total(self, weighted: bool = False) -> Fen:
+        return sum((self.pending_weighted if weighted else self.pending_full).values())
 
     def by_year(self, weighted: bool = True) -> dict[int, Fen]:
         out: dict[int, Fen] = defaultdict(int)
@@ -92,20 +109,54 @@ def exposure(
     full, weighted, firms = result.full, result.weighted, result.firms
     # Weights as exact fractions: half-up rounding in integers, same result as Decimal, much faster.
     ratios = {stage: Decimal(w).as_integer_ratio() for stage, w in weights.items()}
+    pending_full, pending_weighted = result.pending_full, result.pending_weighted
     for stage, package in entries:
         result.firm_count += 1
+        if not package.years:
+            result.undated += 1
         num, den = ratios.get(stage, (0, 1))
         for line in package.lines:
             amount = line.amount
             if amount <= 0:
+                if line.would_be > 0 and line.status is LineStatus.PENDING_RECOGNITION:
+                    key = (line.year, line.item_id, stage)
+                    pending_full[key] += line.would_be
+                    pending_weighted[key] += (2 * line.would_be * num + den) // (2 * den)
                 continue
             key = (line.year, line.item_id, stage)
             full[key] += amount
             weighted[key] += (2 * amount * num + den) // (2 * den)
             firms[(line.year, line.item_id)].append((package.firm_id, line.amount))
+    add_pools(result, policy)
+    return result
+
+
+def exposure_from_sums(
+    sums: Iterable[tuple[int, str, Stage, Fen, Fen, Fen, Fen]], policy: Policy, firm_count: int, undated: int
+) -> Exposure:
+    """The same Exposure from amounts already summed per (year, item, stage): (year, item, stage, full,
+    weighted, pending full, pending weighted), each weighted amount rounded per line before summing, as
+    `exposure()` does. The exposure cache (`services.ledger_exposure`) sums in SQL and comes through here.
+    `firms` (the per-cell drill-down) is left empty: the cache answers it per cell."""
+    result = Exposure(firm_count=firm_count, undated=undated)
+    for year, item_id, stage, full, weighted, pending_full, pending_weighted in sums:
+        key = (year, item_id, stage)
+        if full:
+            result.full[key] += full
+            result.weighted[key] += weighted
+        if pending_full:
+            result.pending_full[key] += pending_full
+            result.pending_weighted[key] += pending_weighted
+    add_pools(result, policy)
+    return result
+
+
+def add_pools(result: Exposure, policy: Policy) -> None:
+    """Each programme pool, in every year that has amounts, against the full and weighted draw."""
     by_item_full = result.by_year_item(weighted=False)
     by_item_weighted = result.by_year_item(weighted=True)
-    years = sorted({y for y, _ in by_item_full})
+    by_item_pending = result.pending_by_year_item()
+    years = sorted({y for y, _ in by_item_full} | {y for y, _ in by_item_pending})
     for policy_item in policy.items:
         pool = policy_item.params.get("pool_per_year")
         if pool is None:
@@ -116,5 +167,13 @@ def exposure(
                 by_item_full.get((year, pid), 0),
                 by_item_weighted.get((year, pid), 0),
             )
-            result.pools.append(PoolCheck(pid, year, int(pool.value), full_amount, weighted_amount))
-    return result
+            result.pools.append(
+                PoolCheck(
+                    pid,
+                    year,
+                    int(pool.value),
+                    full_amount,
+                    weighted_amount,
+                    by_item_pending.get((year, pid), 0),
+                )
+            )

@@ -56,6 +56,7 @@ class Location:
     area_m2: Decimal
     rent_per_m2_day: Decimal  # market rent, 元/㎡/天
     move_in: date  # lease start (入驻日期); tenancy years count from here
+    move_out: date | None = None  # 迁出: only from the 兑现 ledger's actuals; the rent subsidy stops here
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,20 @@ class ScenarioProject:
 
 
 @dataclass(frozen=True)
+class DomainRecognition:
+    """The county's decision (认定) on whether a firm outside the listed fields is 元宇宙相关领域.
+
+    The article's field list ends in "等", so it is open; a firm outside it is 待认定 until someone decides.
+    """
+
+    recognised: bool  # True: 认定为元宇宙相关领域; False: 认定不属于
+    decided_by: str  # who decided, e.g. 县经济商务科技局
+    decided_on: date
+    domain: str = ""  # the field as recognised, e.g. 大数据
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Firm:
     """A prospective firm and its declared plans (企业申报/计划信息)."""
 
@@ -112,7 +127,11 @@ class Firm:
     registers_in_qingtian: bool = True  # will register and pay tax in Qingtian (依法经营、合法纳税)
     mu_grade: str = ""  # 亩均论英雄 rating ("A".."D"), empty when not rated
     grade: str = "B"  # firm grade used by tier keys and project landing awards ("A" | "B" | "C")
-    domains: tuple[str, ...] = ()  # 元宇宙 domains, from the policy's list
+    domains: tuple[str, ...] = ()  # 元宇宙 domains, from the policy's list (or others, to be recognised)
+    recognition: DomainRecognition | None = None  # 认定 for a firm outside the listed fields
+    start_year: int | None = (
+        None  # explicit first simulated year (测算起始年), else move-in or first plan year
+    )
     location: Location | None = None
     talents: tuple[TalentGroup, ...] = ()
     revenue: dict[int, Fen] = field(default_factory=dict)  # 年销售收入 by year (base plan)
@@ -132,12 +151,31 @@ class Firm:
     notes: str = ""
 
     @property
-    def first_year(self) -> int:
-        """The first simulated year: the move-in year, else the first planned revenue year."""
+    def first_year(self) -> int | None:
+        """The first simulated year, from the firm's own dates (never from the clock).
+
+        An explicit `start_year`, else the move-in year, else the earliest year of any plan (revenue,
+        compute, R&D, talents, loans, projects); None when the firm gives no year at all.
+        """
+        if self.start_year is not None:
+            return self.start_year
         if self.location is not None:
             return self.location.move_in.year
-        years = sorted(self.revenue)
-        return years[0] if years else date.today().year
+        return min(self.plan_years(), default=None)
+
+    def plan_years(self) -> set[int]:
+        """Every year any plan of the firm names."""
+        years = set(self.revenue) | set(self.compute_spend) | set(self.rnd_spend)
+        years.update(t.arrival_year for t in self.talents)
+        years.update(ln.start_year for ln in self.loans)
+        years.update(p.year for p in self.science_projects)
+        years.update(p.year for p in self.scenario_projects)
+        return years
+
+    @property
+    def landing_date(self) -> date | None:
+        """落地: the move-in date (入驻日期), the landing fact the project-landing clause names."""
+        return self.location.move_in if self.location is not None else None
 
     def with_changes(self, **changes: object) -> Firm:
         """A copy with some fields changed (what-if variants, editor drafts)."""

@@ -18,6 +18,7 @@ from qt_app.domain import uscc as uscc_mod
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError, is_text
 from qt_app.domain.errors import shown as _shown
 from qt_app.domain.firm import (
+    DomainRecognition,
     EntityType,
     Firm,
     HousingChoice,
@@ -38,8 +39,10 @@ FIRM_KEYS = {
     "id", "name", "uscc", "uscc_note", "entity_type", "is_trading", "is_headquarters", "dishonest",
     "registers_in_qingtian", "mu_grade", "grade", "domains", "location", "talents", "revenue",
     "compute_spend", "rnd_spend", "loans", "science_projects", "scenario_projects", "investment",
-    "stage", "stage_reason", "owner", "outpost", "contact", "notes", "variants",
+    "stage", "stage_reason", "owner", "outpost", "contact", "notes", "variants", "start_year",
+    "domain_recognition",
 }  # fmt: skip
+RECOGNITION_KEYS = {"recognised", "decided_by", "decided_on", "domain", "note"}
 
 
 # Limits, each refused with a message in words (nothing a user feeds the app may break it):
@@ -374,6 +377,7 @@ def firm_from_dict(data: Mapping[str, Any], source: str = "") -> tuple[Firm, tup
         domains_raw = []
 
     variants = [v for p, row in _list(r, data, "variants") if (v := _variant(r, p, row)) is not None]
+    recognition = _recognition(r, data.get("domain_recognition"))
 
     firm = Firm(
         id=r.get(data, "id", "", _str, "") or new_firm_id(),
@@ -388,6 +392,8 @@ def firm_from_dict(data: Mapping[str, Any], source: str = "") -> tuple[Firm, tup
         mu_grade=r.get(data, "mu_grade", "", _str, "").upper(),
         grade=r.get(data, "grade", "", _str, "B").upper(),
         domains=tuple(str(d).strip() for d in domains_raw if str(d).strip()),
+        recognition=recognition,
+        start_year=r.get(data, "start_year", "", _year, None),
         location=location,
         talents=tuple(talents),
         revenue=_year_amounts(r, data, "revenue"),
@@ -408,6 +414,36 @@ def firm_from_dict(data: Mapping[str, Any], source: str = "") -> tuple[Firm, tup
     if errors:
         raise ValidationError(errors, source)
     return firm, tuple(variants)
+
+
+def _decision_date(v: Any, p: str) -> date:
+    d = _date(v, p)
+    if not 2000 <= d.year <= 2100:
+        raise _Bad(
+            f"日期应在2000–2100年之间，实为{v}", f"A date between 2000 and 2100 was expected, found {v}"
+        )
+    return d
+
+
+def _recognition(r: _Reader, raw: Any) -> DomainRecognition | None:
+    """认定为元宇宙相关领域: whether, who decided and when (all three required), the field and a note."""
+    if raw is None:
+        return None
+    p = "domain_recognition."
+    if not isinstance(raw, Mapping):
+        r.problem("domain_recognition", "应为对象", "Expected an object")
+        return None
+    for key in raw:
+        if key not in RECOGNITION_KEYS:
+            r.problem(f"{p}{key}", "未知字段", "Unknown field")
+    recognised = r.require(raw, "recognised", p, _bool)
+    decided_by = r.require(raw, "decided_by", p, _str)
+    decided_on = r.require(raw, "decided_on", p, _decision_date)
+    domain = r.get(raw, "domain", p, _str, "")
+    note = r.get(raw, "note", p, _str, "")
+    if recognised is None or not decided_by or decided_on is None:
+        return None
+    return DomainRecognition(recognised, decided_by, decided_on, domain, note)
 
 
 def _yuan(fen: Fen) -> str:
@@ -492,6 +528,18 @@ def firm_to_dict(firm: Firm, variants: tuple[Variant, ...] = ()) -> dict[str, An
         "contact": firm.contact,
         "notes": firm.notes,
     }
+    # Written only when set, so files, rows and letter snapshots of other firms stay byte-for-byte the same.
+    if firm.start_year is not None:
+        out["start_year"] = firm.start_year
+    rec = firm.recognition
+    if rec is not None:
+        out["domain_recognition"] = {
+            "recognised": rec.recognised,
+            "decided_by": rec.decided_by,
+            "decided_on": rec.decided_on.isoformat(),
+            **({"domain": rec.domain} if rec.domain else {}),
+            **({"note": rec.note} if rec.note else {}),
+        }
     if variants:
         out["variants"] = [variant_to_dict(v) for v in variants]
     return out

@@ -6,10 +6,12 @@ revenue just above the next threshold, so the hint always agrees with the engine
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from qt_app.domain.firm import Firm
-from qt_app.domain.money import FEN_PER_YUAN, Fen, format_scale, format_wan
+from qt_app.domain.money import FEN_PER_YUAN, Fen
+from qt_app.domain.money_format import money_words
 from qt_app.domain.policy import Policy
 from qt_app.domain.simulate import simulate
 from qt_app.domain.variants import Variant, apply_to_firm
@@ -25,14 +27,22 @@ class Hint:
 
 
 def milestone_hints(
-    firm: Firm, policy: Policy, variant: Variant | None = None, horizon: int = 5
+    firm: Firm,
+    policy: Policy,
+    variant: Variant | None = None,
+    horizon: int = 5,
+    awarded: Mapping[str, Mapping[int, Fen]] | None = None,
 ) -> list[Hint]:
-    """For each year below the next revenue threshold: how much the package grows if revenue passes it."""
+    """For each year below the next revenue threshold: how much the package grows if revenue passes it.
+
+    A 待认定 firm's hints count what it would get once recognised (its `pending_total`).
+    """
     variant = variant or Variant()
-    base = simulate(firm, policy, variant, horizon, explain=False)
+    base = simulate(firm, policy, variant, horizon, explain=False, awarded=awarded)
     if not base.eligible:
         return []
     planned = apply_to_firm(firm, variant)
+    once_zh, once_en = ("（认定后）", " once recognised") if base.pending_lines() else ("", "")
     hints: list[Hint] = []
     for item in policy.items:
         if item.kind != "revenue_milestone":
@@ -46,16 +56,16 @@ def milestone_hints(
             bumped = dict(planned.revenue)
             bumped[year] = nxt + FEN_PER_YUAN  # "exceeds" means strictly more than the threshold
             trial = simulate(replace(planned, revenue=bumped), policy, replace(variant, revenue=None, revenue_factor=None),
-                             horizon, explain=False)  # fmt: skip
-            gain = trial.total - base.total
+                             horizon, explain=False, awarded=awarded)  # fmt: skip
+            gain = (trial.total + trial.pending_total) - (base.total + base.pending_total)
             if gain > 0:
                 hints.append(
                     Hint(
                         year,
                         nxt,
                         gain,
-                        f"{year}年销售收入超过{format_scale(nxt)}元，可增加{format_wan(gain)}元",
-                        f"Revenue above {format_scale(nxt)} yuan in {year} would add {format_wan(gain)} yuan",
+                        f"{year}年销售收入超过{money_words(nxt, 'zh')}，可增加{money_words(gain, 'zh')}{once_zh}",
+                        f"Revenue above {money_words(nxt, 'en')} in {year} would add {money_words(gain, 'en')}{once_en}",
                     )
                 )
     return hints

@@ -178,14 +178,3 @@ def capitals(fen: Fen) -> str:
             tail += "零"
         tail += _DIGITS[fen_digit] + "分"
     return integer + tail
-
-
-def format_scale(fen: Fen) -> str:
-    """Revenue-sized amounts as people say them: 1.2亿, 3,500万, 800元."""
-    if fen >= 100 * FEN_PER_WAN * 100:  # 1亿元
-        value = Decimal(fen) / (FEN_PER_WAN * 10_000)
-        text = f"{value:,.4f}".rstrip("0").rstrip(".")
-        return f"{text}亿"
-    if fen >= FEN_PER_WAN:
-        return format_wan(fen)
-    return f"{fen // FEN_PER_YUAN:,}"

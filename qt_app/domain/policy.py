@@ -3,10 +3,16 @@
 Every value carries where it came from: `seed` (the published article), `illustrative` (a realistic default
 from comparable Zhejiang policies, to be replaced by Qingtian's 兑现细则), `confirmed`, or `override` (a what-if
 variant's delta). Illustrative values are never printed as if they were official.
+
+Rules carry the same status as numbers (`Policy.rules`): who may apply (the domain list, and whether it is
+open — the article's list ends in "等"), each exclusion (贸易类, 总部类 and registration are the article's;
+严重失信 and 亩均 C/D come from comparable policies, so they are illustrative), the stacking rule (就高、不重复)
+and each item's conditions. An illustrative rule is worded as provisional wherever it is applied.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -14,7 +20,8 @@ from enum import StrEnum
 from typing import Any
 
 from qt_app.domain.errors import DomainError
-from qt_app.domain.money import Fen, format_wan
+from qt_app.domain.money import Fen
+from qt_app.domain.money_format import money_words
 
 
 class Status(StrEnum):
@@ -43,6 +50,7 @@ class Unit(StrEnum):
     YEARS = "years"
     MODE = "mode"  # one word from a fixed list
     LEVEL = "level"  # a science-project level
+    WORKING_DAYS = "working_days"  # 兑现: public notice and payment deadlines, weekends excluded
 
 
 # Words for the fixed-list values people see (the file keeps the short English keys).
@@ -55,6 +63,24 @@ VALUE_WORDS: dict[str, str] = {
     "municipal": "市级及以上",
     "county": "县级及以上",
 }
+VALUE_WORDS_EN: dict[str, str] = {
+    "top_up": "highest tier, less what was already awarded",
+    "cumulative": "every tier added up",
+    "highest_only": "highest tier only",
+    "national": "national",
+    "provincial": "provincial or higher",
+    "municipal": "municipal or higher",
+    "county": "county or higher",
+}
+
+# Rule paths (Policy.rules); an item's conditions are "<item id>.condition.<n>", counted from 1.
+RULE_DOMAINS = "eligibility.domains"
+RULE_TRADING = "eligibility.exclude_trading"
+RULE_HEADQUARTERS = "eligibility.exclude_headquarters"
+RULE_DISHONEST = "eligibility.exclude_dishonest"
+RULE_MU_GRADES = "eligibility.exclude_mu_grades"
+RULE_REGISTRATION = "eligibility.require_registration"
+RULE_STACKING = "stacking"
 
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     "rent": ("租金支持", "Rent"),
@@ -80,7 +106,7 @@ class Param:
         v = self.value
         match self.unit:
             case Unit.FEN:
-                return format_wan(int(v)) + "元"
+                return money_words(int(v), "zh")
             case Unit.RATE:
                 return _percent(Decimal(v))
             case Unit.RATIO:
@@ -91,10 +117,30 @@ class Param:
                 return f"{_trim(Decimal(v))}元/㎡/天"
             case Unit.YEARS:
                 return f"{v}年"
+            case Unit.WORKING_DAYS:
+                return f"{v}个工作日"
             case Unit.MODE | Unit.LEVEL:
                 return VALUE_WORDS.get(str(v), str(v))
             case _:
                 return str(v)
+
+    def display_en(self) -> str:
+        v = self.value
+        match self.unit:
+            case Unit.FEN:
+                return money_words(int(v), "en")
+            case Unit.M2:
+                return f"{_trim(Decimal(v))} m²"
+            case Unit.PRICE:
+                return f"{_trim(Decimal(v))} yuan/m²/day"
+            case Unit.YEARS:
+                return f"{v} year{'s' if v != 1 else ''}"
+            case Unit.WORKING_DAYS:
+                return f"{v} working day{'s' if v != 1 else ''}"
+            case Unit.MODE | Unit.LEVEL:
+                return VALUE_WORDS_EN.get(str(v), str(v))
+            case _:
+                return self.display()
 
 
 def _trim(d: Decimal) -> str:
@@ -151,6 +197,21 @@ class PolicyItem:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule of the policy (not a number) with its provenance: eligibility, an exclusion, stacking, a condition."""
+
+    path: str  # e.g. "eligibility.exclude_dishonest", "stacking", "rent.condition.1"
+    zh: str
+    en: str
+    status: Status
+
+    @property
+    def official(self) -> bool:
+        """Stated by the article or confirmed: may be worded as definitive."""
+        return self.status in (Status.SEED, Status.CONFIRMED)
+
+
 @dataclass(frozen=True)
 class Site:
     """A building or enclave where the rent subsidy applies (载体)."""
@@ -167,6 +228,82 @@ class LprRate:
 
     since: date
     rate: Decimal
+
+
+class ClawbackTrigger(StrEnum):
+    """What sets off a clawback (追回). None is tied to tax paid (公平竞争审查条例)."""
+
+    MOVE_OUT = "move_out"  # 迁出: registration or operation moved out of the county
+    FALSE_STATEMENT = "false_statement"  # 以虚假材料骗取
+    DISHONEST = "dishonest"  # 列入严重失信名单
+
+
+class ClawbackMethod(StrEnum):
+    """How much is recovered once a condition is met."""
+
+    PRO_RATA = "pro_rata"  # 按未满年限比例退还
+    FULL = "full"  # 全额追回
+    STOP = "stop"  # 停止拨付（已拨付的不自动追回）
+
+
+CLAWBACK_TRIGGER_WORDS: dict[str, tuple[str, str]] = {
+    ClawbackTrigger.MOVE_OUT: ("迁出青田", "moving out of Qingtian"),
+    ClawbackTrigger.FALSE_STATEMENT: ("以虚假材料骗取扶持", "obtaining support by false statements"),
+    ClawbackTrigger.DISHONEST: ("列入严重失信名单", "being listed as seriously dishonest"),
+}
+CLAWBACK_METHOD_WORDS: dict[str, tuple[str, str]] = {
+    ClawbackMethod.PRO_RATA: ("按未满年限比例退还", "repaid pro rata to the years not served"),
+    ClawbackMethod.FULL: ("全额追回", "recovered in full"),
+    ClawbackMethod.STOP: ("停止拨付", "further payments stopped"),
+}
+
+
+@dataclass(frozen=True)
+class ClawbackCondition:
+    """A clawback condition (追回条件) as policy data: what sets it off, within how long, which items, how much.
+
+    `items` empty means every monetary item. `within_years` (counted from the move-in date) is set for
+    `move_out`. The condition as a whole carries a status, like every rule; so does `within_years`.
+    """
+
+    id: str
+    trigger: str  # a ClawbackTrigger value
+    method: str  # a ClawbackMethod value
+    items: tuple[str, ...]
+    zh: str
+    en: str
+    status: Status
+    within_years: Param | None = None
+
+    @property
+    def path(self) -> str:
+        return f"clawback.{self.id}"
+
+    def covers(self, item_id: str) -> bool:
+        return not self.items or item_id in self.items
+
+
+@dataclass(frozen=True)
+class PaymentRules:
+    """How awards are paid (兑现): public notice (公示), tranches (分期) with a holdback (预留) until acceptance
+    (验收), and the payment deadline. Not in the article: illustrative unless the file says otherwise."""
+
+    notice_working_days: Param = Param(5, Unit.WORKING_DAYS, Status.ILLUSTRATIVE)
+    pay_within_working_days: Param = Param(60, Unit.WORKING_DAYS, Status.ILLUSTRATIVE)
+    tranche_above: Param = Param(
+        50_000_000, Unit.FEN, Status.ILLUSTRATIVE
+    )  # 50万元: larger awards in tranches
+    first_tranche_min: Param = Param(Decimal("0.50"), Unit.RATE, Status.ILLUSTRATIVE)
+    holdback: Param = Param(Decimal("0.10"), Unit.RATE, Status.ILLUSTRATIVE)
+
+    def params(self) -> dict[str, Param]:
+        return {
+            "notice_working_days": self.notice_working_days,
+            "pay_within_working_days": self.pay_within_working_days,
+            "tranche_above": self.tranche_above,
+            "first_tranche_min": self.first_tranche_min,
+            "holdback": self.holdback,
+        }
 
 
 @dataclass(frozen=True)
@@ -201,6 +338,15 @@ class Policy:
     hash: str = ""
     path: str = ""
     overrides: dict[str, str] = field(default_factory=dict)
+    domains_open: bool = False  # the list ends in "等": a firm outside it may be recognised (认定)
+    rules: Mapping[str, Rule] = field(default_factory=dict)
+    payment: PaymentRules = field(default_factory=PaymentRules)  # 兑现: notice, tranches, holdback
+    clawback: tuple[ClawbackCondition, ...] = ()  # 追回条件
+
+    def rule(self, path: str) -> Rule:
+        """The rule at `path`; a rule the file does not describe is illustrative (never printed as official)."""
+        found = self.rules.get(path)
+        return found if found is not None else Rule(path, "", "", Status.ILLUSTRATIVE)
 
     def item(self, item_id: str) -> PolicyItem:
         for it in self.items:
@@ -231,9 +377,21 @@ class Policy:
                 best = entry
         return best
 
-    def period_text(self) -> str:
+    def period_text(self, lang: str = "zh") -> str:
+        if lang == "en":
+            end = f"{self.effective_to:%Y-%m-%d}" if self.effective_to else "open (no end date published)"
+            return f"{self.effective_from:%Y-%m-%d} to {end}"
         end = f"{self.effective_to:%Y-%m-%d}" if self.effective_to else "未定（原文未载明）"
         return f"{self.effective_from:%Y-%m-%d} 至 {end}"
+
+    def condition_rules(self, item_id: str) -> tuple[Rule, ...]:
+        """The item's conditions (享受条件) as rules with their status, in file order."""
+        out = []
+        n = 1
+        while (r := self.rules.get(f"{item_id}.condition.{n}")) is not None:
+            out.append(r)
+            n += 1
+        return tuple(out)
 
 
 def with_overrides(policy: Policy, overrides: dict[str, str]) -> Policy:

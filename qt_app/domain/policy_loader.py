@@ -16,10 +16,13 @@ from typing import Any
 import yaml
 
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
-from qt_app.domain.policy import LprRate, Param, Policy, PolicyItem, Site, Status, Tier, Unit
+from qt_app.domain.policy import LprRate, Param, Policy, PolicyItem, Rule, Site, Status, Tier, Unit
+from qt_app.domain.policy_fulfilment import read_clawback, read_payment
+from qt_app.domain.policy_rules import read_conditions, read_eligibility, read_stacking
 from qt_app.domain.policy_values import parse_value
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE_SCHEMAS = ("1", "2")  # 1: rules without status (read as illustrative); 2: every rule has a status
 
 # Which parameters each kind of item needs, and how its rate table is keyed.
 KIND_PARAMS: dict[str, dict[str, Unit]] = {
@@ -58,6 +61,7 @@ TOP_REQUIRED = {
     "effective_from", "effective_to", "source", "last_reviewed", "eligibility", "stacking", "legal_notes",
     "lpr", "sites", "items",
 }  # fmt: skip
+TOP_OPTIONAL = {"payment", "clawback"}  # 兑现 rules (policy_fulfilment): defaults when left out
 ITEM_REQUIRED = {
     "id",
     "kind",
@@ -286,7 +290,7 @@ def _tiers(r: _Reader, nodes: list[yaml.Node], path: str, key_kind: str, unit: U
     return tuple(tiers)
 
 
-def _item(r: _Reader, node: yaml.Node, path: str) -> PolicyItem | None:
+def _item(r: _Reader, node: yaml.Node, path: str, rules: dict[str, Rule]) -> PolicyItem | None:
     m = r.mapping(node, path, ITEM_REQUIRED, ITEM_OPTIONAL)
     if m is None:
         return None
@@ -363,9 +367,8 @@ def _item(r: _Reader, node: yaml.Node, path: str) -> PolicyItem | None:
             if p is not None:
                 params[name] = p
 
-    conditions = tuple(
-        _bilingual(r, cn, f"{path}.conditions[{i}]") for i, cn in enumerate(r.seq(m.get("conditions"), ""))
-    )
+    conditions, condition_rules = read_conditions(r, m.get("conditions"), item_id, path)
+    rules.update((c.path, c) for c in condition_rules)
     note_zh, note_en = _bilingual(r, m.get("note"), f"{path}.note")
     if clause is None or not item_id:
         return None
@@ -391,18 +394,17 @@ def parse_policy(text: str, source: str = "") -> Policy:
     if root is None:
         raise ValidationError([FieldProblem("", "文件为空", "The file is empty")], source)
     r = _Reader()
-    top = r.mapping(root, "", TOP_REQUIRED)
+    top = r.mapping(root, "", TOP_REQUIRED, TOP_OPTIONAL)
     if top is None:
         raise ValidationError(r.problems, source)
     schema = r.text(top.get("schema"), "schema")
-    if schema is not None and schema != str(SCHEMA_VERSION):
-        r.bad(top["schema"], "schema", f"格式版本 {SCHEMA_VERSION}", f"schema version {SCHEMA_VERSION}")
+    if schema is not None and schema not in READABLE_SCHEMAS:
+        r.bad(top["schema"], "schema", "格式版本 " + " 或 ".join(READABLE_SCHEMAS),
+              "schema version " + " or ".join(READABLE_SCHEMAS))  # fmt: skip
 
-    elig = r.mapping(top["eligibility"], "eligibility", {
-        "domains", "exclude_trading", "exclude_headquarters", "exclude_dishonest", "exclude_mu_grades",
-        "require_registration"}) if "eligibility" in top else None  # fmt: skip
-    elig = elig or {}
-    stacking_zh, stacking_en = _bilingual(r, top.get("stacking"), "stacking")
+    elig = read_eligibility(r, top.get("eligibility"))
+    stacking = read_stacking(r, top.get("stacking"))
+    rules: dict[str, Rule] = {**elig.rules, stacking.path: stacking}
     notes = tuple(
         _bilingual(r, n, f"legal_notes[{i}]") for i, n in enumerate(r.seq(top.get("legal_notes"), ""))
     )
@@ -445,12 +447,16 @@ def parse_policy(text: str, source: str = "") -> Policy:
 
     items: list[PolicyItem] = []
     for i, node in enumerate(r.seq(top.get("items"), "items")):
-        item = _item(r, node, f"items[{i}]")
+        item = _item(r, node, f"items[{i}]", rules)
         if item is None:
             continue
         if any(it.id == item.id for it in items):
             r.bad(node, f"items[{i}].id", "不重复的事项编号", "a unique item id", f"重复的 “{item.id}”")
         items.append(item)
+
+    payment = read_payment(r, top.get("payment"))
+    clawback, clawback_rules = read_clawback(r, top.get("clawback"), {it.id for it in items if it.monetary})
+    rules.update(clawback_rules)
 
     effective_from = r.day(top.get("effective_from"), "effective_from")
     effective_to = r.day(top.get("effective_to"), "effective_to", nullable=True)
@@ -458,10 +464,6 @@ def parse_policy(text: str, source: str = "") -> Policy:
         r.bad(top["effective_to"], "effective_to", "不早于生效日期的截止日期", "an end on or after the start")
     issued = r.day(top.get("issued"), "issued")
     reviewed = r.day(top.get("last_reviewed"), "last_reviewed")
-    mu = tuple(r.text(n, f"eligibility.exclude_mu_grades[{i}]") or "" for i, n in
-               enumerate(r.seq(elig.get("exclude_mu_grades"), "eligibility.exclude_mu_grades")))  # fmt: skip
-    domains = tuple(r.text(n, f"eligibility.domains[{i}]") or "" for i, n in
-                    enumerate(r.seq(elig.get("domains"), "eligibility.domains")))  # fmt: skip
     policy_id = r.text(top.get("id"), "id")
     version = r.text(top.get("version"), "version")
     # read before deciding: a title that is a list (or tagged) is a problem to report, not a blank title
@@ -476,15 +478,13 @@ def parse_policy(text: str, source: str = "") -> Policy:
         id=policy_id, version=version, title=titles["title"], title_en=titles["title_en"],
         short_title=titles["short_title"], issuer=titles["issuer"], doc_number=doc_number,
         issued=issued, effective_from=effective_from, effective_to=effective_to,
-        source=titles["source"], last_reviewed=reviewed, domains=domains,
-        exclude_trading=r.flag(elig.get("exclude_trading"), "eligibility.exclude_trading"),
-        exclude_headquarters=r.flag(elig.get("exclude_headquarters"), "eligibility.exclude_headquarters"),
-        exclude_dishonest=r.flag(elig.get("exclude_dishonest"), "eligibility.exclude_dishonest"),
-        exclude_mu_grades=mu,
-        require_registration=r.flag(elig.get("require_registration"), "eligibility.require_registration"),
-        stacking_zh=stacking_zh, stacking_en=stacking_en, legal_notes=notes, lpr=tuple(lpr_rates),
-        lpr_status=lpr_status, sites=tuple(sites), items=tuple(items),
-        hash=hashlib.sha256(text.encode("utf-8")).hexdigest(), path=source,
+        source=titles["source"], last_reviewed=reviewed, domains=elig.domains,
+        exclude_trading=elig.exclude_trading, exclude_headquarters=elig.exclude_headquarters,
+        exclude_dishonest=elig.exclude_dishonest, exclude_mu_grades=elig.exclude_mu_grades,
+        require_registration=elig.require_registration, stacking_zh=stacking.zh, stacking_en=stacking.en,
+        legal_notes=notes, lpr=tuple(lpr_rates), lpr_status=lpr_status, sites=tuple(sites), items=tuple(items),
+        hash=hashlib.sha256(text.encode("utf-8")).hexdigest(), path=source, domains_open=elig.domains_open,
+        rules=rules, payment=payment, clawback=clawback,
     )  # fmt: skip
 
 

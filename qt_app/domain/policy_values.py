@@ -21,6 +21,7 @@ EXPECTED: dict[Unit, tuple[str, str]] = {
     Unit.YEARS: ("不小于 0 的整数年数", "a whole number of years, at least 0"),
     Unit.MODE: ("top_up、cumulative 或 highest_only", "top_up, cumulative or highest_only"),
     Unit.LEVEL: ("national、provincial、municipal 或 county", "national, provincial, municipal or county"),
+    Unit.WORKING_DAYS: ("不小于 1 的整数工作日数", "a whole number of working days, at least 1"),
 }
 
 
@@ -52,8 +53,8 @@ def parse_value(raw: object, unit: Unit, where: str) -> Any:
         raise _bad(raw, unit, where)
     if unit is Unit.RATE and d > 1:
         raise _bad(raw, unit, where)
-    if unit is Unit.YEARS:
-        if d != d.to_integral_value():
+    if unit in (Unit.YEARS, Unit.WORKING_DAYS):
+        if d != d.to_integral_value() or (unit is Unit.WORKING_DAYS and d < 1):
             raise _bad(raw, unit, where)
         return int(d)
     return d

@@ -15,7 +15,6 @@ from qt_app.store.importer import (
     ImportRefused,
     ImportReport,
     apply_import,
-    import_file,
     plan_import,
 )
 from qt_app.store.letters import LetterError, LetterRegister
@@ -71,8 +70,16 @@ def open_store(
 
 
 def import_firms(store: Store, path: str | Path, skip_invalid: bool = False, who: str = "") -> ImportReport:
-    """Import .xlsx/.csv/.json: checked row by row first, then one transaction; ImportRefused if not written."""
-    return import_file(store, path, skip_invalid=skip_invalid, who=who)
+    """Import .xlsx/.csv/.json: checked row by row first, then one transaction; ImportRefused if not written.
+
+    The same operation the import dialog runs (`operations.firms.plan_import` then `import_firms`).
+    """
+    from qt_app.services.operations import firms as firm_ops
+    from qt_app.services.session import Session
+
+    session = Session(store)
+    report = firm_ops.plan_import(session, path, skip_invalid)
+    return firm_ops.import_firms(session, report, who).value
 
 
 def export_firms(store: Store, path: str | Path) -> int:

@@ -22,6 +22,11 @@ def set_offer_variant(store: Store, firm_id: str, variant: Variant, who: str = "
     store.set_setting(_KEY.format(firm_id), json.dumps(variant_to_dict(variant), ensure_ascii=False), who)
 
 
+def clear_offer_variant(store: Store, firm_id: str, who: str = "") -> None:
+    """No offer variant for the firm any more (the plan as declared is offered)."""
+    store.set_setting(_KEY.format(firm_id), "", who)
+
+
 def offer_variant(store: Store, firm_id: str) -> Variant | None:
     """The firm's offer variant, or None when none was chosen (or the stored one no longer reads)."""
     raw = store.get_setting(_KEY.format(firm_id), "")

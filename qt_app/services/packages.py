@@ -7,8 +7,9 @@ from typing import Any
 
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import Firm
-from qt_app.domain.money import capitals, format_yuan
-from qt_app.domain.package import Package
+from qt_app.domain.money import capitals
+from qt_app.domain.money_format import figure
+from qt_app.domain.package import Benefit, Package, RuleRead
 from qt_app.domain.policy import Policy
 from qt_app.domain.policy_loader import default_policy, load_policy
 from qt_app.domain.simulate import simulate
@@ -38,7 +39,12 @@ def compare(firm: Firm, policy: Policy, variants: list[Variant], horizon: int = 
 
 
 def package_to_dict(pkg: Package) -> dict[str, Any]:
-    """A JSON-ready view of a package: every line with its clause, status, explanation and parameters."""
+    """A JSON-ready view of a package: every line with its clause, status, explanation and parameters.
+
+    Totals keep cash, vouchers and in-kind apart (`total` = their sum); 待认定 amounts are under `pending`,
+    never inside `total`. Every rule the package applied carries its status (seed / illustrative / confirmed).
+    """
+    benefits = pkg.by_benefit()
     return {
         "firm_id": pkg.firm_id,
         "firm_name": pkg.firm_name,
@@ -47,16 +53,24 @@ def package_to_dict(pkg: Package) -> dict[str, Any]:
         "years": list(pkg.years),
         "eligible": pkg.eligible,
         "exclusions": list(pkg.exclusions_zh),
+        "exclusions_en": list(pkg.exclusions_en),
+        "exclusion_rules": [_rule(r) for r in pkg.exclusion_rules],
+        "rules": [_rule(r) for r in pkg.rules],
         "warnings": list(pkg.warnings_zh),
+        "warnings_en": list(pkg.warnings_en),
         "lines": [
             {
                 "item": ln.item_id,
                 "name": ln.name_zh,
+                "name_en": ln.name_en,
                 "clause": ln.clause,
+                "clause_en": ln.clause_en,
                 "clause_status": ln.clause_status,
                 "year": ln.year,
                 "amount_fen": ln.amount,
-                "amount": format_yuan(ln.amount),
+                "amount": figure(ln.amount),
+                "would_be_fen": ln.would_be,
+                "deducted_fen": ln.deducted,
                 "benefit": ln.benefit.value,
                 "status": ln.status.value,
                 "explanation": ln.explanation_zh,
@@ -64,15 +78,41 @@ def package_to_dict(pkg: Package) -> dict[str, Any]:
                 "reason": ln.reason_zh,
                 "reason_en": ln.reason_en,
                 "caps": list(ln.caps),
-                "params": [{"path": p.path, "value": p.display, "status": p.status} for p in ln.params],
+                "params": [
+                    {
+                        "path": p.path,
+                        "label": p.label_zh,
+                        "label_en": p.label_en,
+                        "value": p.display,
+                        "value_en": p.display_en,
+                        "status": p.status,
+                    }
+                    for p in ln.params
+                ],
             }
             for ln in pkg.lines
         ],
         "totals": {
             "by_year": {str(y): v for y, v in pkg.by_year().items()},
+            "by_year_benefit": {
+                str(y): {b.value: v for b, v in row.items()} for y, row in pkg.by_year_benefit().items()
+            },
             "by_category": pkg.by_category(),
+            "cash_fen": benefits[Benefit.CASH],
+            "voucher_fen": benefits[Benefit.VOUCHER],
+            "in_kind_fen": benefits[Benefit.IN_KIND],
+            "cash": figure(benefits[Benefit.CASH]),
+            "voucher": figure(benefits[Benefit.VOUCHER]),
+            "in_kind": figure(benefits[Benefit.IN_KIND]),
             "total_fen": pkg.total,
-            "total": format_yuan(pkg.total),
+            "total": figure(pkg.total),
             "total_capitals": "人民币" + capitals(pkg.total),
+            "pending_fen": pkg.pending_total,
+            "pending": figure(pkg.pending_total),
+            "pending_by_year": {str(y): v for y, v in pkg.by_year_pending().items()},
         },
     }
+
+
+def _rule(r: RuleRead) -> dict[str, str]:
+    return {"path": r.path, "zh": r.zh, "en": r.en, "status": r.status}

@@ -12,7 +12,7 @@ from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
 from qt_app.domain.pipeline import Stage
 from qt_app.store import audit
 from qt_app.store.models import SORT_COLUMNS, FirmFilter, FirmRow
-from qt_app.store.search_text import pinyin_text, sort_key_text
+from qt_app.store.search_text import in_order_pattern, initials_of, pinyin_text, sort_key_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database  # types only: sqlite-utils loads on the first write
@@ -237,20 +237,70 @@ def short_matches(db: Reader, term: str) -> list[int]:
     return found
 
 
+# Every live firm's name and contact initials, for the words-in-order match: (connection, key, rows).
+_initials: list[tuple[sqlite3.Connection, tuple[int, int], list[tuple[int, tuple[str, ...]]]]] = []
+# The last long-term answer (connection, (term, key), row ids): count and first page ask for the same one.
+_last_long: list[tuple[sqlite3.Connection, tuple[str, int, int], list[int]]] = []
+
+
+def _state(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Changes by this connection and by any other: a key that moves with every write."""
+    return conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+def in_order_matches(db: Reader, term: str) -> list[int] | None:
+    """Row ids of firms whose pinyin initials hold `term`'s words in order (qtkj → 青田…科技), or None when the
+    term is not pinyin initials. The initials are read once per database state (a scan of one column)."""
+    pattern = in_order_pattern(term)
+    if pattern is None:
+        return None
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    key = _state(conn)
+    if not (_initials and _initials[0][0] is conn and _initials[0][1] == key):
+        rows = conn.execute("SELECT rid, search_pinyin FROM firms WHERE deleted_at IS NULL").fetchall()
+        _initials[:] = [(conn, key, [(int(r[0]), initials_of(r[1])) for r in rows if r[1]])]
+    search = pattern.search
+    return [rid for rid, initials in _initials[0][2] if any(search(i) for i in initials)]
+
+
+def long_matches(db: Reader, term: str) -> list[int] | None:
+    """For a term of pinyin letters: firms containing it anywhere (trigram index) or holding its words in
+    order in their initials, as one list of row ids; None for other terms (the trigram index alone serves)."""
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    if in_order_pattern(term) is None:
+        return None
+    key = (term, *_state(conn))
+    if _last_long and _last_long[0][0] is conn and _last_long[0][1] == key:
+        return _last_long[0][2]
+    phrase = '"' + term.replace('"', '""') + '"'
+    found = {int(r[0]) for r in conn.execute("SELECT rowid FROM firms_fts WHERE firms_fts MATCH ?", [phrase])}
+    found.update(in_order_matches(conn, term) or ())
+    rids = sorted(found)
+    _last_long[:] = [(conn, key, rids)]
+    return rids
+
+
+def _term_condition(db: Reader, term: str) -> tuple[str, Any]:
+    """One word of the query: a substring anywhere (trigram index, or a scan when short), or initials in order."""
+    if len(term) < 3:  # too short for trigrams: a scan of one narrow column
+        return "f.rid IN (SELECT value FROM json_each(?))", [json.dumps(short_matches(db, term))]
+    letters = long_matches(db, term)
+    if letters is not None:
+        return "f.rid IN (SELECT value FROM json_each(?))", [json.dumps(letters)]
+    phrase = '"' + term.replace('"', '""') + '"'
+    return "f.rid IN (SELECT rowid FROM firms_fts WHERE firms_fts MATCH ?)", [phrase]
+
+
 def _conditions(
     db: Reader, query: str, filters: FirmFilter | None, deleted: bool
 ) -> tuple[list[str], list[Any]]:
     filters = filters or FirmFilter()
     where = ["f.deleted_at IS NOT NULL" if deleted else "f.deleted_at IS NULL"]
     params: list[Any] = []
-    terms = query.split()
-    long_terms = [t for t in terms if len(t) >= 3]
-    if long_terms:  # trigram index: substring of 3+ characters, any script
-        where.append("f.rid IN (SELECT rowid FROM firms_fts WHERE firms_fts MATCH ?)")
-        params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
-    for term in (t for t in terms if len(t) < 3):  # too short for trigrams: a scan of one narrow column
-        where.append("f.rid IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(short_matches(db, term)))
+    for term in query.split():  # every word must match (trigram substring, short-term scan, or initials)
+        condition, args = _term_condition(db, term)
+        where.append(condition)
+        params.extend(args)
     if filters.stages:
         where.append(f"f.stage IN ({', '.join('?' for _ in filters.stages)})")
         params.extend(filters.stages)
@@ -307,6 +357,9 @@ def count(db: Reader, query: str = "", filters: FirmFilter | None = None, delete
         term = terms[0]
         if len(term) < 3:
             return len(short_matches(db, term))
+        letters = long_matches(db, term)
+        if letters is not None:  # substring and initials-in-order matches, each firm once
+            return len(letters)
         phrase = '"' + term.replace('"', '""') + '"'
         return int(
             db.execute("SELECT count(*) FROM firms_fts WHERE firms_fts MATCH ?", [phrase]).fetchone()[0]

@@ -21,14 +21,15 @@ Migration = Callable[["Database"], None]
 
 APPLICATION_ID = 0x51544F44  # "QTOD" (Qingtian Offer Desk) at byte 68 of the file header: 1364480836
 
-# The tables each version had before the files were stamped with APPLICATION_ID (version 7): how a file of
+# The tables each version had before the files were stamped with APPLICATION_ID (version 8): how a file of
 # an earlier version is told apart from a foreign one. Index = user_version.
 _V1 = frozenset({"firms", "contacts", "audit", "settings"})
 _V2 = _V1 | {"letters", "doc_counters"}
 _V3 = _V2 | {"firms_fts"}
 _V4 = _V3 | {"package_cache", "sync_conflicts"}
 _V5 = _V4 | {"firm_search"}
-LEGACY_TABLES: tuple[frozenset[str], ...] = (frozenset(), _V1, _V2, _V3, _V4, _V5, _V5)
+_V7 = _V5 | {"ledger_actuals", "ledger_claims", "ledger_claim_events", "ledger_payments", "ledger_policies"}
+LEGACY_TABLES: tuple[frozenset[str], ...] = (frozenset(), _V1, _V2, _V3, _V4, _V5, _V5, _V7)
 
 
 def _v1_core(db: Database) -> None:
@@ -214,7 +215,172 @@ def _v6_version_history(db: Database) -> None:
         db.execute("UPDATE firms SET hash_history = ? WHERE rid = ?", [json.dumps(versions), rid])
 
 
-def _v7_application_id(db: Database) -> None:
+def _v7_ledger(db: Database) -> None:
+    """The 兑现 ledger (issue 15): actuals with evidence, claims with append-only steps, payments, recoveries,
+    budgets per item and year, kept policy versions, and the exposure cache (packages by content and policy
+    hash). Self-contained: touches no earlier table."""
+    db.executescript(
+        """
+        CREATE TABLE ledger_actuals (
+            firm_id TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            letter_id TEXT NOT NULL,          -- the letter of record when recorded (provenance)
+            data_json TEXT NOT NULL,          -- year_actuals_to_dict: figures with evidence (scans by sha256)
+            source TEXT NOT NULL DEFAULT '',  -- the file it came from, or 'form'
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (firm_id, year)
+        );
+        CREATE TABLE ledger_evidence (
+            id TEXT PRIMARY KEY,
+            firm_id TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            figure TEXT NOT NULL,             -- "revenue", "talents[0]", …
+            doc_type TEXT NOT NULL,
+            doc_number TEXT NOT NULL DEFAULT '',
+            doc_date TEXT NOT NULL,
+            sha256 TEXT NOT NULL DEFAULT '',  -- the scan under evidence/ab/abcdef….ext in the data folder
+            file_name TEXT NOT NULL DEFAULT '',
+            size INTEGER,
+            received_on TEXT,
+            received_by TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX ledger_evidence_firm ON ledger_evidence(firm_id, year);
+        CREATE INDEX ledger_evidence_hash ON ledger_evidence(sha256);
+        CREATE TABLE ledger_claims (
+            id TEXT PRIMARY KEY,
+            firm_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            letter_id TEXT NOT NULL,
+            policy_id TEXT NOT NULL,
+            policy_version TEXT NOT NULL,
+            policy_hash TEXT NOT NULL,        -- the version the claim was judged under
+            terms_json TEXT NOT NULL,         -- the payment rules it was opened under
+            state TEXT NOT NULL,
+            applied_on TEXT NOT NULL,
+            requested_fen INTEGER NOT NULL,
+            approved_fen INTEGER NOT NULL DEFAULT 0,
+            paid_fen INTEGER NOT NULL DEFAULT 0,
+            recovered_fen INTEGER NOT NULL DEFAULT 0,
+            repaid_fen INTEGER NOT NULL DEFAULT 0,
+            overridden INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL
+        );
+        CREATE INDEX ledger_claims_firm ON ledger_claims(firm_id, item_id, year);
+        CREATE TABLE ledger_claim_events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id TEXT NOT NULL REFERENCES ledger_claims(id),
+            kind TEXT NOT NULL,
+            on_date TEXT NOT NULL,
+            data_json TEXT NOT NULL,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX ledger_claim_events_claim ON ledger_claim_events(claim_id, seq);
+        CREATE TRIGGER ledger_claim_events_no_update BEFORE UPDATE ON ledger_claim_events
+            BEGIN SELECT RAISE(ABORT, 'claim events are append-only'); END;
+        CREATE TRIGGER ledger_claim_events_no_delete BEFORE DELETE ON ledger_claim_events
+            BEGIN SELECT RAISE(ABORT, 'claim events are append-only'); END;
+        CREATE TABLE ledger_payments (
+            id TEXT PRIMARY KEY,
+            claim_id TEXT NOT NULL REFERENCES ledger_claims(id),
+            firm_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            tranche INTEGER NOT NULL,
+            amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+            paid_on TEXT NOT NULL,
+            order_number TEXT NOT NULL,
+            holdback INTEGER NOT NULL DEFAULT 0,
+            override_reason TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX ledger_payments_paid_on ON ledger_payments(paid_on);
+        CREATE INDEX ledger_payments_item ON ledger_payments(year, item_id);
+        CREATE TRIGGER ledger_payments_no_update BEFORE UPDATE ON ledger_payments
+            BEGIN SELECT RAISE(ABORT, 'payment records are append-only'); END;
+        CREATE TRIGGER ledger_payments_no_delete BEFORE DELETE ON ledger_payments
+            BEGIN SELECT RAISE(ABORT, 'payment records are append-only'); END;
+        CREATE TABLE ledger_recoveries (
+            id TEXT PRIMARY KEY,
+            claim_id TEXT NOT NULL REFERENCES ledger_claims(id),
+            firm_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            kind TEXT NOT NULL,               -- decided (追回) | received (退还)
+            amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+            on_date TEXT NOT NULL,
+            basis TEXT NOT NULL DEFAULT '',   -- condition id or decision; the receipt number when received
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX ledger_recoveries_on ON ledger_recoveries(on_date);
+        CREATE TABLE ledger_firms (
+            firm_id TEXT PRIMARY KEY,
+            revision INTEGER NOT NULL DEFAULT 0,  -- bumped by every ledger write of the firm (cache key)
+            modified_at TEXT NOT NULL
+        );
+        CREATE TABLE ledger_budgets (
+            item_id TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+            set_at TEXT NOT NULL,
+            set_by TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (item_id, year)
+        );
+        CREATE TABLE ledger_policies (
+            hash TEXT PRIMARY KEY,            -- sha256 of the text: a letter's policy_hash
+            policy_id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            text TEXT NOT NULL,
+            kept_at TEXT NOT NULL
+        );
+        CREATE TABLE ledger_cache (
+            firm_id TEXT NOT NULL,
+            kind TEXT NOT NULL,               -- pipeline | committed | due
+            input_hash TEXT NOT NULL,         -- firm content hash / letter content hash (+ ledger revision)
+            policy_hash TEXT NOT NULL,
+            dated INTEGER NOT NULL DEFAULT 1,
+            computed_at TEXT NOT NULL,
+            PRIMARY KEY (firm_id, kind)
+        ) WITHOUT ROWID;
+        CREATE TABLE ledger_cache_lines (
+            kind TEXT NOT NULL,
+            firm_id TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            year INTEGER NOT NULL,
+            item_id TEXT NOT NULL,
+            stage TEXT NOT NULL DEFAULT '',   -- pipeline: the firm's stage when computed (part of its content hash)
+            amount_fen INTEGER NOT NULL,
+            weighted_fen INTEGER NOT NULL,    -- stage-weighted, rounded per line (the weights are in the key)
+            pending_fen INTEGER NOT NULL DEFAULT 0,
+            pending_weighted_fen INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (kind, firm_id, n)
+        ) WITHOUT ROWID;
+        CREATE TABLE ledger_cache_totals (       -- the lines summed, kept in step by every cache write
+            kind TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            item_id TEXT NOT NULL,
+            stage TEXT NOT NULL DEFAULT '',
+            amount_fen INTEGER NOT NULL DEFAULT 0,
+            weighted_fen INTEGER NOT NULL DEFAULT 0,
+            pending_fen INTEGER NOT NULL DEFAULT 0,
+            pending_weighted_fen INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (kind, year, item_id, stage)
+        ) WITHOUT ROWID;
+        -- The county view reads these few columns of every firm and letter: covering indexes keep it off the
+        -- wide rows (data_json, snapshot_json).
+        CREATE INDEX ledger_firms_cover ON firms(deleted_at, id, stage, content_hash);
+        CREATE INDEX ledger_letters_cover ON letters(status, firm_id, issued_at, id, content_hash, policy_hash);
+        """
+    )
+
+
+def _v8_application_id(db: Database) -> None:
     """Stamp the file as ours (`PRAGMA application_id`), so it is recognised before anything writes to it;
     files from before this step are recognised by their tables (LEGACY_TABLES)."""
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -227,7 +393,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v4_sync_cache,
     _v5_fast_search,
     _v6_version_history,
-    _v7_application_id,
+    _v7_ledger,
+    _v8_application_id,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Any
@@ -104,3 +105,35 @@ def pinyin_text(*fields: str) -> str:
 def sort_key_text(name: str) -> str:
     """What a Chinese name sorts by in the list: its full pinyin (拼音排序)."""
     return pinyin_forms(name)[1] or name.lower()
+
+
+@lru_cache(maxsize=256)
+def in_order_pattern(term: str) -> re.Pattern[str] | None:
+    """Pinyin initials that match words in order, other words allowed between (qtkj → 青田芝溪算法科技).
+
+    A query of letters is cut into pieces of two or three letters (a Chinese word's initials; the last piece
+    may be one letter, still being typed), and each piece must appear, in order, in a name's initials. None
+    for queries that are not plain letters, or too short or too long to be initials.
+    """
+    term = term.lower()
+    if not (2 <= len(term) <= 12 and term.isascii() and term.isalpha()):
+        return None
+    alternatives: list[str] = []
+
+    def cut(rest: str, pieces: list[str]) -> None:
+        if not rest:
+            alternatives.append(".*".join(pieces))
+            return
+        for size in (2, 3):
+            if len(rest) >= size:
+                cut(rest[size:], [*pieces, rest[:size]])
+        if len(rest) == 1 and pieces:
+            cut("", [*pieces, rest])
+
+    cut(term, [])
+    return re.compile("|".join(dict.fromkeys(alternatives))) if alternatives else None
+
+
+def initials_of(pinyin_column: str) -> tuple[str, ...]:
+    """The initials in a `pinyin_text` column (each field gives its initials, then its full pinyin)."""
+    return tuple(pinyin_column.split()[0::2])

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from qt_app.domain.firm import Firm
     from qt_app.domain.variants import Variant
     from qt_app.store import bundle
+    from qt_app.store.ledger_cache import ExposureCache
+    from qt_app.store.ledger_repo import LedgerBook
     from qt_app.store.letters import LetterRegister
 
 T = TypeVar("T")
@@ -51,6 +53,20 @@ class Store:
         from qt_app.store.letters import LetterRegister
 
         return LetterRegister(self.db, self.path, self._writable)
+
+    @cached_property
+    def ledger(self) -> LedgerBook:
+        """The 兑现 ledger's tables (actuals, evidence, claims, payments, budgets), made on first use."""
+        from qt_app.store.ledger_repo import LedgerBook
+
+        return LedgerBook(lambda: self.db, self.conn, self.path, self._writable)
+
+    @cached_property
+    def exposure_cache(self) -> ExposureCache:
+        """Each firm's package amounts by content and policy hash, for the county view."""
+        from qt_app.store.ledger_cache import ExposureCache
+
+        return ExposureCache(lambda: self.db, self.conn, self.path, self._writable)
 
     # -- the file ---------------------------------------------------------------------------------
     @property
@@ -349,7 +365,8 @@ class Store:
     def _replace(self, opened: Opened) -> None:
         """Continue on a reopened file (after a restore over a damaged one)."""
         self._opened = opened
-        self.__dict__.pop("letters", None)
+        for made in ("letters", "ledger", "exposure_cache"):  # built on the old connection
+            self.__dict__.pop(made, None)
 
     # -- bundles between outposts and headquarters (signing: qt_app.services.bundles) ---------------
     def conflicts(self) -> list[bundle.Conflict]:

@@ -12,13 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
-    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
@@ -35,12 +33,17 @@ from PySide6.QtWidgets import (
 
 from qt_app.domain.firm import Firm
 from qt_app.domain.money import Fen
+from qt_app.domain.money_format import money, money_compact, signed_money
 from qt_app.domain.package import Package
 from qt_app.domain.variants import BASE, Variant, standard_variants
+from qt_app.services.operations import OpChanges, current_user
+from qt_app.services.operations.office import choose_offer_variant
 from qt_app.services.session import Session
+from qt_app.ui import i18n
+from qt_app.ui.hub import Hub
+from qt_app.ui.panel import FirmOnScreen, Panel
 from qt_app.ui.widgets.bar_chart import Bar, StackedBarChart
 from qt_app.ui.widgets.layout import fill_with_sides
-from qt_app.ui.widgets.money_text import short_wan, signed_wan
 from qt_app.ui.widgets.package_parts import category_segments, category_series, line_name, year_text
 from qt_app.ui.widgets.palette import DOWN_COLOR, UP_COLOR
 from qt_app.ui.widgets.tree_model import AMOUNT_ROLE
@@ -85,7 +88,7 @@ def compare_rows(packages: list[Package], lang: str, total_label: str, year_labe
 
 
 class CompareModel(QAbstractTableModel):
-    """Rows × variants; cells are amounts in 万元 with the difference against column 0."""
+    """Rows × variants; cells are amounts with the difference against column 0."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -119,9 +122,9 @@ class CompareModel(QAbstractTableModel):
         value = row.values[col]
         delta = self._delta(row, col)
         if role == Qt.ItemDataRole.DisplayRole:
-            text = short_wan(value)
+            text = money(value, self.lang)
             if delta:
-                diff = signed_wan(delta, self.lang)
+                diff = signed_money(delta, self.lang)
                 text += f" ({diff})" if self.lang == "en" else f"（{diff}）"
             return text
         if role == AMOUNT_ROLE:
@@ -150,21 +153,18 @@ class CompareModel(QAbstractTableModel):
         return None
 
 
-class ComparePanel(QWidget):
+class ComparePanel(Panel):
     """Side-by-side variants of the current firm (方案对比)."""
 
-    offerVariantChosen = Signal(str)  # "设为报价方案" under a column: that variant's name
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+    def __init__(self, session: Session, hub: Hub, parent: QWidget | None = None) -> None:
+        super().__init__(session, hub, parent)
         self._firm: Firm | None = None
         self._variants: tuple[Variant, ...] = ()
         self._candidates: dict[str, Variant] = {}
         self._shown: list[Variant] = []
         self._buttons: list[QPushButton] = []
         self._build()
-        self._retranslate()
+        self.retranslate()
 
     def _build(self) -> None:
         self.pick_label = QLabel()
@@ -217,30 +217,26 @@ class ComparePanel(QWidget):
 
         fill_with_sides(self, left, right, left_width=300)
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.pick_label.setText(self.tr("选择两到四个方案："))
-        self.legend.setText(self.tr("金额单位：万元。括号内为与第一列相比的差额；绿色为更多，红色为更少。"))
+        self.legend.setText(self.tr("括号内为与第一列相比的差额；绿色为更多，红色为更少。"))
         for button in self._buttons:
             button.setText(self.tr("设为报价方案"))
         if self._firm is None:
             self.title.setText(self.tr("未选择企业"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-            if self._firm is not None:
-                self._fill_candidates(keep=[v.name for v in self._shown])
-                self.refresh()
-        super().changeEvent(event)
-
-    # -- public API -------------------------------------------------------------------------------
-    def show_firm(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
-        same = self._firm is not None and self._firm.id == firm.id
-        self._firm = firm
-        if not same or variants != self._variants:
-            self._variants = variants
+    # -- the panel interface ------------------------------------------------------------------------
+    def show_firm(self, shown: FirmOnScreen) -> None:
+        """Another firm (or a live edit): the candidates follow; the columns chosen stay when it is the same firm."""
+        same = self._firm is not None and shown.firm is not None and self._firm.id == shown.firm.id
+        self._firm = shown.firm
+        if shown.firm is not None and (not same or shown.variants != self._variants):
+            self._variants = shown.variants
             self._fill_candidates(keep=[v.name for v in self._shown] if same else None)
-        self.refresh()
+        super().show_firm(shown)
+
+    def affected_by(self, changes: OpChanges) -> bool:
+        return changes.policy or changes.everything
 
     def variant(self, name: str) -> Variant | None:
         """The variant behind a column name (firm variants, built-in revenue plans, "site:<id>" buildings)."""
@@ -252,11 +248,11 @@ class ComparePanel(QWidget):
     def set_checked(self, names: list[str]) -> None:
         """Choose the columns (first = reference), e.g. from a test or a remembered setting."""
         self._fill_candidates(keep=names)
-        self.refresh()
+        self.request_refresh()
 
     # -- internals --------------------------------------------------------------------------------
     def _candidate_list(self, firm: Firm) -> list[Variant]:
-        lang = self.session.lang
+        lang = i18n.current()
         out: list[Variant] = [Variant(BASE, self.tr("基准方案"))]
         out += [v for v in self._variants if v.name != BASE]
         names = {v.name for v in out}
@@ -320,16 +316,24 @@ class ComparePanel(QWidget):
             self.pick_note.setText(self.tr("最多同时比较四个方案。"))
             return
         self.pick_note.setText(self.tr("请至少选择两个方案。") if len(checked) < 2 else "")
-        self.refresh()
+        self.request_refresh()
 
     def refresh(self) -> None:
         firm = self._firm
+        lang = i18n.current()
         if firm is None:
+            self._shown = []
+            self.model.set_table([], [])
+            self.title.setText(self.shown.name or self.tr("未选择企业"))
+            self.pick_list.clear()
+            self.pick_note.setText(self.shown.waiting)
+            self.chart.set_data([], category_series(lang))
+            self._fill_buttons()
             return
         self._shown = [self._candidates[n] for n in self._checked_names() if n in self._candidates]
         packages = self.session.compare(firm, self._shown) if self._shown else []
-        self.model.lang = self.session.lang
-        rows = compare_rows(packages, self.session.lang, self.tr("合计"), self.tr("{year}小计"))
+        self.model.lang = lang
+        rows = compare_rows(packages, lang, self.tr("合计"), self.tr("{year}小计"))
         self.model.set_table([v.label or v.name for v in self._shown], rows)
         # every row visible (the totals are at the bottom); the chart takes what is left
         rows_height = self.table.verticalHeader().defaultSectionSize() * len(rows)
@@ -338,10 +342,10 @@ class ComparePanel(QWidget):
         self.title.setText(self.tr("{firm} · 方案对比").format(firm=name))
         self.chart.set_data(
             [
-                Bar(v.label or v.name, category_segments(pkg), short_wan(pkg.total))
+                Bar(v.label or v.name, category_segments(pkg), money_compact(pkg.total, lang))
                 for v, pkg in zip(self._shown, packages, strict=True)
             ],
-            category_series(self.session.lang),
+            category_series(lang),
             title=self.tr("各方案政策包合计（按类别）"),
             empty_text=self.tr("请至少选择两个方案。"),
         )
@@ -361,7 +365,7 @@ class ComparePanel(QWidget):
                 button.setToolTip(
                     self.tr("把“{label}”设为本企业的报价方案").format(label=self._shown[i].label)
                 )
-        QTimer.singleShot(0, self._align_buttons)
+        QTimer.singleShot(0, self, self._align_buttons)  # dropped if the panel is gone by then
 
     def _align_buttons(self) -> None:
         self.button_gap.setFixedWidth(self.table.verticalHeader().width() + self.table.frameWidth())
@@ -373,4 +377,21 @@ class ComparePanel(QWidget):
     def _button_clicked(self) -> None:
         sender = self.sender()
         if isinstance(sender, QPushButton):
-            self.offerVariantChosen.emit(str(sender.property("variant_name")))
+            self.choose_offer(str(sender.property("variant_name")))
+
+    def choose_offer(self, name: str) -> bool:
+        """设为报价方案: meeting mode, the handout and new letters use this variant for this firm."""
+        chosen = self._candidates.get(name)
+        if self._firm is None or chosen is None:
+            return False
+        firm_id = self._firm.id
+        if (
+            self.hub.run(lambda: choose_offer_variant(self.session, firm_id, chosen, current_user()), self)
+            is None
+        ):
+            return False
+        label = chosen.label or chosen.name
+        self.statusMessage.emit(
+            self.tr("已将“{name}”设为报价方案：会谈模式和告知函将使用此方案").format(name=label)
+        )
+        return True

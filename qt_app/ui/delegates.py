@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from qt_app.ui import i18n
 from qt_app.ui.models.rows_table import RowsModel
+from qt_app.ui.widgets.entry_table import TYPED
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+_MOVING_ON = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -28,6 +31,16 @@ class ChoiceDelegate(QStyledItemDelegate):
         for value, pair in choices:
             combo.addItem(i18n.pick(pair), value)
         return combo
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        # Typing a row's default value is still typing: the table keeps such a row (EntryTable.commitData).
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() not in _MOVING_ON
+        ):
+            editor.setProperty(TYPED, True)
+        return super().eventFilter(editor, event)
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if isinstance(editor, QComboBox):

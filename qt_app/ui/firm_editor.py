@@ -1,75 +1,59 @@
 """The firm editor (企业信息编辑): Designer form + live validation, undo, and a draft that survives a crash.
 
 The form's values are the model; widgets only show them. Every change is an undoable step, is judged by
-`firm_from_dict` (the CLI's reader) so messages match, turns the field red with a message in words, and
-— when the draft parses — is announced (debounced) so the package recomputes live. Save stays disabled
-while anything is invalid.
+`firm_from_dict` (the CLI's reader) so messages match, marks its field with the message in words, and is
+published on the hub (debounced) as the firm on screen: the parsed draft, so the package recomputes live,
+or — while something required is missing or wrong — what to fill in. Saving is an operation.
 """
 
 from __future__ import annotations
 
 import copy
-import json
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QKeyCombination, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHeaderView,
-    QLineEdit,
-    QListWidgetItem,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QWidget
 
-from qt_app.domain import uscc as uscc_mod
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
-from qt_app.domain.firm import STAGE_LABELS, Firm
+from qt_app.domain.firm import Firm
 from qt_app.domain.firm_io import new_firm_id
-from qt_app.domain.policy import Policy
 from qt_app.domain.variants import Variant
-from qt_app.ui import firm_form, i18n
-from qt_app.ui.delegates import ChoiceDelegate
-from qt_app.ui.editor_tables import ROW_DEFAULTS, TABLE_COLUMNS
+from qt_app.services.operations import OpChanges, current_user
+from qt_app.services.operations import firms as firm_ops
+from qt_app.services.session import Session
+from qt_app.ui import editor_checks, editor_fields, firm_form, i18n
+from qt_app.ui.editor_drafts import DraftKeeper
+from qt_app.ui.editor_tables import EditorTables, column_name
 from qt_app.ui.firm_form import read_draft
 from qt_app.ui.forms.ui_firm_editor import Ui_FirmEditor
-from qt_app.ui.models.rows_table import RowsModel, year_columns
+from qt_app.ui.hub import Hub
+from qt_app.ui.panel import FirmOnScreen
 from qt_app.ui.undo import EditField
 
-Saver = Callable[[Firm, tuple[Variant, ...]], None]
 Parsed = tuple[Firm, tuple[Variant, ...]]
 __all__ = ["FirmEditor", "read_draft"]
 
-ERROR_STYLE = "QLineEdit { background: #fde2e1; border: 1px solid #d93025; }"
-WARNING_STYLE = "QLineEdit { background: #fff4d6; border: 1px solid #e6a100; }"
 DEBOUNCE_MS = 150
-DRAFT_MS = 800
 
 
 class FirmEditor(QWidget):
-    """Edits one firm (or a new one) as a draft; `save()` hands a valid Firm to the saver."""
+    """Edits one firm (or a new one) as a draft; `save()` runs the save operation on a valid draft."""
 
-    draftChanged = Signal(object, object)  # Firm, tuple[Variant, ...] — the draft parses (debounced)
     dirtyChanged = Signal(bool)  # unsaved changes appeared / were saved or discarded
     saved = Signal(str)  # firm id, after a successful save
 
     def __init__(
-        self, policy: Policy, saver: Saver, draft_path: Path | None = None, parent: QWidget | None = None
+        self, session: Session, hub: Hub, draft_path: Path | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_FirmEditor()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self._policy = policy
-        self._saver = saver
-        self._draft_path = draft_path
+        self.session = session
+        self.hub = hub
+        self._policy = session.policy
         self.undo_stack = QUndoStack(self)
         self._values = firm_form.empty_values()
         self._saved_dict: dict[str, Any] | None = None  # what the store holds; None for a new firm
@@ -79,40 +63,19 @@ class FirmEditor(QWidget):
         self.parsed: Parsed | None = None
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._announce)
-        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_MS)
-        self._draft_timer.timeout.connect(self.write_draft)
-        self._tables: dict[str, RowsModel] = {}
-        self._fill_choices()
+        self.drafts = DraftKeeper(draft_path, self)
+        self.tables = EditorTables(self.ui, self)
+        self.tables.edited.connect(self._table_edited)
+        editor_fields.fill_choices(self.ui, self._policy)
         self._bind()
-        self._setup_tables()
         # Ctrl+Z / Ctrl+Shift+Z go to the editor's undo stack, not a line edit's private undo.
-        for edit in (*self._lines.values(), self.ui.notesEdit):
+        for edit in (*self.line_edits.values(), self.ui.notesEdit):
             edit.installEventFilter(self)
         self.ui.notesEdit.setUndoRedoEnabled(False)
+        hub.changed.connect(self.on_changes)
         self.load_values(firm_form.empty_values(), saved=None)
 
     # -- set-up ---------------------------------------------------------------------------------------
-    def _fill_choices(self) -> None:
-        ui = self.ui
-        ui.entityCombo.addItem(self.tr("独立法人企业"), "enterprise")
-        ui.entityCombo.addItem(self.tr("研发机构"), "rnd_institution")
-        for g in ("A", "B", "C"):
-            ui.gradeCombo.addItem(self.tr("{grade}类").format(grade=g), g)
-        ui.muGradeCombo.addItem(self.tr("未评价"), "")
-        for g in ("A", "B", "C", "D"):
-            ui.muGradeCombo.addItem(g, g)
-        for site in self._policy.sites:
-            ui.siteCombo.addItem(site.en if i18n.current() == "en" else site.zh, site.id)
-        for stage, pair in STAGE_LABELS.items():
-            ui.stageCombo.addItem(i18n.pick(pair), stage.value)
-        ui.usccNoteEdit.setVisible(False)
-        ui.usccNoteEdit.setMaxLength(200)
-        label = ui.identityForm.labelForField(ui.usccNoteEdit)
-        if label is not None:
-            label.setVisible(False)
-        ui.problemsLabel.setStyleSheet("color: #b3261e;")
-        ui.saveButton.setDefault(True)
-
     def _bind(self) -> None:
         ui = self.ui
         lines: dict[str, QLineEdit] = {
@@ -121,7 +84,7 @@ class FirmEditor(QWidget):
             "location.rent_per_m2_day": ui.rentEdit, "stage_reason": ui.stageReasonEdit,
             "owner": ui.ownerEdit, "outpost": ui.outpostEdit, "contact": ui.contactEdit,
         }  # fmt: skip
-        self._lines = lines
+        self.line_edits = lines
         for key, edit in lines.items():
             edit.textChanged.connect(lambda text, k=key: self._edited(k, text))
         self._combos: dict[str, QComboBox] = {
@@ -141,43 +104,12 @@ class FirmEditor(QWidget):
             lambda d: self._edited("location.move_in", d.toString("yyyy-MM-dd"))
         )
         ui.notesEdit.textChanged.connect(lambda: self._edited("notes", ui.notesEdit.toPlainText()))
-        ui.domainsList.itemChanged.connect(lambda _item: self._edited("domains", self._checked_domains()))
+        ui.domainsList.itemChanged.connect(
+            lambda _item: self._edited("domains", editor_fields.checked_domains(ui.domainsList))
+        )
         ui.variantCombo.currentIndexChanged.connect(lambda _i: self._show_revenue_plan())
         ui.saveButton.clicked.connect(self.save)
         ui.revertButton.clicked.connect(self.revert)
-
-    def _setup_tables(self) -> None:
-        ui = self.ui
-        views: dict[str, tuple[QTableView, QPushButton, QPushButton]] = {
-            "talents": (ui.talentsTable, ui.talentAddButton, ui.talentRemoveButton),
-            "loans": (ui.loansTable, ui.loanAddButton, ui.loanRemoveButton),
-            "science_projects": (ui.scienceTable, ui.scienceAddButton, ui.scienceRemoveButton),
-            "scenario_projects": (ui.scenarioTable, ui.scenarioAddButton, ui.scenarioRemoveButton),
-            "revenue": (ui.revenueTable, ui.revenueAddButton, ui.revenueRemoveButton),
-            "compute_spend": (ui.computeTable, ui.computeAddButton, ui.computeRemoveButton),
-            "rnd_spend": (ui.rndTable, ui.rndAddButton, ui.rndRemoveButton),
-        }
-        delegate = ChoiceDelegate(self)
-        for key, (view, add, remove) in views.items():
-            model = RowsModel(TABLE_COLUMNS.get(key) or year_columns(), self)
-            self._tables[key] = model
-            view.setModel(model)
-            view.setItemDelegate(delegate)
-            header = view.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-            for col, column in enumerate(model.columns):
-                if column.choices:  # "Talent apartment" shows whole
-                    header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            view.setEditTriggers(
-                QAbstractItemView.EditTrigger.DoubleClicked
-                | QAbstractItemView.EditTrigger.EditKeyPressed
-                | QAbstractItemView.EditTrigger.AnyKeyPressed
-            )
-            view.setTabKeyNavigation(False)  # Tab leaves the table: a sensible tab order through the form
-            model.rowsEdited.connect(lambda _before, after, k=key: self._table_edited(k, after))
-            add.clicked.connect(lambda _=False, k=key, v=view: self._add_row(k, v))
-            remove.clicked.connect(lambda _=False, k=key, v=view: self._remove_rows(k, v))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Let the window's undo/redo shortcuts through instead of a field's own undo."""
@@ -214,7 +146,7 @@ class FirmEditor(QWidget):
         self._set_dirty(dirty)
         self._validate()
         self._debounce.stop()
-        self._announce()
+        self._announce()  # at once: the package never shows the firm that was here before
 
     def new_copy(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
         """复制企业: a new draft prefilled from another firm; the credit code must be entered anew."""
@@ -228,6 +160,22 @@ class FirmEditor(QWidget):
     def shows(self, firm: Firm, variants: tuple[Variant, ...]) -> bool:
         """True when the editor's stored version is this firm exactly (nothing to reload)."""
         return self._saved_dict == firm_form.to_firm_dict(firm_form.values_from_firm(firm, variants))
+
+    def on_changes(self, changes: OpChanges) -> None:
+        """An operation changed the store (stage, undo, import, restore): an editor without edits follows."""
+        if changes.policy or changes.everything:
+            self._policy = self.session.policy
+            editor_fields.fill_sites(self.ui.siteCombo, self._policy)
+            self._refresh_all()
+        if self.is_new or self._dirty or not changes.firm(self.firm_id):
+            return
+        try:
+            firm, variants = self.session.store.get_firm(self.firm_id)
+        except DomainError:
+            self.load_firm(None)  # gone (a restored backup without it)
+            return
+        if not self.shows(firm, variants):
+            self.load_firm(firm, variants)
 
     @property
     def firm_id(self) -> str:
@@ -249,11 +197,11 @@ class FirmEditor(QWidget):
         self._loading = True
         try:
             v = self._values
-            for key, edit in self._lines.items():
+            for key, edit in self.line_edits.items():
                 if edit.text() != v[key]:
                     edit.setText(v[key])
             for key, combo in self._combos.items():
-                self._set_combo(combo, v[key])
+                editor_fields.set_combo(combo, v[key])
             for key, check in self._checks.items():
                 check.setChecked(bool(v[key]))
             self.ui.locationGroup.setChecked(bool(v["has_location"]))
@@ -261,42 +209,12 @@ class FirmEditor(QWidget):
             self.ui.moveInEdit.setDate(move_in if move_in.isValid() else QDate(date.today().year, 1, 1))
             if self.ui.notesEdit.toPlainText() != v["notes"]:
                 self.ui.notesEdit.setPlainText(v["notes"])
-            self._fill_domains()
+            editor_fields.fill_domains(self.ui.domainsList, self._policy, v["domains"])
             for key in (*firm_form.TABLE_KEYS, "compute_spend", "rnd_spend"):
-                self._tables[key].set_rows(v[key])
+                self.tables.set_rows(key, v[key])
             self._fill_variants()
         finally:
             self._loading = False
-
-    @staticmethod
-    def _set_combo(combo: QComboBox, value: str) -> None:
-        found = combo.findData(value)
-        if found < 0 and value:
-            combo.addItem(value, value)  # a value the lists do not know (an older policy's site): keep it
-            found = combo.count() - 1
-        combo.setCurrentIndex(max(found, 0))
-
-    def _fill_domains(self) -> None:
-        lst = self.ui.domainsList
-        with QSignalBlocker(lst):
-            lst.clear()
-            chosen = list(self._values["domains"])
-            known = list(self._policy.domains)
-            for name in known + [d for d in chosen if d not in known]:
-                item = QListWidgetItem(name, lst)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if name in chosen else Qt.CheckState.Unchecked)
-        lst.setFlow(lst.Flow.LeftToRight)
-        lst.setWrapping(True)
-        lst.setMaximumHeight(120)
-
-    def _checked_domains(self) -> list[str]:
-        lst = self.ui.domainsList
-        return [
-            lst.item(i).text()
-            for i in range(lst.count())
-            if lst.item(i).checkState() == Qt.CheckState.Checked
-        ]
 
     def _fill_variants(self) -> None:
         combo = self.ui.variantCombo
@@ -311,13 +229,13 @@ class FirmEditor(QWidget):
 
     def _show_revenue_plan(self) -> None:
         i = self.ui.variantCombo.currentIndex()
-        model = self._tables["revenue"]
         if i <= 0:
-            model.set_rows(self._values["revenue"])
+            self.tables.set_rows("revenue", self._values["revenue"])
             self.ui.variantInfo.setText(self.tr("企业申报的年度销售收入；金额可写 150万、1.2亿。"))
+            self._mark_problems()
             return
         var = self._values["variants"][i - 1]
-        model.set_rows(firm_form.year_rows(var.get("revenue") or {}))
+        self.tables.set_rows("revenue", firm_form.year_rows(var.get("revenue") or {}))
         if var.get("revenue"):
             self.ui.variantInfo.setText(self.tr("此方案单列的年度销售收入。"))
         else:
@@ -328,7 +246,7 @@ class FirmEditor(QWidget):
                 else self.tr("此方案沿用基准营收；在下表填写即改为单列营收。")
             )
             self.ui.variantInfo.setText(note)
-        self._mark_tables()
+        self._mark_problems()
 
     # -- edits ----------------------------------------------------------------------------------------------
     def _edited(self, key: str, value: Any) -> None:
@@ -364,26 +282,6 @@ class FirmEditor(QWidget):
             return
         self._edited(key, rows)
 
-    def _add_row(self, key: str, view: QTableView) -> None:
-        model = self._tables[key]
-        if key in firm_form.YEAR_KEYS:
-            years = [int(r["year"]) for r in model.rows() if r["year"].isdigit()]
-            row = model.add_row({"year": str(max(years) + 1 if years else date.today().year), "amount": ""})
-            column = 1
-        else:
-            row = model.add_row(ROW_DEFAULTS[key]())
-            column = 0
-        index = model.index(row, column)
-        view.setCurrentIndex(index)
-        view.edit(index)
-
-    def _remove_rows(self, key: str, view: QTableView) -> None:
-        rows = sorted({i.row() for i in view.selectionModel().selectedIndexes()}, reverse=True)
-        if not rows and view.currentIndex().isValid():
-            rows = [view.currentIndex().row()]
-        for row in rows:
-            self._tables[key].remove_row(row)
-
     def _apply(self, key: str, value: Any) -> None:
         """Undo/redo: put a value back and show it."""
         self._values[key] = copy.deepcopy(value)
@@ -394,8 +292,7 @@ class FirmEditor(QWidget):
         self._set_dirty(self._saved_dict is None or firm_form.to_firm_dict(self._values) != self._saved_dict)
         self._validate()
         self._debounce.start()
-        if self._draft_path is not None:
-            self._draft_timer.start()
+        self.drafts.later()
 
     def _set_dirty(self, dirty: bool) -> None:
         name = self._values["name"].strip() or self.tr("新企业")
@@ -408,117 +305,54 @@ class FirmEditor(QWidget):
     # -- validation -------------------------------------------------------------------------------------------
     def _validate(self) -> None:
         self.parsed, self.problems = firm_form.parse(self._values)
-        self._show_uscc()
-        lang = i18n.current()
-        field_problems: dict[str, str] = {}
-        table_problems: dict[str, dict[tuple[int, str], str]] = {k: {} for k in self._tables}
-        lines = []
-        for p in self.problems:
-            place = firm_form.place_of(p.path, self._values)
-            text = p.en if lang == "en" else p.zh
-            if p.path == "uscc":
-                continue  # the code has its own live message under the field
-            lines.append(f"{firm_form.label_of(p.path, lang)}：{text}" if p.path else text)
-            if place.key in table_problems and place.row >= 0:
-                table_problems[place.key][(place.row, place.column)] = text
-            else:
-                field_problems.setdefault(place.key, text)
-        self._field_problems = field_problems
-        self._table_problems = table_problems
-        for key, edit in self._lines.items():
-            if key == "uscc":
-                continue
-            problem = field_problems.get(key) or (
-                field_problems.get("location")
-                if key.startswith("location.") and not edit.text().strip()
-                else None
-            )
-            edit.setStyleSheet(ERROR_STYLE if problem else "")
-            edit.setToolTip(problem or "")
-        self._mark_tables()
-        shown = lines[:6] + ([self.tr("…另有 {n} 处问题").format(n=len(lines) - 6)] if len(lines) > 6 else [])
-        self.ui.problemsLabel.setText("\n".join(shown))
+        editor_checks.show_uscc(self.ui, self._values, self.problems)
+        self._mark_problems()
         self._update_save()
 
-    def _mark_tables(self) -> None:
-        problems = getattr(self, "_table_problems", {})
-        for key, model in self._tables.items():
-            if key == "revenue" and self.ui.variantCombo.currentIndex() > 0:
-                model.set_problems({})
-                continue
-            model.set_problems(problems.get(key, {}))
-
-    def _show_uscc(self) -> None:
-        ui = self.ui
-        result = uscc_mod.check(self._values["uscc"])
-        taken = self._field_problems_uscc()
-        note_label = ui.identityForm.labelForField(ui.usccNoteEdit)
-        warn = result.is_warning and not result.is_error
-        ui.usccNoteEdit.setVisible(warn)
-        if note_label is not None:
-            note_label.setVisible(warn)
-        en = i18n.current() == "en"
-        if result.is_error:
-            ui.usccEdit.setStyleSheet(ERROR_STYLE)
-            text, color = (result.error_en if en else result.error_zh), "#b3261e"
-        elif taken:
-            ui.usccEdit.setStyleSheet(ERROR_STYLE)
-            text, color = taken, "#b3261e"
-        elif warn:
-            ui.usccEdit.setStyleSheet(WARNING_STYLE)
-            text = result.warning_en if en else result.warning_zh
-            if self._values["uscc_note"].strip():
-                text += self.tr("（已附说明，可保存）")
-            else:
-                text += self.tr("（请在下方填写说明后保存）")
-            color = "#8a5a00"
-        else:
-            ui.usccEdit.setStyleSheet("")
-            text, color = "", ""
-        ui.usccMessage.setText(text)
-        ui.usccMessage.setVisible(bool(text))
-        ui.usccMessage.setStyleSheet(f"color: {color};" if color else "")
-
-    def _field_problems_uscc(self) -> str:
-        lang = i18n.current()
-        for p in self.problems:
-            if p.path == "uscc" and not uscc_mod.check(self._values["uscc"]).is_warning:
-                return p.en if lang == "en" else p.zh
-        return ""
+    def _mark_problems(self) -> None:
+        variant_shown = self.ui.variantCombo.currentIndex() > 0
+        editor_checks.show_problems(self, self.problems, self._values, variant_shown)
 
     def _update_save(self) -> None:
         self.ui.saveButton.setEnabled(self.parsed is not None and self._dirty)
         self.ui.revertButton.setEnabled(self._dirty)
 
-    def _announce(self) -> None:
+    def on_screen(self) -> FirmOnScreen:
+        """What every panel should show for this draft: the parsed firm, or what is missing."""
         if self.parsed is not None:
-            self.draftChanged.emit(*self.parsed)
+            return FirmOnScreen.of(*self.parsed, is_new=self.is_new)
+        lang = i18n.current()
+        waiting = firm_form.waiting_text(self.problems, self._values, lang, column_name)
+        name = self._values["name"].strip()
+        return FirmOnScreen(self.firm_id, name, None, (), waiting=waiting, is_new=self.is_new)
+
+    def _announce(self) -> None:
+        self.hub.firmShown.emit(self.on_screen())
+
+    def announce_now(self) -> None:
+        """Publish the draft at once instead of after the pause in typing (tests, benchmarks, Ctrl+S)."""
+        self._debounce.stop()
+        self._announce()
 
     # -- saving -------------------------------------------------------------------------------------------------
     def save(self) -> bool:
-        """Hand the valid draft to the saver; refuses (and says why) while anything is invalid."""
+        """Run the save operation on the valid draft; refuses (and says why) while anything is invalid."""
         self._validate()
         if self.parsed is None:
             return False
         firm, variants = self.parsed
         try:
-            self._saver(firm, variants)
+            result = firm_ops.save_firm(self.session, firm, variants, current_user())
         except ValidationError as e:
-            self.problems = list(e.problems)
-            self.ui.problemsLabel.setText("\n".join(e.lines(i18n.current())))
-            for p in e.problems:
-                if p.path == "uscc":
-                    self.ui.usccEdit.setStyleSheet(ERROR_STYLE)
-                    self.ui.usccMessage.setText(p.en if i18n.current() == "en" else p.zh)
-                    self.ui.usccMessage.setStyleSheet("color: #b3261e;")
-                    self.ui.usccMessage.setVisible(True)
+            editor_checks.show_refusal(self.ui, e)
             return False
         except DomainError as e:
             QMessageBox.warning(self, self.tr("无法保存"), e.message(i18n.current()))
             return False
         self._saved_dict = firm_form.to_firm_dict(self._values)
         self._set_dirty(False)
-        self.discard_draft()
+        self.drafts.discard()
+        self.hub.apply(result)  # the list, the package totals and every panel hear of it
         self.saved.emit(firm.id)
         return True
 
@@ -528,28 +362,15 @@ class FirmEditor(QWidget):
             self.load_values(firm_form.empty_values(), saved=None)
         else:
             self.load_values(firm_form.values_from_dict(self._saved_dict), saved=self._saved_dict)
-        self.discard_draft()
+        self.drafts.discard()
 
     def maybe_leave(self) -> bool:
         """Before showing another firm or closing: ask Save / Discard / Cancel when there are changes."""
         if not self._dirty:
             return True
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("未保存的修改"))
-        box.setText(
-            self.tr("“{name}”有未保存的修改。").format(name=self._values["name"] or self.tr("新企业"))
+        answer = editor_checks.ask_leave(
+            self, self._values["name"] or self.tr("新企业"), self.parsed is not None
         )
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        box.button(QMessageBox.StandardButton.Save).setText(self.tr("保存"))
-        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("放弃"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.button(QMessageBox.StandardButton.Save).setEnabled(self.parsed is not None)
-        answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
@@ -560,24 +381,10 @@ class FirmEditor(QWidget):
     # -- crash-safe draft -----------------------------------------------------------------------------------------
     def write_draft(self) -> None:
         """Keep unsaved changes in a file so a crash does not lose them (offered back at the next start)."""
-        if self._draft_path is None:
-            return
-        if not self._dirty:
-            self.discard_draft()
-            return
-        payload = {"values": self._values, "saved": self._saved_dict}
-        try:
-            self._draft_path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self._draft_path.with_suffix(".part")
-            tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(self._draft_path)
-        except OSError:
-            pass  # a draft is a courtesy; failing to write it must not interrupt typing
+        self.drafts.write({"values": self._values, "saved": self._saved_dict} if self._dirty else None)
 
     def discard_draft(self) -> None:
-        self._draft_timer.stop()
-        if self._draft_path is not None:
-            self._draft_path.unlink(missing_ok=True)
+        self.drafts.discard()
 
     def restore_draft(self, payload: dict[str, Any]) -> bool:
         """Load a draft written by `write_draft`; False when it is unreadable."""

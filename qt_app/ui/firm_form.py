@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -224,6 +224,59 @@ def label_of(path: str, lang: str) -> str:
         pair = FIELD_LABELS[head]
         return f"{pair[1] if lang == 'en' else pair[0]} {tail}"
     return path
+
+
+REQUIRED_ZH = "必填项为空"
+ColumnName = Callable[[str, str, str], str]  # (table key, column key, lang) -> the column's name
+
+
+def is_required(p: FieldProblem) -> bool:
+    return p.zh == REQUIRED_ZH
+
+
+def where_of(path: str, values: Values, lang: str, column_name: ColumnName) -> tuple[str, Place]:
+    """Where a problem is, in words: "科技项目 第1行：上级下拨资金", or a field's name ("企业名称")."""
+    place = place_of(path, values)
+    if place.key in (*TABLE_KEYS, *YEAR_KEYS) and place.row >= 0:
+        table = FIELD_LABELS[place.key][1 if lang == "en" else 0]
+        column = column_name(place.key, place.column, lang) if place.column else ""
+        if lang == "en":
+            where = f"{table}, row {place.row + 1}"
+            return (f"{where}: {column}" if column else where), place
+        where = f"{table} 第{place.row + 1}行"
+        return (f"{where}：{column}" if column else where), place
+    return label_of(path, lang), place
+
+
+def problem_line(p: FieldProblem, values: Values, lang: str, column_name: ColumnName) -> str:
+    """A problem in the one wording used everywhere — summary, beside the field, in the cell's tooltip:
+    "科技项目 第1行：上级下拨资金 为空", "计划投资额 应为数字，实为“x”" / "Science projects, row 1: Funds
+    allocated is empty"."""
+    where, _place = where_of(p.path, values, lang, column_name) if p.path else ("", Place(""))
+    if lang == "en":
+        if is_required(p):
+            return f"{where} is empty" if where else "Required"
+        return f"{where}: {p.en}" if where else p.en
+    if is_required(p):
+        return f"{where} 为空" if where else "为空"
+    return f"{where} {p.zh}" if where else p.zh
+
+
+def waiting_text(problems: list[FieldProblem], values: Values, lang: str, column_name: ColumnName) -> str:
+    """Why no package is shown yet: the required fields still empty, or the first problems to correct."""
+    if not problems:
+        return ""
+    top = [p for p in problems if is_required(p) and p.path in FIELD_LABELS and "." not in p.path]
+    if len(top) == len(problems):
+        names = [label_of(p.path, lang) for p in top]
+        if lang == "en":
+            return "Fill in the required fields to compute the package: " + ", ".join(names)
+        return "填写必填项后测算：" + "、".join(names)
+    lines = [problem_line(p, values, lang, column_name) for p in problems[:3]]
+    more = "…" if len(problems) > 3 else ""
+    if lang == "en":
+        return "Correct these to compute the package: " + "; ".join(lines) + more
+    return "修正以下问题后测算：" + "；".join(lines) + more
 
 
 def read_draft(path: Path) -> dict[str, Any] | None:

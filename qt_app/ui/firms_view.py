@@ -6,10 +6,8 @@ actions into undoable store commands, announcing changes on the hub.
 
 from __future__ import annotations
 
-import contextlib
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from qt_app.domain.errors import DomainError
 from qt_app.domain.pipeline import STAGE_LABELS, Stage
+from qt_app.services.operations import OpChanges, current_user
+from qt_app.services.operations import firms as firm_ops
 from qt_app.services.session import Session
 from qt_app.store.models import FirmFilter
 from qt_app.ui import i18n
@@ -33,35 +33,21 @@ from qt_app.ui.errors import show_error
 from qt_app.ui.hub import Hub
 from qt_app.ui.models.contacts import ContactsModel
 from qt_app.ui.models.firm_table import ID_ROLE, FirmTableModel
-from qt_app.ui.undo import DeleteFirm, RestoreFirm, SetStage
+from qt_app.ui.panel import Panel
 from qt_app.ui.widgets.labels import emphasise, mute
+from qt_app.ui.widgets.words import domain_name
 
 SEARCH_DEBOUNCE_MS = 200
 TOTALS_PER_TICK = 8  # package totals filled in idle time, a few at a time, so scrolling never stalls
 
 
-def who() -> str:
-    import getpass  # on the first save, not at start (it loads termios)
-
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
-
-
-class FirmsView(QWidget):
+class FirmsView(Panel):
     """The pipeline list with its filters and the selected firm's contact log."""
 
     currentFirmChanged = Signal(str)  # the selected row's firm id ("" when none)
-    firmActivated = Signal(str)  # double-click / Enter: open this firm in the editor
 
-    def __init__(
-        self, session: Session, hub: Hub, undo_stack: QUndoStack, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.hub = hub
-        self.undo_stack = undo_stack
+    def __init__(self, session: Session, hub: Hub, parent: QWidget | None = None) -> None:
+        super().__init__(session, hub, parent)
         store = session.store
         self.model = FirmTableModel(
             lambda q, f, s, d, o, n: store.list_firms(q, f, s, d, o, n),
@@ -76,8 +62,6 @@ class FirmsView(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.apply_search())
         self._totals_timer = QTimer(self, interval=30)
         self._totals_timer.timeout.connect(self._fill_totals)
-        self.hub.firmSaved.connect(lambda fid: self.refresh(keep=fid))
-        self.hub.firmsChanged.connect(lambda: self.refresh())
         self._update_count()
         self._remember_choices()
         self._policy_ready = False
@@ -86,6 +70,20 @@ class FirmsView(QWidget):
         if session.policy_loaded:
             self.policy_ready()
 
+    def show_firm(self, shown: object) -> None:
+        """The list keeps its own selection; the editor follows the list, not the other way round."""
+
+    def on_changes(self, changes: OpChanges) -> None:
+        """Reload after an operation, keeping the selection when the firm is still listed."""
+        if changes.list_changed:
+            saved = next(iter(changes.firms), "") if len(changes.firms) == 1 else ""
+            self.refresh(keep=saved)
+        elif self.current_id() in changes.contacts:
+            self._row_changed(self.table.currentIndex(), QModelIndex())
+        if changes.policy:
+            self.model.forget_totals()  # computed under the old default: figured again in idle time
+            self._start_totals()
+
     def policy_ready(self) -> None:
         """The policy is loaded (after the first paint): its domains become filter choices, totals fill in."""
         if self._policy_ready:
@@ -93,12 +91,21 @@ class FirmsView(QWidget):
         self._policy_ready = True
         for domain in self.session.policy.domains:
             if self.domain_filter.findData(domain) < 0:
-                self.domain_filter.addItem(domain, domain)
+                self.domain_filter.addItem(domain_name(domain, i18n.current()), domain)
         self._start_totals()
 
     def _start_totals(self) -> None:
-        if self._policy_ready:
+        if self._policy_ready and self.isVisible():
             self._totals_timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._start_totals()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Totals are figured only while the list is on screen: typing in the editor is not slowed by them."""
+        super().hideEvent(event)
+        self._totals_timer.stop()
 
     # -- layout -------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -145,11 +152,18 @@ class FirmsView(QWidget):
         self.model.modelReset.connect(self._update_count)
 
         self.count_label = QLabel(self)
+        self.nothing_found = QLabel(self)  # in place of an empty list: what was asked, and what to try
+        self.nothing_found.setObjectName("nothingFound")
+        self.nothing_found.setWordWrap(True)
+        self.nothing_found.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.nothing_found.setStyleSheet("QLabel { padding: 24px; font-size: 11pt; }")
+        self.nothing_found.hide()
         left = QWidget(self)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addLayout(filters)
         lv.addWidget(self.table)
+        lv.addWidget(self.nothing_found, 1)
         lv.addWidget(self.count_label)
 
         self.contacts = ContactsModel(self)
@@ -225,6 +239,27 @@ class FirmsView(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("共 {n} 家企业").format(n=self.model.total))
+        query = self.search.text().strip()
+        filtered = self.filters() != FirmFilter()
+        empty = self.model.total == 0 and bool(query or filtered)
+        if empty:
+            asked = (
+                self.tr("没有找到与“{query}”相符的企业。").format(query=query)
+                if query
+                else self.tr("没有符合所选筛选条件的企业。")
+            )
+            tips = [
+                self.tr("换一个更短的词，如企业名称中的两个字（“星河”）"),
+                self.tr("拼音首字母，按词的顺序，如 qtkj（青田…科技）"),
+                self.tr("统一社会信用代码的后几位，或联系人的名字"),
+            ]
+            if filtered:
+                tips.append(self.tr("清除阶段、领域、驻点或负责人的筛选"))
+            self.nothing_found.setText(
+                asked + "\n" + self.tr("可以试试：") + "\n" + "\n".join("· " + t for t in tips)
+            )
+        self.nothing_found.setVisible(empty)
+        self.table.setVisible(not empty)
 
     def _remember_choices(self) -> None:
         """Outposts and owners seen so far become filter choices."""
@@ -263,19 +298,8 @@ class FirmsView(QWidget):
         if not ids:
             self._totals_timer.stop()  # restarted when new rows arrive
             return
-        store, policy = self.session.store, self.session.policy
         for firm_id in ids:
-            try:
-                firm, _variants = store.get_firm(firm_id)
-                pkg = self.session.package(firm, explain=False)
-            except DomainError:
-                self.model.set_total(firm_id, 0)
-                continue
-            self.model.set_total(firm_id, pkg.total)
-            if not store.read_only:
-                # A cache write failing only costs a recomputation next time.
-                with contextlib.suppress(DomainError):
-                    store.put_package_total(firm_id, "base", policy.hash, pkg.total, pkg.by_year())
+            self.model.set_total(firm_id, firm_ops.package_total(self.session, firm_id))
 
     def stop(self) -> None:
         """Stop idle work (the window is closing)."""
@@ -283,26 +307,11 @@ class FirmsView(QWidget):
         self._search_timer.stop()
 
     # -- actions --------------------------------------------------------------------------------------------------
-    def _changed(self) -> None:
-        self.hub.firmsChanged.emit()
-
-    def _failed(self, e: BaseException) -> None:
-        show_error(self, e)
-
     def delete_selected(self) -> None:
         """删除 (to the trash); Ctrl+Z brings it back."""
         row = self.model.firm_row(self.table.currentIndex().row())
-        if row is None:
-            return
-        try:
-            self.session.store.delete_firm(row.id, who())
-        except DomainError as e:
-            show_error(self, e)
-            return
-        self.undo_stack.push(
-            DeleteFirm(self.session.store, row.id, row.name, who(), self._changed, self._failed)
-        )
-        self._changed()
+        if row is not None:
+            self.hub.run(lambda: firm_ops.delete_firm(self.session, row.id, current_user()), self)
 
     def open_trash(self) -> None:
         from qt_app.ui.firm_dialogs import TrashDialog  # dialogs load when first opened
@@ -310,22 +319,18 @@ class FirmsView(QWidget):
         dialog = TrashDialog(self.session.store.trash(), self)
         if dialog.exec() and dialog.chosen_id():
             firm_id = dialog.chosen_id()
-            name = next((r.name for r in self.session.store.trash() if r.id == firm_id), firm_id)
-            try:
-                self.session.store.restore_firm(firm_id, who())
-            except DomainError as e:
-                show_error(self, e)
-                return
-            self.undo_stack.push(
-                RestoreFirm(self.session.store, firm_id, name, who(), self._changed, self._failed)
-            )
-            self.refresh(keep=firm_id)
+            if self.hub.run(lambda: firm_ops.restore_firm(self.session, firm_id, current_user()), self):
+                self.select(firm_id)
 
     def change_stage(self) -> None:
         firm_id = self.current_id()
         if not firm_id:
             return
-        firm, _variants = self.session.store.get_firm(firm_id)
+        try:
+            firm, _variants = self.session.store.get_firm(firm_id)
+        except DomainError as e:
+            show_error(self, e)
+            return
         from qt_app.ui.firm_dialogs import StageDialog  # dialogs load when first opened
 
         dialog = StageDialog(firm, self)
@@ -336,17 +341,8 @@ class FirmsView(QWidget):
 
     def set_stage(self, firm_id: str, stage: str, reason: str = "") -> bool:
         """变更阶段 as one undoable step; False (after saying why) when the store refuses."""
-        try:
-            firm, _variants = self.session.store.get_firm(firm_id)
-            self.session.store.set_stage(firm_id, Stage(stage), reason, who())
-        except DomainError as e:
-            show_error(self, e)
-            return False
-        self.undo_stack.push(
-            SetStage(self.session.store, firm, Stage(stage), reason, who(), self._changed, self._failed)
-        )
-        self.hub.firmSaved.emit(firm_id)
-        return True
+        op = lambda: firm_ops.set_stage(self.session, firm_id, Stage(stage), reason, current_user())  # noqa: E731
+        return self.hub.run(op, self) is not None
 
     def add_contact(self) -> None:
         firm_id = self.current_id()
@@ -358,11 +354,9 @@ class FirmsView(QWidget):
         dialog = ContactDialog(row.name, self)
         if dialog.exec():
             when, kind, person, notes, next_step = dialog.entry()
-            try:
-                self.session.store.add_contact(firm_id, when, kind, person, notes, next_step, by=who())
-            except DomainError as e:
-                show_error(self, e)
-                return
-            self.contacts.set_entries(self.session.store.contacts(firm_id))
-            self.contact_empty.setVisible(False)
-            self.contact_table.setVisible(True)
+            self.hub.run(
+                lambda: firm_ops.add_contact(
+                    self.session, firm_id, when, kind, person, notes, next_step, current_user()
+                ),
+                self,
+            )

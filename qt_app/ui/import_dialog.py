@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qt_app.services.operations import OpResult, current_user
+from qt_app.services.operations import firms as firm_ops
 from qt_app.services.session import Session
-from qt_app.store.importer import ImportReport, apply_import, plan_import
+from qt_app.store.importer import ImportReport
 from qt_app.ui import i18n
 from qt_app.ui.errors import show_error
-from qt_app.ui.firms_view import who
 from qt_app.ui.hub import Hub
 from qt_app.ui.workers import run_with_progress
 
@@ -93,22 +94,24 @@ def import_firms(session: Session, hub: Hub, parent: QWidget, path: str | None =
         run_with_progress(
             parent,
             QCoreApplication.translate("ImportDialog", "正在写入…"),
-            lambda: apply_import(session.store, report, who()),
+            lambda: firm_ops.import_firms(session, report, current_user()),
             written,
             lambda e: show_error(parent, e),
         )
 
-    def written(report: object) -> None:
-        assert isinstance(report, ImportReport)
-        hub.firmsChanged.emit()
+    def written(result: object) -> None:
+        assert isinstance(result, OpResult) and isinstance(result.value, ImportReport)
+        hub.apply(result)
         QMessageBox.information(
-            parent, QCoreApplication.translate("ImportDialog", "导入企业"), report.summary(i18n.current())
+            parent,
+            QCoreApplication.translate("ImportDialog", "导入企业"),
+            result.value.summary(i18n.current()),
         )
 
     run_with_progress(
         parent,
         QCoreApplication.translate("ImportDialog", "正在检查文件…"),
-        lambda: plan_import(session.store, path),
+        lambda: firm_ops.plan_import(session, path),
         checked,
         lambda e: show_error(parent, e),
         cancel_text=QCoreApplication.translate("ImportDialog", "取消"),

@@ -1,6 +1,6 @@
 """检查数据文件 (Check data file): the full integrity check off the UI thread, and the offer to put the newest
-good backup back when the file is damaged. The checking and restoring are services
-(`services.firms.check_data_file`, `restore_newest_good`); this module only asks and tells.
+good backup back when the file is damaged. The check is a service (`services.firms.check_data_file`), the
+restore an operation (`services.operations.backups.restore_newest_good`); this module only asks and tells.
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qt_app.domain.errors import DomainError
-from qt_app.services.firms import CheckReport, check_data_file, newest_good_backup, restore_newest_good
+from qt_app.services.firms import CheckReport, check_data_file, newest_good_backup
+from qt_app.services.operations import backups as backup_ops
+from qt_app.services.operations import current_user
 from qt_app.services.session import Session
 from qt_app.ui import i18n
 from qt_app.ui.errors import show_error
-from qt_app.ui.firms_view import who
 from qt_app.ui.hub import Hub
 from qt_app.ui.workers import run_with_progress
 
@@ -74,12 +75,13 @@ def offer_restore(
     if restore is None or box.clickedButton() is not restore:
         return False
     try:
-        kept = restore_newest_good(store, who())
+        result = backup_ops.restore_newest_good(session, current_user())
     except DomainError as e:
         show_error(parent, e)
         return False
-    if hub is not None:
-        hub.firmsChanged.emit()
+    if hub is not None:  # at start there is no window yet: nothing to tell
+        hub.apply(result)
+    kept = result.value
     QMessageBox.information(
         parent,
         _tr("检查数据文件"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -26,27 +26,25 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QToolButton,
+    QToolBar,
     QWidget,
 )
 
 from qt_app import __version__
 from qt_app.domain.errors import DomainError
+from qt_app.services.operations import OpChanges, current_user
+from qt_app.services.operations import firms as firm_ops
 from qt_app.services.session import Session
-from qt_app.ui import i18n, settings, window_state
-from qt_app.ui.actions import CONTEXT, MENUS, TOOLBAR, create_actions, icon
+from qt_app.ui import i18n, settings, window_chrome, window_state
+from qt_app.ui.actions import create_actions
 from qt_app.ui.errors import show_error
-from qt_app.ui.firms_view import FirmsView, who
+from qt_app.ui.firms_view import FirmsView
 from qt_app.ui.hub import Hub
-from qt_app.ui.models.firm_table import local_time
+from qt_app.ui.panel import NO_FIRM, FirmOnScreen, Panel
 from qt_app.ui.panels import make_panel
 from qt_app.ui.startup import WarmUp
-from qt_app.ui.undo import SaveFirm
-from qt_app.ui.widgets.labels import emphasise, tint
 
 if TYPE_CHECKING:
-    from qt_app.domain.firm import Firm
-    from qt_app.domain.variants import Variant
     from qt_app.ui.firm_editor import FirmEditor
 
 FIRMS, PACKAGE, COMPARE, EXPOSURE, POLICIES, LETTERS = range(6)
@@ -64,16 +62,22 @@ DRAFT_FILE = "unsaved-draft.json"
 class MainWindow(QMainWindow):
     """招商政策测算台: the firm library, the package, variants, exposure and policies, plus meeting mode."""
 
+    toolbar: QToolBar  # made by window_chrome, as are the status line's labels
+    read_only_label: QLabel
+    file_label: QLabel
+    policy_label: QLabel
+    backup_label: QLabel
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.hub = Hub(self)
         self.setWindowTitle(self.tr("招商政策测算台"))
         self.actions_by_name = create_actions(self)
-        self.list_stack = QUndoStack(self)
+        self.list_stack = QUndoStack(self)  # operations' undo (save, delete, stage…); the editor has its own
         self.undo_group = QUndoGroup(self)
-        self._panels: dict[str, QWidget] = {}
-        self._current: tuple[Firm, tuple[Variant, ...]] | None = None
+        self.hub = Hub(self.list_stack, self)
+        self._panels: dict[str, Panel] = {}
+        self._current: FirmOnScreen = NO_FIRM  # what the editor last published
         self._build_screens()
         self._build_menus()
         self._build_status()
@@ -85,7 +89,7 @@ class MainWindow(QMainWindow):
 
     # -- screens --------------------------------------------------------------------------------------------------
     def _build_screens(self) -> None:
-        self.firms = FirmsView(self.session, self.hub, self.list_stack, self)
+        self.firms = FirmsView(self.session, self.hub, self)
         self.undo_group.addStack(self.list_stack)
         self.undo_group.setActiveStack(self.list_stack)
         self._editor: FirmEditor | None = None  # the 政策测算 page is built on first use (fast start)
@@ -138,19 +142,19 @@ class MainWindow(QMainWindow):
         from qt_app.ui.firm_editor import FirmEditor  # with its Designer form: imported on first use
 
         draft_path = self.session.store.folder / DRAFT_FILE if not self.session.store.read_only else None
-        editor = FirmEditor(self.session.policy, self._save_firm, draft_path, self)
+        editor = FirmEditor(self.session, self.hub, draft_path, self)
         self._editor = editor
         self.undo_group.addStack(editor.undo_stack)
         editor.ui.saveButton.setShortcut(QKeySequence())  # Ctrl+S belongs to the save action
-        editor.draftChanged.connect(self._draft_changed)
         editor.dirtyChanged.connect(self._dirty_changed)
+        editor.saved.connect(self._saved)
         self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.editor_splitter.setObjectName("editorSplitter")
         self.editor_splitter.addWidget(editor)
         self.editor_splitter.addWidget(self.panel("package"))
-        self.editor_splitter.setStretchFactor(0, 5)
-        self.editor_splitter.setStretchFactor(1, 6)
-        self.editor_splitter.setSizes([600, 700])
+        self.editor_splitter.setStretchFactor(0, 2)
+        self.editor_splitter.setStretchFactor(1, 3)
+        self.editor_splitter.setSizes([520, 760])  # the package gets the room its amounts and clauses need
         saved = settings.get(settings.EDITOR_SPLITTER)
         if not saved.isEmpty():
             self.editor_splitter.restoreState(saved)
@@ -162,24 +166,15 @@ class MainWindow(QMainWindow):
         if self._pending_firm:
             self._load(self._pending_firm)
 
-    def panel(self, key: str) -> QWidget:
-        """The panel `key`, built on first use."""
+    def panel(self, key: str) -> Panel:
+        """The panel `key`, built on first use; it hears the hub from then on."""
         if key not in self._panels:
-            self._panels[key] = make_panel(key, self.session, self)
-            self._wire_panel(key, self._panels[key])
+            panel = make_panel(key, self.session, self.hub, self)
+            self._panels[key] = panel
+            panel.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            panel.firmActivated.connect(self.open_firm)
+            panel.show_firm(self._current)
         return self._panels[key]
-
-    def _wire_panel(self, key: str, widget: QWidget) -> None:
-        if key == "compare" and hasattr(widget, "offerVariantChosen"):
-            widget.offerVariantChosen.connect(self._offer_variant_chosen)
-        if hasattr(widget, "statusMessage"):
-            widget.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        if key == "exposure" and hasattr(widget, "firmActivated"):
-            widget.firmActivated.connect(self.open_firm)
-        if self._current is not None and hasattr(widget, "show_firm"):
-            widget.show_firm(*self._current)
-            if key in ("meeting", "letters"):
-                self._show_offer(*self._current)
 
     def show_screen(self, index: int) -> None:
         if self.pages.currentIndex() != index or self.nav.currentRow() != index:
@@ -189,7 +184,7 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         key = SCREENS[index][1]
-        if index == PACKAGE or (index in (COMPARE, LETTERS) and self._current is None):
+        if index == PACKAGE or (index in (COMPARE, LETTERS) and not self._current.firm_id):
             _ = self.editor  # builds the page and loads the list's current firm
         if index >= COMPARE:
             placeholder = self.pages.widget(index)
@@ -205,79 +200,21 @@ class MainWindow(QMainWindow):
                 self.pages.insertWidget(index, holder)
                 self.pages.removeWidget(placeholder)
                 placeholder.deleteLater()
-            if key == "exposure" and hasattr(widget, "refresh"):
-                widget.refresh()
         self.pages.setCurrentIndex(index)
         self.undo_group.setActiveStack(self.editor.undo_stack if index == PACKAGE else self.list_stack)
 
-    # -- menus, toolbar, status ---------------------------------------------------------------------------------------
+    # -- menus, toolbar, status (window_chrome) ------------------------------------------------------------------
     def _build_menus(self) -> None:
-        undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
-        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        redo = self.undo_group.createRedoAction(self, self.tr("重做"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
-        undo.setIcon(icon("undo"))
-        redo.setIcon(icon("redo"))
-        self.addAction(undo)
-        self.addAction(redo)
-        self.actions_by_name["undo"] = undo
-        self.actions_by_name["redo"] = redo
-        for title, names in MENUS:  # the layout is declared in the action registry
-            menu = self.menuBar().addMenu(QCoreApplication.translate(CONTEXT, title))
-            for name in names:
-                if name is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(self.actions_by_name[name])
-        self.toolbar = self.addToolBar(self.tr("工具栏"))
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.setMovable(False)
-        for name in TOOLBAR:
-            if name is None:
-                self.toolbar.addSeparator()
-            else:
-                self.toolbar.addAction(self.actions_by_name[name])
-        for name in ("undo", "redo"):  # their text names the step ("撤销 修改…"): icon + tooltip only
-            button = self.toolbar.widgetForAction(self.actions_by_name[name])
-            if isinstance(button, QToolButton):
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        window_chrome.build_menus(self)
 
     def _build_status(self) -> None:
-        self.read_only_label = QLabel(self)
-        emphasise(tint(self.read_only_label, "#8a5a00"))
-        self.file_label = QLabel(self)
-        self.policy_label = QLabel(self)
-        self.backup_label = QLabel(self)
-        for label in (self.read_only_label, self.file_label, self.policy_label, self.backup_label):
-            self.statusBar().addPermanentWidget(label)
-        notice = self.session.store.notice
-        self.read_only_label.setText(i18n.pick(notice) if notice else "")
-        self.read_only_label.setVisible(bool(notice))
-        self.update_status()
+        window_chrome.build_status(self)
 
     def update_status(self) -> None:
-        store = self.session.store
-        path = QFontMetrics(self.file_label.font()).elidedText(
-            str(store.path), Qt.TextElideMode.ElideMiddle, 300
-        )
-        self.file_label.setText(self.tr("数据文件：{path}").format(path=path))
-        self.file_label.setToolTip(str(store.path))
-        if self.session.policy_loaded:  # read in the first idle turn after the list has painted
-            self._show_policy()
-        backups = store.list_backups()
-        newest = max((b.taken_at for b in backups), default=None)
-        when = local_time(newest.isoformat()) if newest else self.tr("尚无")
-        self.backup_label.setText(self.tr("最近备份：{when}").format(when=when))
+        window_chrome.update_status(self)
 
     def _show_policy(self) -> None:
-        policy = self.session.policy
-        title = policy.title_en if i18n.current() == "en" else policy.short_title
-        short = QFontMetrics(self.policy_label.font()).elidedText(title, Qt.TextElideMode.ElideRight, 260)
-        self.policy_label.setText(
-            self.tr("现行政策：{title}（{version}）").format(title=short, version=policy.version)
-        )
-        self.policy_label.setToolTip(f"{title} {policy.version}")
+        window_chrome.show_policy(self)
 
     # -- wiring -------------------------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -302,11 +239,8 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self._about)
         self.firms.currentFirmChanged.connect(self._list_selection_changed)
         self.firms.firmActivated.connect(self.open_firm)
-        self.hub.firmSaved.connect(lambda _id: self.update_status())
-        self.hub.firmSaved.connect(self._stored_version_changed)
-        self.hub.firmsChanged.connect(lambda: self._stored_version_changed(""))
-        self.hub.backupTaken.connect(lambda _p: self.update_status())
-        self.hub.firmsChanged.connect(self._write_state_changed)  # e.g. a damaged file restored from a backup
+        self.hub.firmShown.connect(self._firm_shown)
+        self.hub.changed.connect(self._changes)
         self._write_state_changed()
 
     def _write_state_changed(self) -> None:
@@ -338,25 +272,7 @@ class MainWindow(QMainWindow):
 
     def _after_show(self) -> None:
         """After the window is on screen: offer back a draft left by a crash."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from qt_app.ui.firm_form import read_draft
-
-        path = self.session.store.folder / DRAFT_FILE
-        payload = read_draft(path) if not self.session.store.read_only else None
-        if payload is None:
-            return
-        name = str(payload["values"].get("name") or self.tr("新企业"))
-        answer = QMessageBox.question(
-            self,
-            self.tr("恢复未保存的草稿"),
-            self.tr("上次关闭前，“{name}”有未保存的修改。要恢复这份草稿吗？").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes and self.editor.restore_draft(payload):
-            self.show_screen(PACKAGE)
-        else:
-            path.unlink(missing_ok=True)
+        window_chrome.offer_draft(self, DRAFT_FILE)
 
     # -- the current firm -----------------------------------------------------------------------------------------
     def _list_selection_changed(self, firm_id: str) -> None:
@@ -387,38 +303,20 @@ class MainWindow(QMainWindow):
         self.editor.load_firm(firm, variants)
         settings.put(settings.LAST_FIRM, firm_id)
 
-    def current_firm(self) -> tuple[Firm, tuple[Variant, ...]] | None:
-        """The firm every panel shows: the editor's draft as it last parsed."""
+    def current_firm(self) -> FirmOnScreen:
+        """The firm every panel shows: the editor's draft as it last parsed, or why it does not yet."""
         _ = self.editor
         return self._current
 
-    def _stored_version_changed(self, firm_id: str) -> None:
-        """A stage change, undo, import or restore changed the store: an editor without edits follows it."""
-        if not self.editor_built or self.editor.dirty or self.editor.is_new:
-            return
-        if firm_id and firm_id != self.editor.firm_id:
-            return
-        try:
-            firm, variants = self.session.store.get_firm(self.editor.firm_id)
-        except DomainError:
-            self.editor.load_firm(None)  # gone (restored backup without it)
-            return
-        if not self.editor.shows(firm, variants):
-            self.editor.load_firm(firm, variants)
+    def _firm_shown(self, shown: FirmOnScreen) -> None:
+        self._current = shown
 
-    def _draft_changed(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
-        """The editor's draft parses: every panel shows it (the package recomputes live)."""
-        self._current = (firm, variants)
-        for key, widget in self._panels.items():
-            if key in ("package", "compare") and hasattr(widget, "show_firm"):
-                try:
-                    widget.show_firm(firm, variants)
-                except DomainError as e:
-                    self.statusBar().showMessage(e.message(i18n.current()), 5000)
-        try:
-            self._show_offer(firm, variants)
-        except DomainError as e:
-            self.statusBar().showMessage(e.message(i18n.current()), 5000)
+    def _changes(self, changes: OpChanges) -> None:
+        """The status bar follows the data: backups, the default policy, a restored database."""
+        if changes.backups or changes.everything or changes.policy:
+            self.update_status()
+        if changes.everything:  # a restored database: a damaged file put right is writable again
+            self._write_state_changed()
 
     def _dirty_changed(self, dirty: bool) -> None:
         title = self.tr("招商政策测算台")
@@ -449,68 +347,18 @@ class MainWindow(QMainWindow):
         if self.pages.currentIndex() == PACKAGE and not self.editor.is_new:
             self.firms.select(self.editor.firm_id)
         deleting = self.firms.current_id()
-        self.firms.delete_selected()
+        if not deleting:
+            return
+        if not self.hub.run(lambda: firm_ops.delete_firm(self.session, deleting, current_user()), self):
+            return
         if self.editor_built and deleting == self.editor.firm_id and not self.editor.dirty:
             self.editor.load_firm(None)
         self.statusBar().showMessage(self.tr("已移入回收站；按 Ctrl+Z 撤销"), 8000)
 
-    def _save_firm(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
-        """The editor's saver: one undoable store command, then the package total for the list."""
-        store = self.session.store
-        before = None
-        if not self.editor.is_new:
-            try:
-                before = store.get_firm(firm.id)
-            except DomainError:
-                before = None  # the stored version vanished meanwhile: undo then trashes it
-        store.save_firm(firm, variants, who())
-        self.list_stack.push(
-            SaveFirm(store, (firm, variants), before, who(), self.hub.firmsChanged.emit, self._failed)
-        )
-        try:
-            pkg = self.session.package(firm, explain=False)
-            store.put_package_total(firm.id, "base", self.session.policy.hash, pkg.total, pkg.by_year())
-        except DomainError:
-            pass  # the list computes it later
-        self.hub.firmSaved.emit(firm.id)
-        self.firms.select(firm.id)
-        self.statusBar().showMessage(self.tr("已保存“{name}”").format(name=firm.name), 5000)
-
-    def _failed(self, e: BaseException) -> None:
-        show_error(self, e)
-
-    def _offer_variant_chosen(self, name: str) -> None:
-        """设为报价方案: remembered for the firm; meeting mode and the letters screen switch to it."""
-        compare = self._panels.get("compare")
-        chosen = getattr(compare, "variant", lambda _n: None)(name)
-        if self._current is None or chosen is None:
-            return
-        firm, variants = self._current
-        from qt_app.services.offers import set_offer_variant
-
-        try:
-            set_offer_variant(self.session.store, firm.id, chosen, who=who())
-        except DomainError as e:
-            show_error(self, e)
-            return
-        self._show_offer(firm, variants)
-        label = chosen.label or chosen.name
-        self.statusBar().showMessage(
-            self.tr("已将“{name}”设为报价方案：会谈模式和告知函将使用此方案").format(name=label), 8000
-        )
-
-    def _show_offer(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
-        """Meeting mode and the letters screen show the firm's offer variant, when one was chosen."""
-        from qt_app.services.offers import with_offer
-
-        with_offer_variants, offer = with_offer(self.session.store, firm.id, variants)
-        for key in ("meeting", "letters"):
-            widget = self._panels.get(key)
-            if widget is None:
-                continue
-            widget.show_firm(firm, with_offer_variants)  # type: ignore[attr-defined]
-            if offer is not None and hasattr(widget, "set_variant"):
-                widget.set_variant(offer)
+    def _saved(self, firm_id: str) -> None:
+        self.firms.select(firm_id)
+        name = self._current.name or self.editor.ui.nameEdit.text()
+        self.statusBar().showMessage(self.tr("已保存“{name}”").format(name=name), 5000)
 
     def _focus_search(self) -> None:
         self.show_screen(FIRMS)
@@ -555,21 +403,10 @@ class MainWindow(QMainWindow):
         import_firms(self.session, self.hub, self, path)
 
     def _open_data_folder(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.store.folder)))
+        window_chrome.open_data_folder(self)
 
     def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(
-            self,
-            self.tr("关于"),
-            self.tr("招商政策测算台 {version}\n青田县投资促进 · 元宇宙产业政策测算").format(
-                version=__version__
-            ),
-        )
+        window_chrome.about(self, __version__)
 
     # -- window state ------------------------------------------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -577,6 +414,11 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         window_state.save_layout(self)
+
+    def close_quietly(self) -> None:
+        """Stop idle work without asking or saving anything (the window is being replaced)."""
+        self.firms.stop()
+        self.warm_up.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Never lose unsaved changes silently: Save / Discard / Cancel."""

@@ -130,6 +130,35 @@ PANEL_STRINGS_EN: dict[str, str] = {
     ),
     "依据{title} · {first}–{last}年": "Under {title} · {first}–{last}",
     "暂无可享受的支持": "No support payable yet",
-    "合计 {wan}（{yuan}）": "Total {wan} ({yuan})",
-    "大写：{capitals}": "In words: {capitals}",
+    "大写：{capitals}": "In Chinese capitals: {capitals}",
+    "合计 {money}（{figure}）": "Total {money} ({figure})",
+    "打印会谈简报…": "Print meeting brief…",
+    "存为 PDF…": "Save as PDF…",
+    "条款编号为示例编号。": " Clause numbers are illustrative.",
+    "测算值，以正式告知函为准。": "Estimated figures; the formal offer letter prevails.",
+    "标“示例”的金额依据示例参数，待兑现细则确认。": (
+        " Amounts marked “illustrative” rest on values the county has yet to confirm."
+    ),
+    "保存会谈简报": "Save meeting brief",
+    "以下是修改前的测算，尚未计入正在填写的内容。": (
+        "These are the figures before the latest edits; what is being typed is not counted yet."
+    ),
+    "会谈简报已保存：{path}": "Meeting brief saved: {path}",
+    "在企业库中选择一家企业，或新建一家，即可看到它的政策包。": (
+        "Choose a firm in the firm list, or add a new one, to see its package."
+    ),
+    "括号内为与第一列相比的差额；绿色为更多，红色为更少。": (
+        "In brackets: the difference against the first column; green is more, red is less."
+    ),
+    # 会谈简报 Handout
+    "示例": "illustrative",
+    "会谈简报": "Meeting brief",
+    "依据{policy} · {variant} · {date}": "Under {policy} · {variant} · {date}",
+    "标“示例”的金额或条款编号依据的是示例值（参照浙江省同类政策的合理取值），待青田县兑现细则确认后以确认值为准。": (
+        "Amounts or clause numbers marked “illustrative” rest on example values (set from comparable "
+        "Zhejiang policies) until Qingtian's implementing rules confirm them."
+    ),
+    "青田县投资促进 · 招商政策测算台": "Qingtian County Investment Promotion · Offer Desk",
+    "年度合计": "Year total",
+    "会谈简报 · 打印预览": "Meeting brief · print preview",
 }

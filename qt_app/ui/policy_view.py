@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,12 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from qt_app.domain.errors import DomainError, ValidationError
+from qt_app.domain.money_format import money_words
 from qt_app.domain.policy import CATEGORY_LABELS, Param, Policy, PolicyItem
+from qt_app.services.operations import OpChanges
+from qt_app.services.operations import policies as policy_ops
 from qt_app.services.session import Session
+from qt_app.ui import i18n
+from qt_app.ui.hub import Hub
+from qt_app.ui.panel import FirmOnScreen, Panel
 from qt_app.ui.widgets.layout import fill_with_sides
-from qt_app.ui.widgets.money_text import short_wan
-from qt_app.ui.widgets.package_parts import param_name, pick, value_status_label
+from qt_app.ui.widgets.package_parts import pick, value_status_label
 from qt_app.ui.widgets.status_badge import BADGE_ROLE, BadgeDelegate
+from qt_app.ui.widgets.words import clause_text, domain_name, param_name, param_value_en
 
 POLICY_ROLE = int(Qt.ItemDataRole.UserRole) + 47
 """The policy id behind a row of the versions list."""
@@ -46,17 +52,13 @@ def _row(*texts: str) -> list[QStandardItem]:
     return items
 
 
-class PoliciesPanel(QWidget):
+class PoliciesPanel(Panel):
     """Policy versions and their content (政策库)."""
 
-    defaultChanged = Signal(str)  # another version is now the default (its id): packages should recompute
-    policyLoaded = Signal(str)  # a new version was loaded from a file (its id)
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+    def __init__(self, session: Session, hub: Hub, parent: QWidget | None = None) -> None:
+        super().__init__(session, hub, parent)
         self._build()
-        self._retranslate()
+        self.retranslate()
         self.reload()
 
     def _build(self) -> None:
@@ -122,7 +124,7 @@ class PoliciesPanel(QWidget):
 
         fill_with_sides(self, left, right, left_width=380)
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.versions_label.setText(self.tr("已加载的政策版本："))
         self.load_button.setText(self.tr("加载政策文件…"))
         self.default_button.setText(self.tr("设为默认版本"))
@@ -130,11 +132,16 @@ class PoliciesPanel(QWidget):
         self.tabs.setTabText(1, self.tr("LPR（贷款市场报价利率）"))
         self.tabs.setTabText(2, self.tr("适用范围与说明"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-            self.reload()
-        super().changeEvent(event)
+    # -- the panel interface ------------------------------------------------------------------------
+    def show_firm(self, shown: FirmOnScreen) -> None:
+        """The policies are the same whichever firm is edited."""
+        self.shown = shown
+
+    def affected_by(self, changes: OpChanges) -> bool:
+        return changes.policy
+
+    def refresh(self) -> None:
+        self.reload()
 
     # -- versions ---------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -158,7 +165,7 @@ class PoliciesPanel(QWidget):
         self._show_current()
 
     def _current_policy(self) -> Policy | None:
-        item = self.versions.currentItem() if hasattr(self, "versions") else None
+        item = self.versions.currentItem()
         if item is None:
             return None
         pid = item.data(POLICY_ROLE)
@@ -173,9 +180,9 @@ class PoliciesPanel(QWidget):
 
     def load_file(self, path: str | Path) -> bool:
         """Load a policy version; on a broken file list its problems line by line and change nothing."""
-        lang = self.session.lang
+        lang = i18n.current()
         try:
-            policy = self.session.add_policy_file(path)
+            result = policy_ops.load_policy_file(self.session, path)
         except ValidationError as exc:
             self._show_errors(Path(path).name, exc.lines(lang))
             return False
@@ -185,9 +192,10 @@ class PoliciesPanel(QWidget):
         except OSError as exc:
             self._show_errors(Path(path).name, [exc.strerror or str(exc)])
             return False
+        policy = result.value
         self._show_errors("", [])
+        self.hub.apply(result)
         self.reload()
-        self.policyLoaded.emit(policy.id)
         ids = [p.id for p in self.session.policies]
         self.versions.setCurrentRow(len(ids) - 1 - ids[::-1].index(policy.id))
         return True
@@ -211,12 +219,12 @@ class PoliciesPanel(QWidget):
         if policy is None:
             return
         try:
-            self.session.set_default_policy(policy.id)
+            result = policy_ops.set_default_policy(self.session, policy.id)
         except DomainError as exc:
-            self._show_errors(policy.short_title, [exc.message(self.session.lang)])
+            self._show_errors(policy.short_title, [exc.message(i18n.current())])
             return
+        self.hub.apply(result)  # every package on every screen is recomputed under it
         self.reload()
-        self.defaultChanged.emit(policy.id)
 
     # -- content ----------------------------------------------------------------------------------
     def _show_current(self) -> None:
@@ -227,7 +235,7 @@ class PoliciesPanel(QWidget):
             self.items_model.clear()
             self.lpr_model.clear()
             return
-        lang = self.session.lang
+        lang = i18n.current()
         self._fill_header(policy, lang)
         self._fill_items(policy, lang)
         self._fill_lpr(policy, lang)
@@ -255,7 +263,7 @@ class PoliciesPanel(QWidget):
         item.setData([(value_status_label(status, lang), status)], BADGE_ROLE)
 
     def _param_row(self, name: str, param: Param, lang: str) -> list[QStandardItem]:
-        cells = _row(name, param.display(), "", "")
+        cells = _row(name, param_value_en(param) if lang == "en" else param.display(), "", "")
         self._badge(cells[2], param.status, lang)
         return cells
 
@@ -277,7 +285,10 @@ class PoliciesPanel(QWidget):
         name = item.en if lang == "en" else item.zh
         category = pick(CATEGORY_LABELS.get(item.category, (item.category, item.category)), lang)
         head = _row(
-            f"{item.clause.value} {name}", category, "", item.basis_en if lang == "en" else item.basis_zh
+            f"{clause_text(item.clause.value, lang)} {name}",
+            category,
+            "",
+            item.basis_en if lang == "en" else item.basis_zh,
         )
         self._badge(head[2], item.clause.status, lang)
         font = head[0].font()
@@ -291,7 +302,7 @@ class PoliciesPanel(QWidget):
                 self._badge(tier_head[2], item.tier_key.status, lang)
             for tier in item.tiers:
                 label = (
-                    self.tr("超过 {amount}").format(amount=short_wan(tier.threshold))
+                    self.tr("超过 {amount}").format(amount=money_words(tier.threshold, lang))
                     if tier.threshold is not None
                     else tier.key
                 )
@@ -326,7 +337,7 @@ class PoliciesPanel(QWidget):
             model.appendRow(cells)
 
     def _fill_notes(self, policy: Policy, lang: str) -> None:
-        domains = "、".join(policy.domains) if lang != "en" else ", ".join(policy.domains)
+        domains = ("、" if lang != "en" else ", ").join(domain_name(d, lang) for d in policy.domains)
         excluded = []
         if policy.exclude_trading:
             excluded.append(self.tr("贸易类企业"))

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qt_app.domain.errors import DomainError
+from qt_app.services.operations import OpResult, current_user
+from qt_app.services.operations import backups as backup_ops
+from qt_app.services.operations.office import save_office_settings
 from qt_app.services.session import Session
 from qt_app.ui import i18n, settings
 from qt_app.ui.errors import show_error
-from qt_app.ui.firms_view import who
 from qt_app.ui.hub import Hub
 from qt_app.ui.models.firm_table import local_time
 from qt_app.ui.workers import run_with_progress
@@ -174,30 +175,25 @@ class SettingsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.session.store.restore(Path(str(item.data(256))), who())
-        except DomainError as e:
-            show_error(self, e)
+        source = Path(str(item.data(256)))
+        if (
+            self.hub.run(lambda: backup_ops.restore_backup(self.session, source, current_user()), self)
+            is None
+        ):
             return
-        self.hub.firmsChanged.emit()
         self.fill_backups()
         QMessageBox.information(self, self.tr("从备份恢复"), self.tr("已从备份恢复。"))
 
     def accept(self) -> None:
         store = self.session.store
         if not store.read_only:
-            try:
-                for key, edit in (
-                    ("issuing_office", self.office),
-                    ("doc_prefix", self.prefix),
-                    ("signer", self.signer),
-                ):
-                    if store.get_setting(key) != edit.text().strip():
-                        store.set_setting(key, edit.text().strip(), who())
-            except DomainError as e:
-                show_error(self, e)
+            values = {
+                "issuing_office": self.office.text(),
+                "doc_prefix": self.prefix.text(),
+                "signer": self.signer.text(),
+            }
+            if self.hub.run(lambda: save_office_settings(self.session, values, current_user()), self) is None:
                 return
-            self.hub.settingsChanged.emit()
         settings.put(settings.LANGUAGE, str(self.language.currentData()))
         super().accept()
 
@@ -208,8 +204,10 @@ class SettingsDialog(QDialog):
 def run_backup(session: Session, hub: Hub, parent: QWidget, then: object = None) -> None:
     """立即备份, off the UI thread, with a progress dialog; cancelling removes the copy it made."""
 
-    def done(path: object) -> None:
-        hub.backupTaken.emit(str(path))
+    def done(result: object) -> None:
+        assert isinstance(result, OpResult)
+        hub.apply(result)
+        path = result.value
         if callable(then):
             then()
         QMessageBox.information(
@@ -218,14 +216,14 @@ def run_backup(session: Session, hub: Hub, parent: QWidget, then: object = None)
             QCoreApplication.translate("SettingsDialog", "已备份到：{path}").format(path=path),
         )
 
-    def cancelled(path: object) -> None:
-        if isinstance(path, Path):
-            path.unlink(missing_ok=True)
+    def cancelled(result: object) -> None:
+        if isinstance(result, OpResult) and isinstance(result.value, Path):
+            result.value.unlink(missing_ok=True)
 
     run_with_progress(
         parent,
         QCoreApplication.translate("SettingsDialog", "正在备份…"),
-        lambda: session.store.backup(kind="manual"),
+        lambda: backup_ops.backup_now(session),
         done,
         lambda e: show_error(parent, e),
         cancelled,

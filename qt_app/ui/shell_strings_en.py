@@ -216,4 +216,12 @@ SHELL_STRINGS_EN: dict[str, str] = {
     "已从备份恢复。": "Restored from the backup.",
     "已备份到：{path}": "Backed up to: {path}",
     "正在备份…": "Backing up…",
+    "无法撤销": "Cannot undo",
+    "没有找到与“{query}”相符的企业。": "No firm matches “{query}”.",
+    "没有符合所选筛选条件的企业。": "No firm matches the chosen filters.",
+    "换一个更短的词，如企业名称中的两个字（“星河”）": "a shorter word, such as two characters of the name (星河)",
+    "拼音首字母，按词的顺序，如 qtkj（青田…科技）": "pinyin initials of the words in order, such as qtkj (青田…科技)",
+    "统一社会信用代码的后几位，或联系人的名字": "the last digits of the credit code, or the contact's name",
+    "清除阶段、领域、驻点或负责人的筛选": "clearing the stage, domain, outpost or owner filters",
+    "可以试试：": "Try:",
 }

@@ -35,7 +35,7 @@ class WarmUp(QObject):
         if watched is self._target and event.type() == QEvent.Type.Paint:
             self._target.removeEventFilter(self)
             self.painted_at = time.perf_counter()
-            QTimer.singleShot(0, self._next)
+            QTimer.singleShot(0, self, self._next)
         return False
 
     def _next(self) -> None:
@@ -43,11 +43,16 @@ class WarmUp(QObject):
         if self._steps:
             self._run_one()
         if self._steps:
-            QTimer.singleShot(0, self._next)
+            QTimer.singleShot(0, self, self._next)
         elif not self.done:
             self.done = True
             self.finished_at = time.perf_counter()
             self.finished.emit()
+
+    def stop(self) -> None:
+        """Run nothing more (the window is going away before it warmed up)."""
+        self._steps.clear()
+        self._target.removeEventFilter(self)
 
     def _run_one(self) -> None:
         step = self._steps.pop(0)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
 
-from qt_app.ui import settings
+from qt_app.ui import i18n, settings
 
 if TYPE_CHECKING:
     from qt_app.ui.main_window import MainWindow
@@ -32,7 +32,7 @@ def restore_layout(window: MainWindow) -> None:
     saved = settings.get(settings.MAIN_SPLITTER)
     if not saved.isEmpty():
         window.firms.splitter.restoreState(saved)
-    header = settings.get(settings.LIST_HEADER)
+    header = settings.get(settings.columns("firm_list", i18n.current()))
     if not header.isEmpty():
         window.firms.table.horizontalHeader().restoreState(header)
     last = settings.get(settings.LAST_FIRM)
@@ -50,7 +50,9 @@ def save_layout(window: MainWindow) -> None:
     settings.put(settings.MAIN_SPLITTER, window.firms.splitter.saveState())
     if window.editor_built:
         settings.put(settings.EDITOR_SPLITTER, window.editor_splitter.saveState())
-    settings.put(settings.LIST_HEADER, window.firms.table.horizontalHeader().saveState())
+    settings.put(
+        settings.columns("firm_list", i18n.current()), window.firms.table.horizontalHeader().saveState()
+    )
     settings.put(settings.LAST_SCREEN, max(window.nav.currentRow(), 0))
 
 
@@ -63,12 +65,10 @@ def set_meeting_mode(window: MainWindow, on: bool) -> None:
     if on == window.in_meeting:
         return
     if on:
-        current = window.current_firm()  # builds the editor page: the current firm is its draft
-        meeting = window.panel("meeting")
+        window.current_firm()  # builds the editor page: the current firm is its draft
+        meeting = window.panel("meeting")  # shows the current firm from the moment it is built
         if window.outer.indexOf(meeting) < 0:
             window.outer.addWidget(meeting)
-        if current is not None and hasattr(meeting, "show_firm"):
-            meeting.show_firm(*current)
         window.setProperty("wasMaximized", window.isMaximized())
         window.outer.setCurrentIndex(1)
         window.menuBar().hide()

@@ -281,22 +281,23 @@
         </message>
         <message>
             <location line="+1" />
-            <source>金额单位：万元。括号内为与第一列相比的差额；绿色为更多，红色为更少。</source>
-            <translation>Amounts in 万 yuan. In brackets: the difference against the first column; green is more, red is less.</translation>
+            <source>括号内为与第一列相比的差额；绿色为更多，红色为更少。</source>
+            <translation>In brackets: the difference against the first column; green is more, red is less.</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+128" />
+            <location line="+132" />
             <source>设为报价方案</source>
             <translation>Make this the offer</translation>
         </message>
         <message>
-            <location line="-126" />
+            <location line="-130" />
+            <location line="+101" />
             <source>未选择企业</source>
             <translation>No firm selected</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="-71" />
             <source>基准方案</source>
             <translation>Base plan</translation>
         </message>
@@ -322,7 +323,7 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+24" />
+            <location line="+32" />
             <source>请至少选择两个方案。</source>
             <translation>Choose at least two variants.</translation>
         </message>
@@ -355,6 +356,11 @@
             <location line="+17" />
             <source>把“{label}”设为本企业的报价方案</source>
             <translation>Make “{label}” this firm's offer</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>已将“{name}”设为报价方案：会谈模式和告知函将使用此方案</source>
+            <translation>“{name}” is now the offer: meeting mode and letters use it</translation>
         </message>
     </context>
     <context>
@@ -416,13 +422,13 @@
     <context>
         <name>ExposurePanel</name>
         <message>
-            <location filename="../../qt_app/ui/exposure_view.py" line="+349" />
-            <location line="+159" />
+            <location filename="../../qt_app/ui/exposure_view.py" line="+216" />
+            <location line="+161" />
             <source>按阶段加权</source>
             <translation>Weighted by stage</translation>
         </message>
         <message>
-            <location line="-158" />
+            <location line="-160" />
             <source>全额（假设全部落地）</source>
             <translation>In full (if every firm lands)</translation>
         </message>
@@ -452,7 +458,7 @@
             <translation>Select an amount in the table to see the firms behind it.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+24" />
             <source>正在汇总 {n} 家企业的政策包…</source>
             <translation>Adding up the packages of {n} firms…</translation>
         </message>
@@ -552,7 +558,7 @@
     <context>
         <name>FirmEditor</name>
         <message>
-            <location filename="../../qt_app/ui/firm_editor.py" line="+97" />
+            <location filename="../../qt_app/ui/editor_fields.py" line="+25" />
             <source>独立法人企业</source>
             <translation>Enterprise (legal person)</translation>
         </message>
@@ -572,22 +578,22 @@
             <translation>Not rated</translation>
         </message>
         <message>
-            <location line="+122" />
+            <location filename="../../qt_app/ui/firm_editor.py" line="+155" />
             <source>{name}（副本）</source>
             <translation>{name} (copy)</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+69" />
             <source>基准方案（企业申报）</source>
             <translation>Base plan (as declared)</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+10" />
             <source>企业申报的年度销售收入；金额可写 150万、1.2亿。</source>
             <translation>Annual revenue as declared; amounts such as 150万 or 1.2亿 are accepted.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>此方案单列的年度销售收入。</source>
             <translation>This variant's own revenue plan.</translation>
         </message>
@@ -602,19 +608,24 @@
             <translation>This variant uses the base revenue; typing below gives it its own revenue plan.</translation>
         </message>
         <message>
-            <location line="+73" />
-            <location line="+140" />
+            <location line="+52" />
+            <location line="+74" />
             <location filename="../../forms/firm_editor.ui" line="+20" />
             <source>新企业</source>
             <translation>New firm</translation>
         </message>
         <message>
-            <location line="-102" />
+            <location line="-22" />
+            <source>无法保存</source>
+            <translation>Cannot save</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/editor_checks.py" line="+83" />
             <source>…另有 {n} 处问题</source>
             <translation>…and {n} more problems</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+26" />
             <source>（已附说明，可保存）</source>
             <translation> (note given: can be saved)</translation>
         </message>
@@ -624,22 +635,17 @@
             <translation> (explain below to save)</translation>
         </message>
         <message>
-            <location line="+44" />
-            <source>无法保存</source>
-            <translation>Cannot save</translation>
-        </message>
-        <message>
-            <location line="+22" />
+            <location line="+28" />
             <source>未保存的修改</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>“{name}”有未保存的修改。</source>
             <translation>“{name}” has unsaved changes.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
             <location filename="../../forms/firm_editor.ui" line="+698" />
             <source>保存</source>
             <translation>Save</translation>
@@ -936,7 +942,7 @@
     <context>
         <name>FirmsView</name>
         <message>
-            <location filename="../../qt_app/ui/firms_view.py" line="+107" />
+            <location filename="../../qt_app/ui/firms_view.py" line="+114" />
             <source>搜索：企业名称、信用代码、联系人、拼音首字母（如 qtkj）</source>
             <translation>Search: name, credit code, contact, pinyin initials (e.g. qtkj)</translation>
         </message>
@@ -961,7 +967,7 @@
             <translation>All owners</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+45" />
             <source>联络记录</source>
             <translation>Contact log</translation>
         </message>
@@ -980,22 +986,127 @@
             <source>共 {n} 家企业</source>
             <translation>{n} firms</translation>
         </message>
+        <message>
+            <location line="+6" />
+            <source>没有找到与“{query}”相符的企业。</source>
+            <translation>No firm matches “{query}”.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>没有符合所选筛选条件的企业。</source>
+            <translation>No firm matches the chosen filters.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>换一个更短的词，如企业名称中的两个字（“星河”）</source>
+            <translation>a shorter word, such as two characters of the name (星河)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>拼音首字母，按词的顺序，如 qtkj（青田…科技）</source>
+            <translation>pinyin initials of the words in order, such as qtkj (青田…科技)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>统一社会信用代码的后几位，或联系人的名字</source>
+            <translation>the last digits of the credit code, or the contact's name</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>清除阶段、领域、驻点或负责人的筛选</source>
+            <translation>clearing the stage, domain, outpost or owner filters</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>可以试试：</source>
+            <translation>Try:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Handout</name>
+        <message>
+            <location filename="../../qt_app/ui/handout.py" line="+71" />
+            <location line="+82" />
+            <source>示例</source>
+            <translation>illustrative</translation>
+        </message>
+        <message>
+            <location line="-58" />
+            <location line="+111" />
+            <source>会谈简报</source>
+            <translation>Meeting brief</translation>
+        </message>
+        <message>
+            <location line="-108" />
+            <source>依据{policy} · {variant} · {date}</source>
+            <translation>Under {policy} · {variant} · {date}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>合计 {money}（{figure}）</source>
+            <translation>Total {money} ({figure})</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>大写：{capitals}</source>
+            <translation>In Chinese capitals: {capitals}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>标“示例”的金额或条款编号依据的是示例值（参照浙江省同类政策的合理取值），待青田县兑现细则确认后以确认值为准。</source>
+            <translation>Amounts or clause numbers marked “illustrative” rest on example values (set from comparable Zhejiang policies) until Qingtian's implementing rules confirm them.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>测算值，以正式告知函为准。</source>
+            <translation>Estimated figures; the formal offer letter prevails.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>青田县投资促进 · 招商政策测算台</source>
+            <translation>Qingtian County Investment Promotion · Offer Desk</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>支持事项</source>
+            <translation>Support items</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>条款</source>
+            <translation>Clause</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>合计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>年度合计</source>
+            <translation>Year total</translation>
+        </message>
+        <message>
+            <location line="+77" />
+            <source>会谈简报 · 打印预览</source>
+            <translation>Meeting brief · print preview</translation>
+        </message>
     </context>
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../qt_app/ui/import_dialog.py" line="+81" />
-            <location line="+24" />
+            <location filename="../../qt_app/ui/import_dialog.py" line="+82" />
+            <location line="+25" />
             <source>导入企业</source>
             <translation>Import firms</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="-11" />
             <source>正在写入…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>正在检查文件…</source>
             <translation>Checking the file…</translation>
         </message>
@@ -1008,7 +1119,7 @@
     <context>
         <name>ImportReportDialog</name>
         <message>
-            <location line="-71" />
+            <location line="-73" />
             <source>导入企业：检查结果</source>
             <translation>Import firms: check results</translation>
         </message>
@@ -1102,7 +1213,7 @@
     <context>
         <name>LettersPanel</name>
         <message>
-            <location filename="../../qt_app/ui/letters/panel.py" line="+239" />
+            <location filename="../../qt_app/ui/letters/panel.py" line="+242" />
             <source>告知函登记簿</source>
             <translation>Letter register</translation>
         </message>
@@ -1128,12 +1239,12 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+89" />
+            <location line="+104" />
             <source>生成草稿</source>
             <translation>New draft</translation>
         </message>
         <message>
-            <location line="-88" />
+            <location line="-103" />
             <source>按所选测算方案为当前企业生成一份告知函草稿</source>
             <translation>Draft a letter for the current firm under the chosen variant</translation>
         </message>
@@ -1154,12 +1265,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+117" />
+            <location line="+127" />
             <source>审批</source>
             <translation>Approve</translation>
         </message>
         <message>
-            <location line="-116" />
+            <location line="-126" />
             <source>出具</source>
             <translation>Issue</translation>
         </message>
@@ -1229,7 +1340,7 @@
             <translation>Verify…</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+33" />
             <source>基准方案</source>
             <translation>Base plan</translation>
         </message>
@@ -1239,7 +1350,7 @@
             <translation>Choose a firm in the firm list first.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+11" />
             <source>无法生成草稿</source>
             <translation>Cannot create the draft</translation>
         </message>
@@ -1249,12 +1360,12 @@
             <translation>Draft letter created for “{firm}”</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>无法提交</source>
             <translation>Cannot submit</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>已提交审批：{firm}</source>
             <translation>Submitted for approval: {firm}</translation>
         </message>
@@ -1267,17 +1378,17 @@
         </message>
         <message>
             <location line="+9" />
-            <location line="+2" />
+            <location line="+4" />
             <source>无法审批</source>
             <translation>Cannot approve</translation>
         </message>
         <message>
-            <location line="-2" />
+            <location line="-4" />
             <source>请填写审批人姓名。</source>
             <translation>Please enter the approver's name.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>已审批：{firm}</source>
             <translation>Approved: {firm}</translation>
         </message>
@@ -1333,7 +1444,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Voided: {firm}</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+15" />
             <source>无法另出新函</source>
             <translation>Cannot draft a superseding letter</translation>
         </message>
@@ -1343,7 +1454,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>New draft created; {number} will be voided when the new letter is issued</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>无法登记结果</source>
             <translation>Cannot record the outcome</translation>
         </message>
@@ -1482,7 +1593,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Note: {note}</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+46" />
             <source>发生了意外错误，操作未完成。详细信息已写入日志文件。</source>
             <translation>An unexpected error stopped the operation. The details are in the log file.</translation>
         </message>
@@ -1495,13 +1606,13 @@ This cannot be undone; an issued letter keeps its number.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qt_app/ui/main_window.py" line="+71" />
-            <location line="+353" />
+            <location filename="../../qt_app/ui/main_window.py" line="+74" />
+            <location line="+248" />
             <source>招商政策测算台</source>
             <translation>Offer Desk</translation>
         </message>
         <message>
-            <location line="-209" />
+            <location filename="../../qt_app/ui/window_chrome.py" line="+25" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
@@ -1516,27 +1627,27 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Toolbar</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+35" />
             <source>数据文件：{path}</source>
             <translation>Data file: {path}</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+17" />
             <source>现行政策：{title}（{version}）</source>
             <translation>Policy in force: {title} ({version})</translation>
         </message>
         <message>
-            <location line="-8" />
+            <location line="-11" />
             <source>尚无</source>
             <translation>none yet</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>最近备份：{when}</source>
             <translation>Last backup: {when}</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+27" />
             <source>新企业</source>
             <translation>New firm</translation>
         </message>
@@ -1551,22 +1662,17 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>“{name}” had unsaved changes when the app last closed. Restore this draft?</translation>
         </message>
         <message>
-            <location line="+102" />
+            <location filename="../../qt_app/ui/main_window.py" line="+34" />
             <source>已移入回收站；按 Ctrl+Z 撤销</source>
             <translation>Moved to the trash; press Ctrl+Z to undo</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+5" />
             <source>已保存“{name}”</source>
             <translation>Saved “{name}”</translation>
         </message>
         <message>
-            <location line="+22" />
-            <source>已将“{name}”设为报价方案：会谈模式和告知函将使用此方案</source>
-            <translation>“{name}” is now the offer: meeting mode and letters use it</translation>
-        </message>
-        <message>
-            <location line="+69" />
+            <location filename="../../qt_app/ui/window_chrome.py" line="+23" />
             <source>关于</source>
             <translation>About</translation>
         </message>
@@ -1581,7 +1687,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>MeetingView</name>
         <message>
-            <location filename="../../qt_app/ui/meeting.py" line="+134" />
+            <location filename="../../qt_app/ui/meeting.py" line="+196" />
             <source>支持事项</source>
             <translation>Support items</translation>
         </message>
@@ -1592,11 +1698,21 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+1" />
-            <source>测算值，以政策原文及兑现审核为准</source>
-            <translation>Estimated figures; the policy text and the payment review are authoritative</translation>
+            <source>打印会谈简报…</source>
+            <translation>Print meeting brief…</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+1" />
+            <source>存为 PDF…</source>
+            <translation>Save as PDF…</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>未选择企业</source>
+            <translation>No firm selected</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>（未命名企业）</source>
             <translation>(unnamed firm)</translation>
         </message>
@@ -1606,31 +1722,65 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Under {title} · {first}–{last}</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+23" />
             <source>暂无可享受的支持</source>
             <translation>No support payable yet</translation>
         </message>
         <message>
+            <location line="+4" />
+            <source>合计 {money}（{figure}）</source>
+            <translation>Total {money} ({figure})</translation>
+        </message>
+        <message>
             <location line="+3" />
-            <source>合计 {wan}（{yuan}）</source>
-            <translation>Total {wan} ({yuan})</translation>
+            <source>示例</source>
+            <translation>illustrative</translation>
         </message>
         <message>
             <location line="+2" />
+            <source>测算值，以正式告知函为准。</source>
+            <translation>Estimated figures; the formal offer letter prevails.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>标“示例”的金额依据示例参数，待兑现细则确认。</source>
+            <translation> Amounts marked “illustrative” rest on values the county has yet to confirm.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>条款编号为示例编号。</source>
+            <translation> Clause numbers are illustrative.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>基准方案</source>
+            <translation>Base plan</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>保存会谈简报</source>
+            <translation>Save meeting brief</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>会谈简报已保存：{path}</source>
+            <translation>Meeting brief saved: {path}</translation>
+        </message>
+        <message>
+            <location line="-48" />
             <source>大写：{capitals}</source>
-            <translation>In words: {capitals}</translation>
+            <translation>In Chinese capitals: {capitals}</translation>
         </message>
     </context>
     <context>
         <name>PackagePanel</name>
         <message>
-            <location filename="../../qt_app/ui/package_view.py" line="+121" />
-            <location line="+123" />
+            <location filename="../../qt_app/ui/package_view.py" line="+280" />
             <source>选择一行，查看完整的计算说明。</source>
             <translation>Select a row to read how it is computed in full.</translation>
         </message>
         <message>
-            <location line="-81" />
+            <location line="-84" />
             <source>测算方案：</source>
             <translation>Variant:</translation>
         </message>
@@ -1640,43 +1790,33 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Hints</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>事项 / 年度</source>
             <translation>Item / year</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>金额（元）</source>
-            <translation>Amount (yuan)</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+0" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+0" />
             <source>条款</source>
             <translation>Clause</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+0" />
             <source>计算说明</source>
             <translation>How it is computed</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+163" />
             <source>未选择企业</source>
             <translation>No firm selected</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>在企业库中选择一家企业，即可看到它的政策包。</source>
-            <translation>Choose a firm in the firm list to see its package.</translation>
-        </message>
-        <message>
-            <location line="+46" />
-            <location line="+45" />
+            <location line="-103" />
+            <location line="+49" />
             <source>基准方案</source>
             <translation>Base plan</translation>
         </message>
@@ -1712,6 +1852,21 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+13" />
+            <source>以下是修改前的测算，尚未计入正在填写的内容。</source>
+            <translation>These are the figures before the latest edits; what is being typed is not counted yet.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>新企业</source>
+            <translation>New firm</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>在企业库中选择一家企业，或新建一家，即可看到它的政策包。</source>
+            <translation>Choose a firm in the firm list, or add a new one, to see its package.</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>不适用本政策：</source>
             <translation>Policy does not apply: </translation>
         </message>
@@ -1721,29 +1876,36 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Note: </translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+48" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+9" />
+            <source>合计 {money}（{figure}）</source>
+            <translation>Total {money} ({figure})</translation>
+        </message>
+        <message>
+            <location line="-248" />
+            <location line="+239" />
             <source>金额</source>
             <translation>Amount</translation>
         </message>
         <message>
-            <location line="+0" />
-            <source>万元</source>
-            <translation>万 yuan</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>合计 {yuan}（{wan}）</source>
-            <translation>Total {yuan} ({wan})</translation>
-        </message>
-        <message>
-            <location filename="../../qt_app/ui/widgets/package_parts.py" line="+48" />
+            <location filename="../../qt_app/ui/handout.py" line="-85" />
+            <location filename="../../qt_app/ui/widgets/package_parts.py" line="+44" />
             <source>{year}年</source>
             <translation>{year}</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/widgets/package_parts.py" line="+107" />
+            <source>（已按此上限）</source>
+            <translation> (this cap applied)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>未享受的事项</source>
+            <translation>Not given</translation>
         </message>
     </context>
     <context>
@@ -1757,7 +1919,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>PoliciesPanel</name>
         <message>
-            <location filename="../../qt_app/ui/policy_view.py" line="+126" />
+            <location filename="../../qt_app/ui/policy_view.py" line="+128" />
             <source>已加载的政策版本：</source>
             <translation>Loaded policy versions:</translation>
         </message>
@@ -1787,7 +1949,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Scope and notes</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+23" />
             <source>（默认）</source>
             <translation> (default)</translation>
         </message>
@@ -1802,7 +1964,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Policy files (*.yaml *.yml);;All files (*)</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>无法加载“{file}”，未做任何更改。共 {n} 处问题：</source>
             <translation>Could not load “{file}”; nothing was changed. {n} problems:</translation>
         </message>
@@ -1838,17 +2000,17 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+0" />
-            <location line="+56" />
+            <location line="+59" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location line="-56" />
+            <location line="-59" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+26" />
             <source>档位</source>
             <translation>Tiers</translation>
         </message>
@@ -1926,7 +2088,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../qt_app/ui/settings_dialog.py" line="+56" />
+            <location filename="../../qt_app/ui/settings_dialog.py" line="+57" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
@@ -1987,12 +2149,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+11" />
-            <location line="+118" />
+            <location line="+115" />
             <source>备份</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location line="-114" />
+            <location line="-111" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
@@ -2018,12 +2180,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+1" />
-            <location line="+103" />
+            <location line="+100" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="-72" />
+            <location line="-69" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>
@@ -2049,7 +2211,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Restored from the backup.</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+31" />
             <source>已备份到：{path}</source>
             <translation>Backed up to: {path}</translation>
         </message>
@@ -2128,29 +2290,14 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../qt_app/ui/undo.py" line="+67" />
-            <source>删除“{name}”</source>
-            <translation>Delete “{name}”</translation>
-        </message>
-        <message>
-            <location line="+18" />
-            <source>恢复“{name}”</source>
-            <translation>Restore “{name}”</translation>
-        </message>
-        <message>
-            <location line="+22" />
-            <source>“{name}”改为{stage}</source>
-            <translation>“{name}” to {stage}</translation>
-        </message>
-        <message>
-            <location line="+28" />
-            <source>保存“{name}”</source>
-            <translation>Save “{name}”</translation>
-        </message>
-        <message>
-            <location line="+24" />
+            <location filename="../../qt_app/ui/undo.py" line="+24" />
             <source>修改{field}</source>
             <translation>Edit {field}</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/hub.py" line="+89" />
+            <source>无法撤销</source>
+            <translation>Cannot undo</translation>
         </message>
     </context>
     <context>

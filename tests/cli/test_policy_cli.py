@@ -138,3 +138,79 @@ def test_the_window_options_are_read_without_argparse() -> None:
 def test_a_bad_language_is_still_explained_by_the_parser() -> None:
     out = run("--lang", "fr")
     assert out.returncode == 2 and "invalid choice: 'fr'" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_simulate_keeps_cash_vouchers_and_in_kind_apart() -> None:
+    out = run("simulate", str(EXAMPLE), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    totals = json.loads(out.stdout)["totals"]
+    assert totals["cash_fen"] == 874_169_600 and totals["voucher_fen"] == 290_000_000
+    assert totals["in_kind_fen"] == 14_400_000  # the talent apartment, valued at market rent
+    assert totals["total_fen"] == totals["cash_fen"] + totals["voucher_fen"] + totals["in_kind_fen"]
+    assert totals["by_year_benefit"]["2026"] == {
+        "cash": 197_040_000,
+        "voucher": 90_000_000,
+        "in_kind": 4_800_000,
+    }
+    table = run("simulate", str(EXAMPLE))
+    assert "其中：资金 ¥8,741,696.00；算力券 ¥2,900,000.00；实物折算 ¥144,000.00" in table.stdout
+    assert (
+        "2026年合计" in table.stdout
+        and "资金 ¥1,970,400.00；算力券 ¥900,000.00；实物折算 ¥48,000.00" in table.stdout
+    )
+    en = run("--lang", "en", "simulate", str(EXAMPLE))
+    assert "of which cash ¥8,741,696.00; vouchers ¥2,900,000.00; in kind ¥144,000.00" in en.stdout
+    assert "Art. 6(1)" in en.stdout and "万 yuan" not in en.stdout and "¥1.5 million" in en.stdout
+
+
+def test_simulate_marks_illustrative_rules_and_values_as_such(tmp_path: Path) -> None:
+    out = run("simulate", str(EXAMPLE))
+    tail = out.stdout.split("示例参数与规则（待兑现细则确认）：", 1)[1]
+    assert "叠加规则 同一事项同时符合本县其他政策的，按就高原则执行，不重复享受" in tail
+    assert "列入严重失信名单的企业不予享受" in tail and "租赁合同期限不少于3年" in tail
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["dishonest"] = True
+    dishonest = tmp_path / "dishonest.json"
+    dishonest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    excluded = run("simulate", str(dishonest))
+    assert "不适用：按示例规则（待兑现细则确认）不予享受：企业列入严重失信名单 [示例]" in excluded.stdout
+    as_json = json.loads(run("simulate", str(dishonest), "--format", "json").stdout)
+    assert as_json["exclusion_rules"][0]["status"] == "illustrative"
+    assert {r["path"]: r["status"] for r in as_json["rules"]}["eligibility.exclude_trading"] == "seed"
+
+
+def test_a_firm_with_no_year_gets_a_clear_message_not_todays_year(tmp_path: Path) -> None:
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps({"name": "某数字公司", "uscc": "91310110666007217T"}), encoding="utf-8")
+    out = run("simulate", str(bare))
+    assert out.returncode == 2 and "无法确定测算年度" in out.stderr and "Traceback" not in out.stderr
+    en = run("--lang", "en", "simulate", str(bare))
+    assert en.returncode == 2 and "no year to start from" in en.stderr
+    started = run("simulate", str(bare), "--start-year", "2027", "--years", "2", "--format", "json")
+    assert started.returncode == 0 and json.loads(started.stdout)["years"] == [2027, 2028]
+
+
+def test_the_readme_lists_every_command_and_option_the_cli_accepts() -> None:
+    import argparse
+
+    from qt_app.cli import build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Headless commands", 1)[1].split("\n## ", 1)[0]
+    missing = []
+
+    def walk(parser: argparse.ArgumentParser, path: str) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    command = f"{path} {name}".strip()
+                    if f"qt_app {command}" not in section and f" {command} " not in section:
+                        missing.append(command)
+                    walk(sub, command)
+            elif action.option_strings and action.dest not in ("help", "version"):
+                option = max(action.option_strings, key=len)
+                if option not in section:
+                    missing.append(f"{path} {option}".strip())
+
+    walk(build_parser(), "")
+    assert not missing, f"README's headless section lacks: {missing}"

@@ -83,3 +83,53 @@ def firms(draw: st.DrawFn) -> Firm:
 
 
 revenue_factors = st.none() | st.decimals(min_value=Decimal("0.1"), max_value=Decimal("3"), places=2)
+
+
+DOMAIN_CHOICES = st.sampled_from([(), ("人工智能",), ("区块链", "VR"), ("大数据",), ("餐饮",)])
+EARLY_YEARS = st.integers(min_value=2020, max_value=2030)  # before, around and after the policy took effect
+
+
+@st.composite
+def firms_around_the_policy(draw: st.DrawFn) -> Firm:
+    """Firms whose plans may start before the policy (2023-08-10), with listed, unlisted or no fields,
+    sometimes recognised, sometimes with an explicit start year, sometimes with no year at all."""
+    from qt_app.domain.firm import DomainRecognition
+
+    base = draw(firms())
+    thresholds = st.sampled_from([0, 2500, 3500, 6000, 12000, 35000]).map(lambda wan_: wan_ * 1_000_000)
+    revenue = draw(st.dictionaries(EARLY_YEARS, thresholds, max_size=6))
+    loc = base.location
+    if loc is not None and draw(st.booleans()):
+        loc = Location(
+            loc.site, loc.area_m2, loc.rent_per_m2_day, draw(st.dates(date(2021, 1, 1), date(2028, 12, 31)))
+        )
+    recognition = draw(
+        st.none()
+        | st.builds(
+            DomainRecognition,
+            st.booleans(),
+            st.just("县经济商务科技局"),
+            st.dates(date(2023, 9, 1), date(2027, 1, 1)),
+        )
+    )
+    return Firm(
+        id=base.id,
+        name=base.name,
+        uscc=base.uscc,
+        grade=base.grade,
+        domains=draw(DOMAIN_CHOICES),
+        recognition=recognition,
+        start_year=draw(st.none() | EARLY_YEARS),
+        location=loc,
+        talents=base.talents if draw(st.booleans()) else (),
+        revenue=revenue,
+        compute_spend=base.compute_spend,
+        loans=base.loans,
+        scenario_projects=base.scenario_projects,
+    )
+
+
+# What the 兑现 ledger might say was paid for the revenue award, in years before, in and after the policy.
+ledgers = st.dictionaries(
+    EARLY_YEARS, st.sampled_from([20, 40, 60, 90, 150, 300]).map(lambda w: w * 1_000_000), max_size=3
+)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from qt_app.domain.firm import Firm
 from qt_app.domain.money import wan
-from qt_app.domain.package import LineStatus
+from qt_app.domain.package import LineStatus, Package
 from qt_app.domain.policy_loader import default_policy
 from qt_app.domain.simulate import simulate
 from qt_app.domain.variants import Variant
@@ -83,9 +83,17 @@ def test_each_revenue_threshold_is_paid_at_most_once(firm: Firm) -> None:
 def test_wording_never_changes_the_amounts(firm: Firm) -> None:
     worded = simulate(firm, POLICY)
     bare = simulate(firm, POLICY, explain=False)
-    paying = [(ln.item_id, ln.year, ln.benefit, ln.amount) for ln in worded.lines if ln.amount > 0]
-    assert paying == [(ln.item_id, ln.year, ln.benefit, ln.amount) for ln in bare.lines]
+
+    def money(pkg: Package) -> list[tuple[str, int, str, int, int, str]]:
+        return [
+            (ln.item_id, ln.year, ln.benefit.value, ln.amount, ln.would_be, ln.status.value)
+            for ln in pkg.lines
+            if ln.amount > 0 or ln.status is LineStatus.PENDING_RECOGNITION
+        ]
+
+    assert money(worded) == money(bare) and len(money(bare)) == len(bare.lines)
     assert worded.by_year() == bare.by_year() and worded.total == bare.total
+    assert worded.pending_total == bare.pending_total
 
 
 @FAST

@@ -34,7 +34,8 @@ def test_rent_follows_the_tenancy_year_tiers_100_70_60_50(policy: Policy) -> Non
     first = next(ln for ln in pkg.lines if ln.item_id == "rent")
     assert first.clause == "第一条"
     assert "青创大厦 800㎡ × 1.2元/㎡/天 × 365天 × 100%" in first.explanation_zh
-    assert "350,400.00元" in first.explanation_zh
+    assert "= 35.04万元" in first.explanation_zh and "= ¥350,400" in first.explanation_en
+    assert first.clause_en == "Art. 1"
 
 
 def test_rent_mid_year_move_in_splits_at_the_anniversary(policy: Policy) -> None:
@@ -133,9 +134,11 @@ def test_excluded_firms_get_nothing_and_are_told_why(policy: Policy, flag: str, 
     assert all(ln.status is LineStatus.INELIGIBLE and reason in ln.reason_zh for ln in pkg.lines)
 
 
-def test_firm_outside_the_policy_domains_is_excluded(policy: Policy) -> None:
+def test_firm_outside_the_listed_fields_is_pending_not_excluded(policy: Policy) -> None:
+    # The article's list ends in "等": only the county's decision (认定) can settle a field it does not list.
     pkg = simulate(firm(domains=("房地产",)), policy)
-    assert pkg.total == 0 and "不在政策适用" in pkg.exclusions_zh[0]
+    assert pkg.eligible and pkg.total == 0 and pkg.pending_total > 0
+    assert any("待认定" in w for w in pkg.warnings_zh)
 
 
 def test_matching_only_for_municipal_or_higher_projects(policy: Policy) -> None:

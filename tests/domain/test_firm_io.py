@@ -12,7 +12,7 @@ from qt_app.domain.errors import ValidationError
 from qt_app.domain.firm import Firm
 from qt_app.domain.firm_io import FIRM_KEYS, firm_from_dict, firm_to_dict, load_firm_file
 from qt_app.domain.money import wan
-from tests.domain.strategies import firms
+from tests.domain.strategies import firms, firms_around_the_policy
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,3 +88,54 @@ def test_non_numeric_years_are_refused_not_crashed(year: str) -> None:
     with pytest.raises(ValidationError) as err:
         firm_from_dict({"name": "甲", "uscc": "91310110666007217T", "compute_spend": {year: "10万"}})
     assert any(p.path == f"compute_spend.{year}" and "整数" in p.zh for p in err.value.problems)
+
+
+@settings(max_examples=100, deadline=None)
+@given(firms_around_the_policy())
+def test_recognition_and_start_year_round_trip(firm: Firm) -> None:
+    data = json.loads(json.dumps(firm_to_dict(firm), ensure_ascii=False))
+    back, _ = firm_from_dict(data)
+    assert back.recognition == firm.recognition and back.start_year == firm.start_year
+
+
+def test_a_firm_without_the_new_fields_writes_exactly_what_it_did() -> None:
+    # Rows in the store and frozen letter snapshots of other firms must not change.
+    data = firm_to_dict(firm_from_dict({"name": "某公司", "uscc": "91310110666007217T"})[0])
+    assert "start_year" not in data and "domain_recognition" not in data
+
+
+def test_recognition_needs_whether_who_and_when_and_says_what_is_wrong() -> None:
+    with pytest.raises(ValidationError) as err:
+        firm_from_dict(
+            {
+                "name": "某公司",
+                "uscc": "91310110666007217T",
+                "start_year": 1999,
+                "domain_recognition": {"recognised": "也许", "decided_on": "上周", "by": "局里"},
+            }
+        )
+    lines = err.value.lines("zh")
+    assert any(ln.startswith("start_year") and "2000–2100" in ln for ln in lines)
+    assert any(ln.startswith("domain_recognition.recognised") and "是" in ln for ln in lines)
+    assert any(ln.startswith("domain_recognition.decided_by") and "必填" in ln for ln in lines)
+    assert any(ln.startswith("domain_recognition.decided_on") and "2026-03-05" in ln for ln in lines)
+    assert any(ln.startswith("domain_recognition.by") and "未知字段" in ln for ln in lines)
+    en = err.value.lines("en")
+    assert any("domain_recognition.decided_by" in ln and "Required" in ln for ln in en)
+
+
+def test_recognition_reads_what_staff_type() -> None:
+    firm, _ = firm_from_dict(
+        {
+            "name": "某公司",
+            "uscc": "91310110666007217T",
+            "domains": ["大数据"],
+            "domain_recognition": {
+                "recognised": "是",
+                "decided_by": "县经济商务科技局",
+                "decided_on": "2026年3月5日",
+            },
+        }
+    )
+    assert firm.recognition is not None and firm.recognition.recognised
+    assert firm.recognition.decided_on.isoformat() == "2026-03-05"

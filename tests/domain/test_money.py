@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qt_app.domain.errors import DomainError
-from qt_app.domain.money import capitals, format_scale, format_wan, format_yuan, parse_amount, wan
+from qt_app.domain.money import capitals, format_wan, format_yuan, parse_amount, wan
 
 CAPITALS = {
     "0": "零元整",
@@ -68,4 +68,3 @@ def test_figures_for_letters_and_screens() -> None:
     assert format_yuan(150_000_000) == "¥1,500,000.00"
     assert format_wan(wan(150)) == "150万"
     assert format_wan(35_040_000) == "35.04万"
-    assert format_scale(wan(12_000)) == "1.2亿"

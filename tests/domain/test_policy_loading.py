@@ -131,6 +131,62 @@ def test_years_beyond_the_policy_end_pay_nothing_and_say_so() -> None:
     pkg = simulate(firm(revenue=plan), ending)
     after = [ln for ln in pkg.lines if ln.year >= 2028 and ln.item_id in ("rent", "revenue")]
     assert after and all(ln.amount == 0 and ln.status is LineStatus.BEYOND_POLICY for ln in after)
-    assert all("超出政策期限" in ln.reason_zh for ln in after)
+    assert all("晚于政策截止日（2027年12月31日）" in ln.reason_zh for ln in after)
+    assert all("after the policy ended (31 December 2027)" in ln.reason_en for ln in after)
     assert any("2028" in w for w in pkg.warnings_zh)
     assert next(ln for ln in pkg.lines if ln.item_id == "rent" and ln.year == 2027).amount > 0
+
+
+def test_every_rule_carries_its_status_and_the_field_list_is_open() -> None:
+    policy = default_policy()
+    status = {path: rule.status.value for path, rule in policy.rules.items()}
+    assert status["eligibility.domains"] == "seed" and policy.domains_open
+    assert status["eligibility.exclude_trading"] == status["eligibility.exclude_headquarters"] == "seed"
+    assert status["eligibility.require_registration"] == "seed"
+    # Not in the article: from comparable Zhejiang policies.
+    assert (
+        status["eligibility.exclude_dishonest"] == status["eligibility.exclude_mu_grades"] == "illustrative"
+    )
+    assert status["stacking"] == "illustrative" and status["rent.condition.1"] == "illustrative"
+
+
+OLD_FORM = """eligibility:
+  domains: [人工智能, 区块链]
+  exclude_trading: true
+  exclude_headquarters: true
+  exclude_dishonest: true
+  exclude_mu_grades: [C, D]
+  require_registration: true
+
+stacking:
+  zh: 就高不重复。
+  en: Highest only, once.
+
+"""
+
+
+def test_a_schema_1_file_still_loads_and_its_unmarked_rules_are_illustrative() -> None:
+    head, rest = TEXT.split("eligibility:", 1)
+    old = (
+        head.replace("schema: 2", "schema: 1") + OLD_FORM + "legal_notes:" + rest.split("legal_notes:", 1)[1]
+    )
+    policy = parse_policy(old, "old.yaml")
+    assert policy.domains == ("人工智能", "区块链") and not policy.domains_open
+    assert policy.exclude_trading and policy.exclude_mu_grades == ("C", "D")
+    assert {r.status.value for r in policy.rules.values()} == {"illustrative"}
+    pkg = simulate(firm(domains=("大数据",)), policy)
+    assert not pkg.eligible and "按示例规则（待兑现细则确认）不予享受" in pkg.exclusions_zh[0]
+
+
+def test_a_rule_without_a_known_status_is_refused_with_its_path() -> None:
+    bad = TEXT.replace(
+        "exclude_dishonest: {value: true, status: illustrative}",
+        "exclude_dishonest: {value: true, status: maybe}",
+    )
+    assert any("eligibility.exclude_dishonest.status" in p and "illustrative" in p for p in problems(bad))
+    bare = TEXT.replace(
+        "exclude_dishonest: {value: true, status: illustrative}", "exclude_dishonest: {value: true}"
+    )
+    assert any("eligibility.exclude_dishonest.status" in p and "缺失" in p for p in problems(bare))
+    closed = TEXT.replace("    open: true\n", "    open: sometimes\n")
+    assert any("eligibility.domains.open" in p and "true 或 false" in p for p in problems(closed))

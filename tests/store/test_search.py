@@ -103,3 +103,24 @@ def test_counts_agree_with_filters_and_without(filled: Store) -> None:
         assert filled.count_firms(query, FirmFilter(domain="人工智能")) == len(
             filled.list_firms(query, FirmFilter(domain="人工智能"))
         )
+
+
+def test_initials_match_words_in_order_with_other_words_between(store: Store) -> None:
+    store.save_firm(make_firm(5, "青田芝溪算法科技有限公司"))
+    store.save_firm(make_firm(6, "科技青田数据有限公司"))  # the same words, the other way round
+    store.save_firm(make_firm(7, "丽水算法研究院"))
+    assert _ids(store.list_firms("qtkj")) == ["5"]  # 青田 … 科技, with 芝溪算法 between
+    assert store.count_firms("qtkj") == 1
+    assert _ids(store.list_firms("qtsf")) == ["5"]
+    assert _ids(store.list_firms("kjqt")) == ["6"]  # order matters: 科技 before 青田
+    assert _ids(store.list_firms("qtzxsf")) == ["5"]  # consecutive words still match
+    assert _ids(store.list_firms("qtk")) == ["5"]  # while typing: 青田 then a word starting with k
+    assert store.list_firms("qkj") == []  # single letters scattered are not words
+    assert _ids(store.list_firms("sfyjy")) == ["7"]
+    assert _ids(store.list_firms("有限公司 qtkj")) == ["5"]
+
+
+@pytest.mark.parametrize("term", ["qtkj", "sfkj", "lsyf"])
+def test_initials_in_order_agree_between_count_and_list(filled: Store, term: str) -> None:
+    filled.save_firm(make_firm(5, "青田芝溪算法科技有限公司"))
+    assert filled.count_firms(term) == len(filled.list_firms(term))

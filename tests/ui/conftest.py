@@ -22,9 +22,13 @@ def _compiled_resources() -> None:
 
 @pytest.fixture(autouse=True)
 def _private_qsettings(tmp_path: Path) -> Iterator[None]:
-    """Window preferences go to a temporary folder, never the user's."""
+    """Window preferences go to a temporary folder, never the user's (nor another test's data folder)."""
+    from qt_app.ui import settings
+
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    settings.use_folder(None)
     yield
+    settings.use_folder(None)
 
 
 @pytest.fixture(autouse=True)
@@ -72,6 +76,26 @@ def session(request: pytest.FixtureRequest, _private_data_dir: Path):  # type: i
         s = Session.open(_private_data_dir)
     yield s
     s.close()
+
+
+@pytest.fixture
+def hub(qapp):  # type: ignore[no-untyped-def]
+    """The hub a standalone panel hears (and runs its operations through), as the window gives it."""
+    from PySide6.QtGui import QUndoStack
+
+    from qt_app.ui.hub import Hub
+
+    stack = QUndoStack()
+    h = Hub(stack)
+    yield h
+    h.deleteLater()
+
+
+def shown(firm, variants=()):  # type: ignore[no-untyped-def]
+    """What the editor publishes for a parsed firm."""
+    from qt_app.ui.panel import FirmOnScreen
+
+    return FirmOnScreen.of(firm, tuple(variants))
 
 
 @pytest.fixture

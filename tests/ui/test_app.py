@@ -202,3 +202,19 @@ def test_the_policy_loads_when_the_window_reopens_on_another_screen(qtbot, sessi
     finally:
         w.close()
         delete_now(w)
+
+
+def test_qts_own_buttons_follow_the_ui_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Qt's standard buttons (QMessageBox, file dialogs…) speak Chinese with a Chinese UI (qtbase_zh_CN)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from qt_app.ui import i18n
+
+    def texts() -> list[str]:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        return sorted(b.text() for b in box.buttons())
+
+    i18n.install("zh")
+    assert texts() == sorted(["确定", "取消"])
+    i18n.install("en")
+    assert texts() == ["Cancel", "OK"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 
 from qt_app.domain.firm import Stage
+from qt_app.domain.money_format import money
 from qt_app.ui.models.firm_table import ID_ROLE, NAME, STAGE, TOTAL
 
 from .helpers import ime_type
@@ -121,8 +122,7 @@ def test_package_totals_fill_in_for_the_list(window, qtbot) -> None:  # type: ig
     firm, _ = window.session.store.get_firm(first.id)
     expected = window.session.package(firm, explain=False).total
     assert first.package_total_fen == expected
-    shown = model.index(0, TOTAL).data()
-    assert shown.replace(",", "") == f"{expected / 1_000_000:.2f}".rstrip("0").rstrip(".")
+    assert model.index(0, TOTAL).data() == money(expected)
     assert model.index(0, NAME).data(ID_ROLE) == first.id
 
 
@@ -135,3 +135,25 @@ def test_an_unedited_editor_follows_a_stage_change_made_in_the_list(window) -> N
     assert window.firms.set_stage(firm_id, Stage.SIGNED.value)
     assert window.editor.ui.stageCombo.currentData() == Stage.SIGNED.value
     assert not window.editor.dirty
+
+
+def test_pinyin_initials_find_a_firm_with_words_between(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = window.firms
+    view.search.setText("qtkj")  # as typed in the search box
+    view.apply_search()
+    names = [view.model.index(r, NAME).data() for r in range(view.model.rowCount())]
+    assert "青田芝溪算法科技有限公司" in names  # 青田 … 科技, 芝溪算法 between
+    assert all("科技" in n or "科" in n for n in names)
+
+
+def test_an_empty_result_says_so_and_suggests_what_to_try(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = window.firms
+    view.search.setText("不存在的企业名")
+    view.apply_search()
+    assert view.model.total == 0
+    assert view.nothing_found.isVisible() and not view.table.isVisible()
+    text = view.nothing_found.text()
+    assert "没有找到与“不存在的企业名”相符的企业" in text and "qtkj" in text
+    view.search.clear()
+    view.apply_search()
+    assert view.table.isVisible() and not view.nothing_found.isVisible()

@@ -22,10 +22,13 @@ from pytestqt.qtbot import QtBot
 
 from qt_app.services import letters as svc
 from qt_app.services.session import Session
+from qt_app.ui.hub import Hub
 from qt_app.ui.letters.panel import LettersPanel
 from qt_app.ui.letters.register_model import COL_NUMBER, COL_STATUS, COL_TOTAL, LetterTableModel
 from qt_app.ui.letters.strings_en import EN
 from qt_app.ui.letters.verify_dialog import VerifyDialog
+
+from .conftest import shown
 
 NUMBER_1 = f"青招〔{date.today().year}〕1号"
 
@@ -84,10 +87,10 @@ def _dispose(widget: QWidget) -> None:
 
 
 @pytest.fixture
-def panel(sess: Session, boxes: list[str], answers: list[str]) -> Iterator[LettersPanel]:
-    p = LettersPanel(sess)
+def panel(sess: Session, hub: Hub, boxes: list[str], answers: list[str]) -> Iterator[LettersPanel]:
+    p = LettersPanel(sess, hub)
     firm, variants = _firms(sess)[0]
-    p.show_firm(firm, variants)
+    p.show_firm(shown(firm, variants))
     p.resize(1400, 800)
     p.show()
     yield p
@@ -143,8 +146,8 @@ def test_a_refused_step_is_a_message_in_words(panel: LettersPanel, boxes: list[s
     assert _cell(panel, COL_STATUS) == "草稿"
 
 
-def test_no_firm_chosen_means_no_draft(sess: Session, boxes: list[str]) -> None:
-    p = LettersPanel(sess)
+def test_no_firm_chosen_means_no_draft(sess: Session, hub: Hub, boxes: list[str]) -> None:
+    p = LettersPanel(sess, hub)
     assert not p.generate_button.isEnabled()
     assert p.generate_draft() is None and p.model.rowCount() == 0
     assert "请先在企业库中选择一家企业" in boxes[-1]

@@ -57,7 +57,7 @@ def test_the_firm_list_fetches_pages_lazily_and_passes_the_tester(qtbot) -> None
     model.set_query("企业0001")
     assert model.total == 10
     model.set_total("f-00010", 1_500_000_00)
-    assert model.index(model.row_of("f-00010"), TOTAL).data() == "150"
+    assert model.index(model.row_of("f-00010"), TOTAL).data() == "150.00万元"
 
 
 def test_the_firm_list_over_a_real_store_passes_the_tester(session, qtbot) -> None:  # type: ignore[no-untyped-def]

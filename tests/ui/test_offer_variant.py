@@ -9,15 +9,15 @@ from qt_app.services.session import Session
 
 
 def test_the_chosen_variant_becomes_the_offer_everywhere(window: Any, session: Session) -> None:
-    firm, variants = next(iter(session.store.all_firms()))
+    firm, _variants = next(iter(session.store.all_firms()))
     window.open_firm(firm.id)
     compare, meeting, letters = window.panel("compare"), window.panel("meeting"), window.panel("letters")
-    compare.show_firm(firm, variants)
 
-    compare.offerVariantChosen.emit("conservative")
+    assert compare.choose_offer("conservative")
 
     stored = offer_variant(session.store, firm.id)
     assert stored is not None and stored.name == "conservative" and stored.revenue_factor is not None
+    meeting.refresh()  # hidden panels refresh when next shown
     assert meeting._variant_name == "conservative"
     assert letters.variant_combo.currentData() == "conservative"
     assert "报价方案" in window.statusBar().currentMessage()

@@ -13,10 +13,13 @@ from qt_app.domain.firm import Firm, Stage
 from qt_app.domain.firm_io import load_firm_file
 from qt_app.domain.money import wan
 from qt_app.domain.variants import Variant
+from qt_app.services.offers import offer_variant
 from qt_app.services.session import Session
 from qt_app.ui.compare_view import DIFF_ROLE, CompareModel, ComparePanel, compare_rows
 from qt_app.ui.exposure_view import ExposureModel, ExposurePanel, FirmAmountModel
 from qt_app.ui.widgets.tree_model import AMOUNT_ROLE
+
+from .conftest import shown
 
 EXAMPLES = paths.resource("examples")
 
@@ -50,11 +53,12 @@ def row_of(model: CompareModel, label: str) -> int:
 
 
 # -- 方案对比 ------------------------------------------------------------------------------------------
-def test_compare_shows_the_difference_against_the_first_variant(qtbot, session, xinghe) -> None:
+def test_compare_shows_the_difference_against_the_first_variant(qtbot, session, hub, xinghe) -> None:
     firm, variants = xinghe
-    panel = ComparePanel(session)
+    panel = ComparePanel(session, hub)
     qtbot.addWidget(panel)
-    panel.show_firm(firm, variants)
+    panel.show()
+    panel.show_firm(shown(firm, variants))
     panel.set_checked(["base", "huaqiao"])
     m = panel.model
     assert [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())] == [
@@ -78,25 +82,28 @@ def test_compare_shows_the_difference_against_the_first_variant(qtbot, session, 
     assert m.index(compute, 1).data(Qt.ItemDataRole.BackgroundRole) is None
 
 
-def test_offer_button_names_its_column(qtbot, session, xinghe) -> None:
+def test_offer_button_names_its_column(qtbot, session, hub, xinghe) -> None:
     firm, variants = xinghe
-    panel = ComparePanel(session)
+    panel = ComparePanel(session, hub)
     qtbot.addWidget(panel)
-    panel.show_firm(firm, variants)
+    panel.show()
+    panel.show_firm(shown(firm, variants))
     panel.set_checked(["base", "optimistic", "site:enclave_hangzhou"])
     assert panel.variant("site:enclave_hangzhou") is not None
     buttons = [b for b in panel._buttons if not b.isHidden()]
     assert [b.text() for b in buttons] == ["设为报价方案"] * 3
-    with qtbot.waitSignal(panel.offerVariantChosen) as sig:
+    with qtbot.waitSignal(hub.changed) as sig:
         qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)
-    assert sig.args == ["optimistic"]
+    assert sig.args[0].offers == {firm.id}
+    assert offer_variant(session.store, firm.id).name == "optimistic"  # type: ignore[union-attr]
 
 
-def test_compare_refuses_a_fifth_column(qtbot, session, xinghe) -> None:
+def test_compare_refuses_a_fifth_column(qtbot, session, hub, xinghe) -> None:
     firm, variants = xinghe
-    panel = ComparePanel(session)
+    panel = ComparePanel(session, hub)
     qtbot.addWidget(panel)
-    panel.show_firm(firm, variants)
+    panel.show()
+    panel.show_firm(shown(firm, variants))
     for i in range(panel.pick_list.count()):
         panel.pick_list.item(i).setCheckState(Qt.CheckState.Checked)
     assert panel.model.columnCount() == 4
@@ -113,24 +120,24 @@ def test_compare_model_passes_the_model_tester(qtmodeltester, session, xinghe) -
 
 
 # -- 预算敞口 ------------------------------------------------------------------------------------------
-def computed_panel(qtbot, session: Session) -> ExposurePanel:
-    panel = ExposurePanel(session)
+def computed_panel(qtbot, session: Session, hub) -> ExposurePanel:  # type: ignore[no-untyped-def]
+    panel = ExposurePanel(session, hub)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.computed, timeout=10_000):
-        panel.refresh()
+        panel.show()  # summed when first shown
     return panel
 
 
-def test_exposure_flags_the_year_many_firms_buy_compute(qtbot, session) -> None:
+def test_exposure_flags_the_year_many_firms_buy_compute(qtbot, session, hub) -> None:
     for n in range(6):  # 6 landed firms × 200万 = 1200万 a year, over the 1000万 compute pool
         session.store.save_firm(compute_buyer(n, Stage.LANDED), ())
     session.store.save_firm(compute_buyer(99, Stage.LEAD, spend_wan=100), ())
-    panel = computed_panel(qtbot, session)
+    panel = computed_panel(qtbot, session, hub)
     exp = panel.exposure()
     assert exp is not None and exp.firm_count == 7
     assert not panel.overruns.isHidden()
     text = panel.overruns.text()
-    assert "2026年 算力券" in text and "2027年 算力券" in text and "超过年度资金池 1,000万元" in text
+    assert "2026年 算力券" in text and "2027年 算力券" in text and "超过年度资金池 1,000.00万元" in text
     m = panel.model
     compute_row = next(r for r in range(m.rowCount()) if m.headerData(r, Qt.Orientation.Vertical) == "算力券")
     cell = m.index(compute_row, 0)
@@ -153,16 +160,16 @@ def test_exposure_flags_the_year_many_firms_buy_compute(qtbot, session) -> None:
     assert sig.args[0].startswith("f-buyer")
 
 
-def test_exposure_weighted_by_stage_versus_in_full(qtbot, session) -> None:
+def test_exposure_weighted_by_stage_versus_in_full(qtbot, session, hub) -> None:
     for n in range(6):  # leads: 10% likely, so the weighted draw stays inside the pool
         session.store.save_firm(compute_buyer(n, Stage.LEAD), ())
-    panel = computed_panel(qtbot, session)
+    panel = computed_panel(qtbot, session, hub)
     assert panel.weighted()
     assert panel.overruns.isHidden()
     assert not any(bar.flagged for bar in panel.pool_chart.bars())
     panel.set_weighted(False)
     assert not panel.overruns.isHidden()
-    assert "1,200万元" in panel.overruns.text()
+    assert "1,200.00万元" in panel.overruns.text()
     assert any(bar.flagged for bar in panel.pool_chart.bars())
 
 
@@ -178,12 +185,15 @@ def test_exposure_models_pass_the_model_tester(qtmodeltester) -> None:
     firms.set_rows([], ["企业", "金额"])
 
 
-def test_english_compare_headers(qtbot, session, xinghe) -> None:
+def test_english_compare_headers(qtbot, session, hub, xinghe) -> None:
+    from qt_app.ui import i18n
+
     firm, variants = xinghe
-    session.lang = "en"
-    panel = ComparePanel(session)
+    i18n.install("en")
+    panel = ComparePanel(session, hub)
     qtbot.addWidget(panel)
-    panel.show_firm(replace(firm, name="Xinghe"), variants)
+    panel.show()
+    panel.show_firm(shown(replace(firm, name="Xinghe"), variants))
     labels = [panel.model.headerData(r, Qt.Orientation.Vertical) for r in range(panel.model.rowCount())]
     assert "Rent subsidy" in labels
 

@@ -21,8 +21,8 @@ def policy_text(**changes: str) -> str:
     return text
 
 
-def test_shows_the_version_with_open_end_and_badges(qtbot, session) -> None:
-    panel = PoliciesPanel(session)
+def test_shows_the_version_with_open_end_and_badges(qtbot, session, hub) -> None:
+    panel = PoliciesPanel(session, hub)
     qtbot.addWidget(panel)
     assert panel.versions.count() == 1
     assert "（默认）" in panel.versions.item(0).text()
@@ -35,7 +35,7 @@ def test_shows_the_version_with_open_end_and_badges(qtbot, session) -> None:
     assert panel.lpr_model.rowCount() == len(session.policy.lpr)
 
 
-def test_broken_file_lists_problems_line_by_line_and_changes_nothing(qtbot, session, tmp_path) -> None:
+def test_broken_file_lists_problems_line_by_line_and_changes_nothing(qtbot, session, hub, tmp_path) -> None:
     bad = tmp_path / "broken.yaml"
     bad.write_text(
         policy_text(
@@ -48,7 +48,7 @@ def test_broken_file_lists_problems_line_by_line_and_changes_nothing(qtbot, sess
     )
     with pytest.raises(ValidationError) as caught:
         load_policy(bad)
-    panel = PoliciesPanel(session)
+    panel = PoliciesPanel(session, hub)
     qtbot.addWidget(panel)
     before = list(session.policies)
     assert panel.load_file(bad) is False
@@ -61,7 +61,7 @@ def test_broken_file_lists_problems_line_by_line_and_changes_nothing(qtbot, sess
     assert panel.versions.count() == 1
 
 
-def test_load_a_new_version_and_make_it_the_default(qtbot, session, tmp_path) -> None:
+def test_load_a_new_version_and_make_it_the_default(qtbot, session, hub, tmp_path) -> None:
     newer = tmp_path / "newer.yaml"
     newer.write_text(
         policy_text(
@@ -73,18 +73,22 @@ def test_load_a_new_version_and_make_it_the_default(qtbot, session, tmp_path) ->
         ),
         encoding="utf-8",
     )
-    panel = PoliciesPanel(session)
+    panel = PoliciesPanel(session, hub)
     qtbot.addWidget(panel)
-    with qtbot.waitSignal(panel.policyLoaded) as loaded:
+    with qtbot.waitSignal(hub.changed) as loaded:
         assert panel.load_file(newer) is True
-    assert loaded.args == ["qingtian-metaverse-2025"]
+    assert loaded.args[0].policy
     assert panel.errors.isHidden()
     assert panel.versions.count() == 2
     assert "2028-12-31" in panel.header.text()
     assert panel.default_button.isEnabled()
-    with qtbot.waitSignal(panel.defaultChanged) as changed:
+    panel.show()
+    with qtbot.waitSignal(hub.changed) as changed:
         panel.default_button.click()
-    assert changed.args == ["qingtian-metaverse-2025"]
+    assert changed.args[0].policy
     assert session.policy.id == "qingtian-metaverse-2025"
     assert "（默认）" in panel.versions.item(1).text()
     assert not panel.default_button.isEnabled()
+    hub.stack.undo()  # Ctrl+Z: the previous default again, everywhere
+    assert session.policy.id == "qingtian-metaverse-2023"
+    assert "（默认）" in panel.versions.item(0).text()

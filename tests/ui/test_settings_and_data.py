@@ -28,9 +28,11 @@ def test_settings_are_saved_to_the_database(window, session) -> None:  # type: i
 
 def test_backup_now_runs_off_the_ui_thread_and_is_listed(window, session, qtbot) -> None:  # type: ignore[no-untyped-def]
     before = len(session.store.list_backups())
-    with qtbot.waitSignal(window.hub.backupTaken, timeout=10_000) as taken:
+    with qtbot.waitSignal(window.hub.changed, timeout=10_000) as taken:
         window.action("backup_now").trigger()
-    path = Path(taken.args[0])
+    assert taken.args[0].backups
+    newest = max(session.store.list_backups(), key=lambda b: b.taken_at)
+    path = Path(newest.path)
     assert path.exists() and path.stat().st_size > 0
     assert len(session.store.list_backups()) == before + 1
     assert "最近备份" in window.backup_label.text() and "尚无" not in window.backup_label.text()
@@ -74,8 +76,9 @@ def test_an_import_shows_every_bad_row_and_writes_only_when_asked(
 
     monkeypatch.setattr(ImportReportDialog, "exec", skip_bad)
     before = session.store.count_firms()
-    with qtbot.waitSignal(window.hub.firmsChanged, timeout=10_000):
+    with qtbot.waitSignal(window.hub.changed, timeout=10_000) as notice:
         window.import_firms(str(path))
+    assert notice.args[0].firm_list
     assert seen and "第2行" in "\n".join(seen[0].report.lines("zh"))
     assert session.store.count_firms() == before + 1
     assert session.store.count_firms("青田导入测试") == 1
@@ -112,3 +115,46 @@ def test_a_second_copy_opens_read_only_and_says_why(qtbot, session, no_dialogs) 
         w.close()
     finally:
         second.close()
+
+
+def test_each_data_folder_keeps_its_own_language_and_layout(qtbot, tmp_path, monkeypatch, no_dialogs) -> None:  # type: ignore[no-untyped-def]
+    """Two outposts on one shared laptop (--data-dir, or $OFFER_DESK_DATA_DIR): neither sees the other's choices."""
+    from qt_app import app
+    from qt_app.ui import errors, i18n, settings
+
+    from .conftest import delete_now
+
+    monkeypatch.setattr(errors, "install_excepthook", lambda: None)  # pytest keeps its own hook
+
+    def run(data_dir: Path | None) -> MainWindow:
+        window = app.start("zh", str(data_dir) if data_dir else None)
+        assert isinstance(window, MainWindow)
+        qtbot.waitUntil(lambda: window.warm_up.done)
+        return window
+
+    def finish(window: MainWindow) -> None:
+        window.editor.load_firm(None)
+        window.close()
+        session = window.session
+        delete_now(window)
+        session.close()
+
+    milan = tmp_path / "milan"
+    first = run(milan)
+    fresh = app.switch_language(first, "en")
+    assert isinstance(fresh, MainWindow)
+    fresh.resize(1000, 700)
+    finish(fresh)
+    QApplication.processEvents()
+    assert (milan / settings.FILE_NAME).exists()
+
+    hangzhou = run(None)  # the folder named by $OFFER_DESK_DATA_DIR
+    assert i18n.current() == "zh" and hangzhou.action("new_firm").text() == "新建企业"
+    assert settings.folder() == Path(str(hangzhou.session.store.folder))
+    finish(hangzhou)
+
+    again = run(milan)
+    assert i18n.current() == "en" and again.action("new_firm").text() == "New firm"
+    assert again.size().height() == 700
+    finish(again)
+    assert settings.machine_settings().value(settings.LANGUAGE.key) is None  # nothing leaked to the user's

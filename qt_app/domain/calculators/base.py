@@ -1,16 +1,21 @@
-"""What every calculator shares: the simulation context and a builder for traced line items."""
+"""What every calculator shares: the simulation context and a builder for traced line items.
+
+Amounts inside explanations are written with `money_words` ("20万元" / "¥200,000"), never by hand.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
 from qt_app.domain.firm import Firm
-from qt_app.domain.money import Fen, format_wan, round_fen
+from qt_app.domain.money import Fen, round_fen
+from qt_app.domain.money_format import money_words
 from qt_app.domain.package import Benefit, LineItem, LineStatus, ParamRead
-from qt_app.domain.policy import Param, Policy, PolicyItem
+from qt_app.domain.policy import RULE_STACKING, Param, Policy, PolicyItem, Rule
+from qt_app.domain.wording import clause_en
 
 PARAM_LABELS: dict[str, str] = {
     "cap_area_m2": "面积上限",
@@ -28,25 +33,62 @@ PARAM_LABELS: dict[str, str] = {
     "apartment_value_per_month": "人才公寓月租折算",
     "tier": "档位",
     "lpr": "一年期LPR",
+    "condition": "享受条件",
+    "stacking": "叠加规则",
 }
+PARAM_LABELS_EN: dict[str, str] = {
+    "cap_area_m2": "area cap",
+    "cap_unit_price": "unit price cap",
+    "cap_per_year": "cap per year",
+    "cap_per_project": "cap per project",
+    "cap_principal": "principal cap",
+    "max_years": "years of support",
+    "mode": "tier-jump rule",
+    "rate": "rate",
+    "ratio": "matching ratio",
+    "min_level": "lowest project level",
+    "share_of_lpr": "share of LPR",
+    "pool_per_year": "annual pool",
+    "apartment_value_per_month": "apartment value per month",
+    "tier": "tier",
+    "lpr": "1-year LPR",
+    "condition": "condition",
+    "stacking": "stacking rule",
+}
+
+_BENEFITS = {b.value: b for b in Benefit}  # a dict lookup: Benefit(…) costs an enum call per item per firm
+
+Awarded = Mapping[str, Mapping[int, Fen]]
+"""Awards already made (已兑现), per item id and year, in 分 — what the 兑现 ledger says was paid."""
 
 
 @dataclass(frozen=True)
 class Context:
-    """Inputs every calculator reads: the firm (variant applied), the policy (overrides applied), the years."""
+    """Inputs every calculator reads: the firm (variant applied), the policy (overrides applied), the years,
+    the awards already made (`awarded`, from the ledger) and reads every paying line shows (`basis_reads`:
+    the field basis of a recognised or 待认定 firm)."""
 
     firm: Firm
     policy: Policy
     years: tuple[int, ...]
     explain: bool = True
+    awarded: Awarded = field(default_factory=dict)
+    basis_reads: tuple[ParamRead, ...] = ()
+
+    def awarded_in_period(self, item_id: str) -> dict[int, Fen]:
+        """The item's awards already made in years the policy was in force (others are not this policy's)."""
+        made = self.awarded.get(item_id, {})
+        return {y: a for y, a in sorted(made.items()) if a > 0 and self.policy.year_in_force(y)}
 
 
-def yuan_text(fen: Fen) -> str:
-    """Amounts inside explanations: 350,400.00元 for small sums, 150万元 for round large ones."""
-    if fen and fen % 1_000_000 == 0:
-        return format_wan(fen) + "元"
-    yuan, cents = divmod(fen, 100)
-    return f"{yuan:,}.{cents:02d}元"
+def amount_zh(fen: Fen) -> str:
+    """An amount inside a Chinese sentence: 20万元, 350,400元."""
+    return money_words(fen, "zh")
+
+
+def amount_en(fen: Fen) -> str:
+    """An amount inside an English sentence: ¥200,000, ¥30 million."""
+    return money_words(fen, "en")
 
 
 def pct(rate: Decimal) -> str:
@@ -70,12 +112,38 @@ def read_tier(item: PolicyItem, key: str, param: Param) -> ParamRead:
 # Params are immutable, so their display form is computed once per process, not once per line.
 @lru_cache(maxsize=4096)
 def _read(item_id: str, name: str, p: Param) -> ParamRead:
-    return ParamRead(f"{item_id}.{name}", PARAM_LABELS.get(name, name), p.display(), p.status.value)
+    return ParamRead(
+        f"{item_id}.{name}",
+        PARAM_LABELS.get(name, name),
+        p.display(),
+        p.status.value,
+        PARAM_LABELS_EN.get(name, name.replace("_", " ")),
+        p.display_en(),
+    )
 
 
 @lru_cache(maxsize=4096)
 def _read_tier(item_id: str, key: str, p: Param) -> ParamRead:
-    return ParamRead(f"{item_id}.tier.{key}", f"档位 {key}", p.display(), p.status.value)
+    return ParamRead(
+        f"{item_id}.tier.{key}", f"档位 {key}", p.display(), p.status.value, f"tier {key}", p.display_en()
+    )
+
+
+@lru_cache(maxsize=1024)
+def rule_read(rule: Rule) -> ParamRead:
+    """A rule a line relies on (its conditions, the stacking rule), shown among its parameters with its status."""
+    kind = "stacking" if rule.path == RULE_STACKING else "condition"
+    return ParamRead(
+        rule.path, PARAM_LABELS[kind], rule.zh, rule.status.value, PARAM_LABELS_EN[kind], rule.en
+    )
+
+
+def _rule_reads(item: PolicyItem, policy: Policy) -> tuple[ParamRead, ...]:
+    rules = [*policy.condition_rules(item.id)]
+    stacking = policy.rules.get(RULE_STACKING)
+    if stacking is not None and stacking.zh:
+        rules.append(stacking)
+    return tuple(rule_read(r) for r in rules)
 
 
 class Lines:
@@ -87,7 +155,11 @@ class Lines:
         self.out: list[LineItem] = []
         self.clause = item.clause.value
         self._explain = ctx.explain
-        self._benefit = Benefit(item.benefit)
+        self._benefit = _BENEFITS[item.benefit]
+        self._clause_en = clause_en(item.clause.value)
+        # What every paying line relies on besides its numbers: the item's conditions, the stacking rule,
+        # and the firm's field basis when it was recognised or awaits recognition.
+        self._rules = (*_rule_reads(item, ctx.policy), *ctx.basis_reads) if ctx.explain else ()
         # The fields every line of this item shares, in LineItem's field order (lines are built positionally:
         # exposure simulates thousands of firms, and keyword construction was the hot spot).
         self._head = (
@@ -110,12 +182,15 @@ class Lines:
         caps: tuple[str, ...] = (),
         params: tuple[ParamRead, ...] = (),
         benefit: Benefit | None = None,
+        deducted: Fen = 0,
     ) -> None:
         if not self._explain and amount <= 0:
             return  # amounts-only packages (exposure) keep just the lines that carry money
         zh = en = ""
         if explain is not None and self._explain:
             zh, en = explain()
+        if amount > 0 and self._explain:
+            params = (*params, *self._rules)
         self.out.append(
             LineItem(
                 *self._head,
@@ -130,6 +205,9 @@ class Lines:
                 caps,
                 params if self._explain else (),
                 self.item.basis_zh,
+                self._clause_en,
+                0,
+                deducted,
             )
         )
 
@@ -156,11 +234,11 @@ def add_capped_share(
     amount, hit = capped(raw, cap)
 
     def explain() -> tuple[str, str]:
-        zh = f"{what[0]}{yuan_text(spent)} × {pct(rate)} = {yuan_text(raw)}"
-        en = f"{what[1]} {yuan_text(spent)} × {pct(rate)} = {yuan_text(raw)}"
+        zh = f"{what[0]}{amount_zh(spent)} × {pct(rate)} = {amount_zh(raw)}"
+        en = f"{what[1]} {amount_en(spent)} × {pct(rate)} = {amount_en(raw)}"
         if hit:
-            zh += f"，按年度上限{yuan_text(amount)}"
-            en += f", capped at {yuan_text(amount)} a year"
+            zh += f"，按年度上限{amount_zh(amount)}"
+            en += f", capped at {amount_en(amount)} a year"
         return zh, en
 
     status = LineStatus.CAPPED if hit else LineStatus.ELIGIBLE

@@ -13,15 +13,17 @@ from qt_app.domain.calculators.base import (
     Context,
     Lines,
     add_capped_share,
+    amount_en,
+    amount_zh,
     capped,
     fen_of,
     pct,
     read,
-    yuan_text,
 )
 from qt_app.domain.firm import Loan
 from qt_app.domain.package import LineItem, LineStatus, ParamRead
 from qt_app.domain.policy import LprRate, PolicyItem
+from qt_app.domain.wording import date_words
 
 
 def loan_interest(item: PolicyItem, ctx: Context) -> list[LineItem]:
@@ -36,13 +38,22 @@ def loan_interest(item: PolicyItem, ctx: Context) -> list[LineItem]:
             continue
         lpr = policy.lpr_on(date(year, 1, 1))
         assumed = lpr.since.year < year - 1 or date(year, 1, 1) < policy.lpr[0].since
-        lpr_read = ParamRead(
-            f"{item.id}.lpr",
-            "一年期LPR",
-            f"{pct(lpr.rate)}（{lpr.since:%Y-%m-%d}起）",
-            policy.lpr_status.value,
-        )
-        reads = (read(item, "share_of_lpr"), read(item, "cap_principal"), read(item, "max_years"), lpr_read)
+        reads: tuple[ParamRead, ...] = ()
+        if ctx.explain:
+            lpr_read = ParamRead(
+                f"{item.id}.lpr",
+                "一年期LPR",
+                f"{pct(lpr.rate)}（{lpr.since:%Y-%m-%d}起）",
+                policy.lpr_status.value,
+                "1-year LPR",
+                f"{pct(lpr.rate)} (since {date_words(lpr.since, 'en')})",
+            )
+            reads = (
+                read(item, "share_of_lpr"),
+                read(item, "cap_principal"),
+                read(item, "max_years"),
+                lpr_read,
+            )
         parts: list[tuple[Loan, int, bool, int]] = []
         over_years = []
         for ln in loans:
@@ -64,17 +75,17 @@ def loan_interest(item: PolicyItem, ctx: Context) -> list[LineItem]:
         def explain(
             parts: list[tuple[Loan, int, bool, int]] = parts, lpr: LprRate = lpr, assumed: bool = assumed
         ) -> tuple[str, str]:
-            since = f"{lpr.since.year}年{lpr.since.month}月{lpr.since.day}日起"
+            since = f"{date_words(lpr.since, 'zh')}起"
             zh = "；".join(
-                f"{ln.lender or '贷款'}本金{yuan_text(p)}"
+                f"{ln.lender or '贷款'}本金{amount_zh(p)}"
                 + ("（贴息本金上限）" if hit else "")
-                + f" × LPR {pct(lpr.rate)}（{since}）× {pct(share)} = {yuan_text(a)}"
+                + f" × LPR {pct(lpr.rate)}（{since}）× {pct(share)} = {amount_zh(a)}"
                 for ln, p, hit, a in parts
             )
             en = "; ".join(
-                f"{ln.lender or 'loan'} principal {yuan_text(p)}"
+                f"{ln.lender or 'loan'} principal {amount_en(p)}"
                 + (" (principal cap)" if hit else "")
-                + f" × LPR {pct(lpr.rate)} (since {lpr.since:%Y-%m-%d}) × {pct(share)} = {yuan_text(a)}"
+                + f" × LPR {pct(lpr.rate)} (since {date_words(lpr.since, 'en')}) × {pct(share)} = {amount_en(a)}"
                 for ln, p, hit, a in parts
             )
             if assumed:

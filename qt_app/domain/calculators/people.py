@@ -5,16 +5,57 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from qt_app.domain.calculators.base import Context, Lines, read, read_tier, yuan_text
+from qt_app.domain.calculators.base import Context, Lines, amount_en, amount_zh, read, read_tier
 from qt_app.domain.firm import HousingChoice
 from qt_app.domain.package import Benefit, LineItem, LineStatus
 from qt_app.domain.policy import PolicyItem
+from qt_app.domain.wording import date_words
 
 
 def project_landing(item: PolicyItem, ctx: Context) -> list[LineItem]:
+    """新引进落地项目按企业等级一次性奖励: needs the landing facts the clause names — a landing (move-in)
+    date within the policy period — and is paid once: an award already made (ledger) is not paid again."""
     lines = Lines(item, ctx)
-    year = ctx.firm.first_year
+    landed = ctx.firm.landing_date
+    if landed is None:
+        lines.none(
+            ctx.years[0],
+            "未填写落地（入驻）日期：项目引进奖励须新引进项目落地后给予",
+            "No landing (move-in) date entered: the landing award is paid once the project has landed",
+            LineStatus.INELIGIBLE,
+        )
+        return lines.out
+    year = landed.year
     if year not in ctx.years:
+        return lines.out
+    policy = ctx.policy
+    if landed < policy.effective_from:
+        lines.none(
+            year,
+            f"落地日期{date_words(landed, 'zh')}早于政策施行日（{date_words(policy.effective_from, 'zh')}），"
+            "不属于本政策新引进项目",
+            f"Landed on {date_words(landed, 'en')}, before the policy took effect "
+            f"({date_words(policy.effective_from, 'en')}): not a project newly attracted under it",
+            LineStatus.INELIGIBLE,
+        )
+        return lines.out
+    if policy.effective_to is not None and landed > policy.effective_to:
+        lines.none(
+            year,
+            f"落地日期{date_words(landed, 'zh')}晚于政策截止日（{date_words(policy.effective_to, 'zh')}）",
+            f"Landed on {date_words(landed, 'en')}, after the policy ended ({date_words(policy.effective_to, 'en')})",
+            LineStatus.INELIGIBLE,
+        )
+        return lines.out
+    earlier = {y: a for y, a in ctx.awarded_in_period(item.id).items() if y != year}
+    if earlier:
+        y, a = next(iter(earlier.items()))
+        lines.none(
+            year,
+            f"已于{y}年享受项目引进奖励{amount_zh(a)}，一次性奖励不重复享受",
+            f"The landing award ({amount_en(a)}) was already made in {y}; a one-time award is not paid again",
+            LineStatus.INELIGIBLE,
+        )
         return lines.out
     tier = item.tier(ctx.firm.grade)
     if tier is None:
@@ -22,7 +63,7 @@ def project_landing(item: PolicyItem, ctx: Context) -> list[LineItem]:
         lines.none(
             year,
             f"企业等级为{ctx.firm.grade or '未评定'}，项目引进奖励仅限{keys}类企业",
-            f"Firm grade {ctx.firm.grade or 'none'}: the landing award is for grades {keys} only",
+            f"Firm grade {ctx.firm.grade or 'none'}: the landing award is for grades {', '.join(t.key for t in item.tiers)} only",
             LineStatus.INELIGIBLE,
         )
         return lines.out
@@ -30,8 +71,9 @@ def project_landing(item: PolicyItem, ctx: Context) -> list[LineItem]:
 
     def explain() -> tuple[str, str]:
         return (
-            f"{ctx.firm.grade}类企业新引进落地，一次性奖励{yuan_text(amount)}",
-            f"Grade {ctx.firm.grade} firm newly landed: one-time award {yuan_text(amount)}",
+            f"{ctx.firm.grade}类企业新引进，{date_words(landed, 'zh')}落地，一次性奖励{amount_zh(amount)}",
+            f"Grade {ctx.firm.grade} firm newly attracted, landed on {date_words(landed, 'en')}: "
+            f"one-time award {amount_en(amount)}",
         )
 
     lines.add(year, amount, LineStatus.ELIGIBLE, explain, params=(read_tier(item, tier.key, tier.value),))
@@ -78,16 +120,21 @@ def talent_housing(item: PolicyItem, ctx: Context) -> list[LineItem]:
                 what_en = (
                     "rent-free talent apartment (valued at market rent)" if in_kind else "rent allowance"
                 )
-                zh = " + ".join(f"{lv}类人才{n}人 × {yuan_text(m)}/月 × 12个月" for lv, n, m in groups)
+                zh = " + ".join(f"{lv}类人才{n}人 × {amount_zh(m)}/月 × 12个月" for lv, n, m in groups)
                 en = " + ".join(
-                    f"{n} level-{lv} talent(s) × {yuan_text(m)}/month × 12" for lv, n, m in groups
+                    f"{n} level-{lv} talent(s) × {amount_en(m)}/month × 12" for lv, n, m in groups
                 )
-                return f"{what_zh}：{zh} = {yuan_text(amount)}", f"{what_en}: {en} = {yuan_text(amount)}"
+                return f"{what_zh}：{zh} = {amount_zh(amount)}", f"{what_en}: {en} = {amount_en(amount)}"
 
-            params = (read(item, "max_years"),) + (
-                (read(item, "apartment_value_per_month"),)
-                if in_kind
-                else tuple(read_tier(item, lv, t.value) for lv, *_ in groups if (t := item.tier(lv)))
+            params = (
+                (read(item, "max_years"),)
+                + (
+                    (read(item, "apartment_value_per_month"),)
+                    if in_kind
+                    else tuple(read_tier(item, lv, t.value) for lv, *_ in groups if (t := item.tier(lv)))
+                )
+                if ctx.explain
+                else ()
             )
             lines.add(
                 year,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from qt_app.domain.calculators.base import Context, Lines, capped, fen_of, pct, read, yuan_text
+from qt_app.domain.calculators.base import Context, Lines, amount_en, amount_zh, capped, fen_of, pct, read
 from qt_app.domain.firm import LEVEL_LABELS, ProjectLevel
 from qt_app.domain.package import LineItem, LineStatus
 from qt_app.domain.policy import PolicyItem
@@ -48,14 +48,14 @@ def science_matching(item: PolicyItem, ctx: Context) -> list[LineItem]:
 
         def explain(eligible: list = eligible, amount: int = amount) -> tuple[str, str]:  # type: ignore[type-arg]
             zh = "；".join(
-                f"“{p.name}”（{LEVEL_LABELS[p.level][0]}）下拨{yuan_text(p.allocated)} × 1:{ratio.normalize()}"
+                f"“{p.name}”（{LEVEL_LABELS[p.level][0]}）下拨{amount_zh(p.allocated)} × 1:{ratio.normalize()}"
                 for p in eligible
             )
             en = "; ".join(
-                f"“{p.name}” ({LEVEL_LABELS[p.level][1]}) allocated {yuan_text(p.allocated)} × 1:{ratio.normalize()}"
+                f"“{p.name}” ({LEVEL_LABELS[p.level][1]}) allocated {amount_en(p.allocated)} × 1:{ratio.normalize()}"
                 for p in eligible
             )
-            return f"{zh} = 县级配套{yuan_text(amount)}", f"{en} = county matching {yuan_text(amount)}"
+            return f"{zh} = 县级配套{amount_zh(amount)}", f"{en} = county matching {amount_en(amount)}"
 
         lines.add(year, amount, LineStatus.ELIGIBLE, explain, params=reads)
     return lines.out
@@ -81,17 +81,17 @@ def scenario_project(item: PolicyItem, ctx: Context) -> list[LineItem]:
 
         def explain(parts: list[tuple[str, int, int, int]] = parts, total: int = total) -> tuple[str, str]:
             zh = "；".join(
-                f"“{n}”合同额{yuan_text(v)} × {pct(rate)} = {yuan_text(r)}"
-                + (f"，按单个项目上限{yuan_text(a)}" if a < r else "")
+                f"“{n}”合同额{amount_zh(v)} × {pct(rate)} = {amount_zh(r)}"
+                + (f"，按单个项目上限{amount_zh(a)}" if a < r else "")
                 for n, v, r, a in parts
             )
             en = "; ".join(
-                f"“{n}” contract {yuan_text(v)} × {pct(rate)} = {yuan_text(r)}"
-                + (f", capped at {yuan_text(a)}" if a < r else "")
+                f"“{n}” contract {amount_en(v)} × {pct(rate)} = {amount_en(r)}"
+                + (f", capped at {amount_en(a)}" if a < r else "")
                 for n, v, r, a in parts
             )
             if len(parts) > 1:
-                zh, en = f"{zh}；合计{yuan_text(total)}", f"{en}; total {yuan_text(total)}"
+                zh, en = f"{zh}；合计{amount_zh(total)}", f"{en}; total {amount_en(total)}"
             return zh, en
 
         status = LineStatus.CAPPED if any_capped else LineStatus.ELIGIBLE

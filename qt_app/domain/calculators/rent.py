@@ -1,7 +1,8 @@
 """租金支持 (rent subsidy): area × unit rent × days × tier rate, tiered by tenancy year, grade or site.
 
 Calendar years are what budgets use, so a lease starting mid-year is split at its anniversaries: a calendar
-year may hold the end of tenancy year 1 (100%) and the start of year 2 (70%).
+year may hold the end of tenancy year 1 (100%) and the start of year 2 (70%). Only days the policy is in force
+count: in the year it takes effect (or ends) the days before (or after) are left out, and the words say so.
 """
 
 from __future__ import annotations
@@ -9,9 +10,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from qt_app.domain.calculators.base import Context, Lines, capped, fen_of, pct, read, read_tier, yuan_text
+from qt_app.domain.calculators.base import (
+    Context,
+    Lines,
+    amount_en,
+    amount_zh,
+    capped,
+    fen_of,
+    pct,
+    read,
+    read_tier,
+)
 from qt_app.domain.package import LineItem, LineStatus
 from qt_app.domain.policy import Param, PolicyItem
+from qt_app.domain.wording import date_words
 
 
 def _anniversary(start: date, years: int) -> date:
@@ -21,16 +33,42 @@ def _anniversary(start: date, years: int) -> date:
         return start.replace(year=start.year + years, day=28) + timedelta(days=1)
 
 
-def _segments(move_in: date, year: int, max_years: int) -> list[tuple[int, int]]:
-    """(tenancy year n, days of calendar `year` that fall in tenancy year n), for n ≤ max_years."""
-    jan1, next_jan1 = date(year, 1, 1), date(year + 1, 1, 1)
+def _anniversaries(move_in: date, max_years: int) -> list[date]:
+    """Start of tenancy year 1, 2, … and the end of the last: computed once per lease, not once per year."""
+    return [_anniversary(move_in, n) for n in range(max_years + 1)]
+
+
+def _segments(
+    bounds: list[date], year: int, window: tuple[date, date] | None = None
+) -> list[tuple[int, int]]:
+    """(tenancy year n, days of calendar `year` that fall in tenancy year n), for the tenancy years in `bounds`.
+
+    `window` narrows the year to the days the policy is in force ([from, to) ).
+    """
+    jan1, next_jan1 = window or (date(year, 1, 1), date(year + 1, 1, 1))
     out = []
-    for n in range(1, max_years + 1):
-        start, end = _anniversary(move_in, n - 1), _anniversary(move_in, n)
-        lo, hi = max(start, jan1), min(end, next_jan1)
+    for n in range(1, len(bounds)):
+        lo, hi = max(bounds[n - 1], jan1), min(bounds[n], next_jan1)
         if lo < hi:
             out.append((n, (hi - lo).days))
     return out
+
+
+ONE_DAY = timedelta(days=1)
+
+
+def _in_force_days(ctx: Context, year: int) -> tuple[date, date] | None:
+    """[first, after-last) days of `year` the policy is in force, when that is not the whole year.
+
+    A year wholly outside the period is left whole: the simulation marks it before/after the policy.
+    """
+    policy = ctx.policy
+    if not policy.year_in_force(year):
+        return None
+    jan1, next_jan1 = date(year, 1, 1), date(year + 1, 1, 1)
+    lo = max(jan1, policy.effective_from)
+    hi = min(next_jan1, policy.effective_to + ONE_DAY) if policy.effective_to else next_jan1
+    return None if (lo, hi) == (jan1, next_jan1) else (lo, hi)
 
 
 def _rate_for(item: PolicyItem, ctx: Context, n: int) -> tuple[str, Param | None]:
@@ -72,10 +110,24 @@ def rent_subsidy(item: PolicyItem, ctx: Context) -> list[LineItem]:
         (cap_price, True) if loc.rent_per_m2_day > cap_price else (loc.rent_per_m2_day, False)
     )
 
+    bounds = _anniversaries(loc.move_in, max_years)
+    if loc.move_out is not None:  # actuals: no subsidy for days after moving out
+        bounds = [min(b, loc.move_out) for b in bounds]
+    explain_on = ctx.explain
     for year in ctx.years:
-        segs = _segments(loc.move_in, year, max_years)
+        window = _in_force_days(ctx, year)
+        segs = _segments(bounds, year, window)
+        if window is not None and segs == _segments(bounds, year):
+            window = None  # the lease lies wholly inside the policy's days: nothing was left out
         if not segs:
             if year < loc.move_in.year:
+                continue
+            if loc.move_out is not None and loc.move_out.year <= year:
+                lines.none(
+                    year,
+                    f"已于{date_words(loc.move_out, 'zh')}迁出，此后不再享受租金支持",
+                    f"Moved out on {date_words(loc.move_out, 'en')}; no rent subsidy after that",
+                )
                 continue
             lines.none(
                 year,
@@ -85,14 +137,19 @@ def rent_subsidy(item: PolicyItem, ctx: Context) -> list[LineItem]:
             continue
         total = Decimal(0)
         parts: list[tuple[int, int, Decimal]] = []
-        reads = [read(item, "cap_area_m2"), read(item, "cap_unit_price"), read(item, "cap_per_year")]
+        reads = (
+            [read(item, "cap_area_m2"), read(item, "cap_unit_price"), read(item, "cap_per_year")]
+            if explain_on
+            else []
+        )
         missing_key = ""
         for n, days in segs:
             key, rate = _rate_for(item, ctx, n)
             if rate is None:
                 missing_key = key
                 continue
-            reads.append(read_tier(item, key, rate))
+            if explain_on:
+                reads.append(read_tier(item, key, rate))
             total += area * price * days * rate.value
             parts.append((n, days, rate.value))
         if not parts:
@@ -116,7 +173,11 @@ def rent_subsidy(item: PolicyItem, ctx: Context) -> list[LineItem]:
         )
 
         def explain(
-            parts: list[tuple[int, int, Decimal]] = parts, raw: int = raw, amount: int = amount
+            parts: list[tuple[int, int, Decimal]] = parts,
+            raw: int = raw,
+            amount: int = amount,
+            window: tuple[date, date] | None = window,
+            year: int = year,
         ) -> tuple[str, str]:
             area_zh = f"{area}㎡" + ("（面积上限）" if area_capped else "")
             price_zh = f"{price}元/㎡/天" + ("（单价上限）" if price_capped else "")
@@ -126,11 +187,17 @@ def rent_subsidy(item: PolicyItem, ctx: Context) -> list[LineItem]:
             terms_en = " + ".join(
                 f"{area} m² × {price} yuan/m²/day × {d} days × {pct(r)} (year {n})" for n, d, r in parts
             )
-            zh = f"依据《{ctx.policy.short_title}》租金支持条款，{site.zh} {terms_zh} = {yuan_text(raw)}"
-            en = f"Rent subsidy, {site.en}: {terms_en} = {yuan_text(raw)}"
+            zh = f"依据《{ctx.policy.short_title}》租金支持条款，{site.zh} {terms_zh} = {amount_zh(raw)}"
+            en = f"Rent subsidy, {site.en}: {terms_en} = {amount_en(raw)}"
+            if loc.move_out is not None and loc.move_out.year == year:
+                zh += f"（{date_words(loc.move_out, 'zh')}迁出，计至迁出前一日）"
+                en += f" (moved out on {date_words(loc.move_out, 'en')}: counted up to the day before)"
+            if window is not None:
+                zh += f"（只计政策有效期内的天数：{date_words(window[0], 'zh')}至{date_words(window[1] - ONE_DAY, 'zh')}）"
+                en += f" (only days the policy is in force: {date_words(window[0], 'en')} to {date_words(window[1] - ONE_DAY, 'en')})"
             if amount < raw:
-                zh += f"，按年度上限{yuan_text(amount)}"
-                en += f", capped at {yuan_text(amount)} a year"
+                zh += f"，按年度上限{amount_zh(amount)}"
+                en += f", capped at {amount_en(amount)} a year"
             return zh, en
 
         status = LineStatus.CAPPED if caps else LineStatus.ELIGIBLE

@@ -10,11 +10,12 @@ from qt_app.domain.calculators.base import (
     Context,
     Lines,
     add_capped_share,
+    amount_en,
+    amount_zh,
     capped,
     fen_of,
     pct,
     read,
-    yuan_text,
 )
 from qt_app.domain.package import LineItem, LineStatus
 from qt_app.domain.policy import PolicyItem
@@ -44,11 +45,11 @@ def compute_voucher(item: PolicyItem, ctx: Context) -> list[LineItem]:
         )
 
         def explain(spend: int = spend, raw: int = raw, amount: int = amount) -> tuple[str, str]:
-            zh = f"算力合作合同额{yuan_text(spend)} × {pct(rate)} = {yuan_text(raw)}"
-            en = f"Compute contract {yuan_text(spend)} × {pct(rate)} = {yuan_text(raw)}"
+            zh = f"算力合作合同额{amount_zh(spend)} × {pct(rate)} = {amount_zh(raw)}"
+            en = f"Compute contract {amount_en(spend)} × {pct(rate)} = {amount_en(raw)}"
             if amount < raw:
-                zh += f"，按上限{yuan_text(amount)}"
-                en += f", capped at {yuan_text(amount)}"
+                zh += f"，按上限{amount_zh(amount)}"
+                en += f", capped at {amount_en(amount)}"
             return zh + "，以算力券发放", en + ", paid as vouchers"
 
         lines.add(year, amount, status, explain, caps=caps, params=reads)
@@ -61,7 +62,10 @@ def rnd_subsidy(item: PolicyItem, ctx: Context) -> list[LineItem]:
     cap: int = item.param("cap_per_year").value
     max_years: int = item.param("max_years").value
     reads = (read(item, "rate"), read(item, "cap_per_year"), read(item, "max_years"))
-    first = ctx.firm.first_year
+    landed = ctx.firm.landing_date
+    first = (
+        landed.year if landed is not None else ctx.years[0]
+    )  # 落地后N年: from landing, else the first year
     for year in ctx.years:
         spend = ctx.firm.rnd_spend.get(year, 0)
         if year >= first + max_years:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,9 +40,13 @@ from qt_app.domain.variants import BASE, Variant
 from qt_app.reports.signing import KeyRing
 from qt_app.services import letters as svc
 from qt_app.services.letters import ISSUED_STATES, BatchResult, LetterJob, LetterRecord
+from qt_app.services.offers import with_offer
+from qt_app.services.operations import OpChanges, OpResult
+from qt_app.services.operations import letters as letter_ops
 from qt_app.services.packages import find_variant
 from qt_app.services.session import Session
 from qt_app.store.letters import STATUS_LABELS
+from qt_app.ui.hub import Hub
 from qt_app.ui.letters.batch import BatchDialog, BatchRun
 from qt_app.ui.letters.files import write_pdf
 from qt_app.ui.letters.preview import LetterPreview
@@ -57,6 +61,7 @@ from qt_app.ui.letters.register_model import (
     local_date,
     status_label,
 )
+from qt_app.ui.panel import FirmOnScreen, Panel
 from qt_app.ui.widgets.labels import muted_label, title_label
 
 log = logging.getLogger("offer_desk")
@@ -81,14 +86,11 @@ def suggested_name(rec: LetterRecord) -> str:
     return stem + ".pdf"
 
 
-class LettersPanel(QWidget):
+class LettersPanel(Panel):
     """The letter register and its actions (告知函登记簿)."""
 
-    statusMessage = Signal(str)  # a short line for the window's status bar: what just happened
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+    def __init__(self, session: Session, hub: Hub, parent: QWidget | None = None) -> None:
+        super().__init__(session, hub, parent)
         self._firm: Firm | None = None
         self._variants: tuple[Variant, ...] = ()
         self._batch: BatchRun | None = None
@@ -98,6 +100,7 @@ class LettersPanel(QWidget):
         self._build()
         self._retranslate()
         self.refresh()
+        self._stale = False
 
     # -- construction -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -274,16 +277,31 @@ class LettersPanel(QWidget):
         self._show_firm_line()
         self._update_buttons()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-            self.model.lang = self.session.lang
+    def retranslate(self) -> None:
+        self._retranslate()
+        self.model.lang = self.session.lang
+
+    # -- the panel interface ------------------------------------------------------------------------
+    def show_firm(self, shown: FirmOnScreen) -> None:
+        """The firm 生成草稿 writes for (the one being edited), its variants and its offer variant."""
+        self.shown = shown
+        firm = shown.firm
+        variants, offer = (
+            with_offer(self.session.store, shown.firm_id, shown.variants) if firm else ((), None)
+        )
+        self._set_firm(firm, variants)
+        if offer is not None:
+            self.set_variant(offer)
+
+    def on_changes(self, changes: OpChanges) -> None:
+        """The register follows every letter operation; an offer chosen elsewhere preselects its variant."""
+        if changes.letters or changes.everything:
             self.refresh()
-        super().changeEvent(event)
+        if self.shown.firm_id in changes.offers:
+            self.show_firm(self.shown)
 
     # -- public API -------------------------------------------------------------------------------
-    def show_firm(self, firm: Firm, variants: tuple[Variant, ...]) -> None:
-        """The firm 生成草稿 writes for (the main window's current firm) and its variants."""
+    def _set_firm(self, firm: Firm | None, variants: tuple[Variant, ...]) -> None:
         self._firm = firm
         self._variants = tuple(variants)
         keep = self.variant_combo.currentData()
@@ -340,15 +358,8 @@ class LettersPanel(QWidget):
 
         def make() -> str:
             variant = find_variant(self._variants, name)
-            package = self.session.package(firm, variant)
-            return svc.create_draft(
-                self.session.store,
-                firm,
-                self._variants or variant,
-                package,
-                self.session.policy,
-                language,
-                who(),
+            return self._apply(
+                letter_ops.draft_letter(self.session, firm, self._variants, variant, language, who())
             )
 
         letter_id = self._attempt(make, self.tr("无法生成草稿"))
@@ -361,7 +372,9 @@ class LettersPanel(QWidget):
         rec = self.selected()
         if rec is None:
             return False
-        done = self._do(lambda: svc.submit_letter(self.session.store, rec.id, who()), self.tr("无法提交"))
+        done = self._do(
+            lambda: self._apply(letter_ops.submit_letter(self.session, rec.id, who())), self.tr("无法提交")
+        )
         return self._after(done, rec, self.tr("已提交审批：{firm}"))
 
     def approve(self, approver: str | None = None) -> bool:
@@ -385,7 +398,10 @@ class LettersPanel(QWidget):
         if not approver:
             self._warn(self.tr("无法审批"), self.tr("请填写审批人姓名。"))
             return False
-        done = self._do(lambda: svc.approve_letter(self.session.store, rec.id, approver), self.tr("无法审批"))
+        done = self._do(
+            lambda: self._apply(letter_ops.approve_letter(self.session, rec.id, approver)),
+            self.tr("无法审批"),
+        )
         if done:
             self._last_approver = approver
         return self._after(done, rec, self.tr("已审批：{firm}"))
@@ -408,7 +424,7 @@ class LettersPanel(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         issued = self._attempt(
-            lambda: svc.issue_letter(self.session.store, rec.id, who()), self.tr("无法出具")
+            lambda: self._apply(letter_ops.issue_letter(self.session, rec.id, who())), self.tr("无法出具")
         )
         if issued is None:
             return None
@@ -437,7 +453,7 @@ class LettersPanel(QWidget):
             self._warn(self.tr("无法作废"), self.tr("请填写作废原因。"))
             return False
         done = self._do(
-            lambda: svc.set_letter_status(self.session.store, rec.id, "voided", who(), reason),
+            lambda: self._apply(letter_ops.set_letter_status(self.session, rec.id, "voided", who(), reason)),
             self.tr("无法作废"),
         )
         return self._after(done, rec, self.tr("已作废：{firm}"))
@@ -452,17 +468,8 @@ class LettersPanel(QWidget):
         def make() -> str:
             firm, variants = self.session.store.get_firm(rec.firm_id)
             variant = find_variant(variants, rec.variant)
-            package = self.session.package(firm, variant)
-            return svc.create_draft(
-                self.session.store,
-                firm,
-                variants or variant,
-                package,
-                self.session.policy,
-                language,
-                who(),
-                supersedes=rec.id,
-            )
+            result = letter_ops.draft_letter(self.session, firm, variants, variant, language, who(), rec.id)
+            return self._apply(result)
 
         letter_id = self._attempt(make, self.tr("无法另出新函"))
         if letter_id:
@@ -478,7 +485,8 @@ class LettersPanel(QWidget):
         if rec is None:
             return False
         done = self._do(
-            lambda: svc.set_letter_status(self.session.store, rec.id, status, who()), self.tr("无法登记结果")
+            lambda: self._apply(letter_ops.set_letter_status(self.session, rec.id, status, who())),
+            self.tr("无法登记结果"),
         )
         label = status_label(status, self.session.lang)
         return self._after(done, rec, label + "：{firm}")
@@ -701,6 +709,11 @@ class LettersPanel(QWidget):
             self.refresh(select=rec.id)
             self.statusMessage.emit(message.format(firm=rec.firm_name))
         return ok
+
+    def _apply(self, result: OpResult[T]) -> T:
+        """An operation went through: the hub tells every panel (this register refreshes from it too)."""
+        self.hub.apply(result)
+        return result.value
 
     def _attempt(self, fn: Callable[[], T], title: str = "") -> T | None:
         """Run a use case; a refusal or failure becomes a message box in words (None returned)."""

@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from qt_app.domain.money_format import figure
 from qt_app.domain.variants import BASE
 from qt_app.services.letters import LetterRecord
 from qt_app.store.letters import STATUS_LABELS
-from qt_app.ui.widgets.money_text import yuan_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -109,7 +109,7 @@ class LetterTableModel(QAbstractTableModel):
         if column == COL_STATUS:
             return status_label(r.status, self.lang)
         if column == COL_TOTAL:
-            return yuan_text(r.total_fen)
+            return figure(int(r.total_fen))
         return local_date(r.issued_at)
 
     def _sort_key(self, r: LetterRecord, column: int) -> Any:

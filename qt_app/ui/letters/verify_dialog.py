@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from qt_app.domain.errors import DomainError
-from qt_app.domain.money import format_yuan
+from qt_app.domain.money_format import figure
 from qt_app.reports.signing import IMPORTED, OWN, KeyRing, pretty_fingerprint
 from qt_app.reports.verify import REGISTER_KNOWN, REGISTER_MISMATCH, REGISTER_UNKNOWN, Verdict
 from qt_app.services import letters as svc
@@ -261,7 +261,7 @@ class VerifyDialog(QDialog):
                 self.tr("文号 {number} · 企业代码 {code} · 合计 {total} · 政策版本 {version}").format(
                     number=number,
                     code=p.get("c", ""),
-                    total=format_yuan(int(p.get("t", 0) or 0)),
+                    total=figure(int(p.get("t", 0) or 0)),
                     version=p.get("v", ""),
                 ),
             )

@@ -19,10 +19,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from qt_app.domain.money import format_wan
+from qt_app.domain.money_format import money
 from qt_app.domain.pipeline import STAGE_LABELS, Stage
 from qt_app.store.models import FirmFilter, FirmRow
 from qt_app.ui import i18n
+from qt_app.ui.widgets.words import domain_name
 
 PAGE = 200
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -36,7 +37,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("domains", "领域", "Domains"),
     ("outpost", "驻点", "Outpost"),
     ("owner", "负责人", "Owner"),
-    ("package_total_fen", "政策包合计（万元）", "Package (万 yuan)"),
+    ("package_total_fen", "政策包合计", "Package total"),
     ("modified_at", "修改时间", "Modified"),
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the firm id of a row
@@ -187,9 +188,10 @@ class FirmTableModel(QAbstractTableModel):
             except ValueError:
                 return row.stage
         if col == DOMAINS:
-            return "、".join(row.domains)
+            lang = i18n.current()
+            return ("、" if lang != "en" else ", ").join(domain_name(d, lang) for d in row.domains)
         if col == TOTAL:
-            return "—" if row.package_total_fen is None else format_wan(row.package_total_fen).rstrip("万")
+            return "—" if row.package_total_fen is None else money(row.package_total_fen, i18n.current())
         if col == MODIFIED:
             return local_time(row.modified_at)
         raw = self._raw(row, col)
@@ -208,6 +210,13 @@ class FirmTableModel(QAbstractTableModel):
     def missing_totals(self, limit: int) -> list[str]:
         """Ids of loaded rows whose package total is not known yet (filled in idle time)."""
         return [r.id for r in self._rows if r.package_total_fen is None][:limit]
+
+    def forget_totals(self) -> None:
+        """Every loaded total is stale (another default policy): they are figured again in idle time."""
+        self._rows = [replace(r, package_total_fen=None) for r in self._rows]
+        self._texts = [None] * len(self._rows)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, TOTAL), self.index(len(self._rows) - 1, TOTAL))
 
     def set_total(self, firm_id: str, total_fen: int) -> None:
         row = self.row_of(firm_id)

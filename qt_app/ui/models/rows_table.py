@@ -23,13 +23,21 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the stored value (a choice's key, n
 
 @dataclass(frozen=True)
 class Column:
-    """One column: the dict key it edits, its header in both languages, and fixed choices if any."""
+    """One column: the dict key it edits, its name in both languages, fixed choices if any, a typing hint."""
 
     key: str
-    zh: str
+    zh: str  # the name, also used in messages ("上级下拨资金 为空")
     en: str
     choices: tuple[tuple[str, tuple[str, str]], ...] = ()  # (value, (zh, en))
     numeric: bool = False
+    hint_zh: str = ""  # added to the header only: "（可写 150万、1.2亿）"
+    hint_en: str = ""
+
+    def name(self, lang: str | None = None) -> str:
+        return i18n.pick((self.zh, self.en), lang)
+
+    def header(self) -> str:
+        return self.name() + i18n.pick((self.hint_zh, self.hint_en))
 
     def label_of(self, value: str) -> str:
         for key, pair in self.choices:
@@ -105,7 +113,7 @@ class RowsModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self.columns):
-                return i18n.pick((self.columns[section].zh, self.columns[section].en))
+                return self.columns[section].header()
             return None
         return str(section + 1)
 
@@ -150,5 +158,12 @@ def year_columns() -> tuple[Column, ...]:
     """Year × amount tables (营收、算力、研发): amounts as typed, e.g. 150万 or 1.2亿."""
     return (
         Column("year", "年份", "Year", numeric=True),
-        Column("amount", "金额（可写 150万、1.2亿）", "Amount (150万, 1.2亿 accepted)", numeric=True),
+        Column(
+            "amount",
+            "金额",
+            "Amount",
+            numeric=True,
+            hint_zh="（可写 150万、1.2亿）",
+            hint_en=" (150万, 1.2亿 accepted)",
+        ),
     )

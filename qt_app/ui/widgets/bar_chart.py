@@ -14,7 +14,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from qt_app.domain.money import Fen
-from qt_app.ui.widgets.money_text import short_wan
+from qt_app.domain.money_format import money_compact
+from qt_app.ui import i18n
 from qt_app.ui.widgets.palette import OVERRUN_COLOR
 
 
@@ -53,9 +54,9 @@ def _nice_step(span: float, ticks: int = 4) -> float:
 class StackedBarChart(QWidget):
     """Per-year stacked bars with a legend, an optional limit line (a pool) and flagged bars."""
 
-    def __init__(self, parent: QWidget | None = None, axis_text: Callable[[Fen], str] = short_wan) -> None:
+    def __init__(self, parent: QWidget | None = None, axis_text: Callable[[Fen], str] | None = None) -> None:
         super().__init__(parent)
-        self._axis_text = axis_text
+        self._axis_text = axis_text or (lambda fen: money_compact(fen, i18n.current()))
         self._bars: tuple[Bar, ...] = ()
         self._series: tuple[Series, ...] = ()
         self._limit: Fen | None = None
@@ -111,15 +112,20 @@ class StackedBarChart(QWidget):
         return [r for r in rows if r]
 
     @staticmethod
-    def _fitted_text(p: QPainter, rect: QRectF, text: str) -> None:
-        """Centre a bar's total in its slot; narrow slots get a smaller font so totals never overlap."""
+    def _fitted_text(p: QPainter, rect: QRectF, text: str, lend: bool = False) -> None:
+        """Centre a bar's total in its slot; narrow slots get a smaller font so totals never overlap.
+
+        `lend`: the totals are staggered on two lines, so each may use half of each neighbour's slot.
+        """
+        if lend:
+            rect = rect.adjusted(-rect.width() / 2, 0, rect.width() / 2, 0)
         width = p.fontMetrics().horizontalAdvance(text)
         if width <= rect.width() - 2:
             p.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), text)
             return
         p.save()
         font = p.font()
-        scale = max(0.7, (rect.width() - 2) / width)
+        scale = max(0.6, (rect.width() - 2) / width)
         font.setPointSizeF(font.pointSizeF() * scale)
         p.setFont(font)
         p.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), text)
@@ -164,11 +170,15 @@ class StackedBarChart(QWidget):
         ticks = int(top_value * 1.08 // step) + 1
         axis_max = step * ticks
         axis_w = max(fm.horizontalAdvance(self._axis_text(int(step * i))) for i in range(ticks + 1)) + 8
+        slot = (area.width() - axis_w) / max(len(self._bars), 1)
+        # Totals too wide for their slot even in a smaller font are staggered over two lines.
+        crowded = any(fm.horizontalAdvance(b.total_text) * 0.6 > slot - 2 for b in self._bars)
+        head_room = line_h * (2 if crowded else 1)
         plot = QRectF(
             area.left() + axis_w,
-            area.top() + line_h + 4,
+            area.top() + head_room + 4,
             area.width() - axis_w,
-            area.height() - legend_h - line_h - note_h - line_h - 12,
+            area.height() - legend_h - line_h - note_h - head_room - 12,
         )
         if plot.height() < 20:
             p.end()
@@ -213,8 +223,12 @@ class StackedBarChart(QWidget):
                 p.drawRect(QRectF(x, y_of(base), bar_w, plot.bottom() - y_of(base)))
             p.setPen(QColor(OVERRUN_COLOR) if bar.flagged else text_color)
             if bar.total_text:
+                lift = line_h * (i % 2) if crowded else 0.0
                 self._fitted_text(
-                    p, QRectF(plot.left() + slot * i, y_of(base) - line_h - 2, slot, line_h), bar.total_text
+                    p,
+                    QRectF(plot.left() + slot * i, y_of(base) - line_h - 2 - lift, slot, line_h),
+                    bar.total_text,
+                    lend=crowded,
                 )
             p.setPen(text_color)
             p.drawText(

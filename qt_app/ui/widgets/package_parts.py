@@ -8,27 +8,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from qt_app.domain.errors import DomainError
+from qt_app.domain.money import Fen, capitals
+from qt_app.domain.money_format import money, money_compact
 from qt_app.domain.package import STATUS_LABELS as LINE_STATUS_LABELS
 from qt_app.domain.package import LineItem, LineStatus, Package
-from qt_app.domain.policy import CATEGORY_LABELS, Policy
+from qt_app.domain.policy import CATEGORY_LABELS, Policy, Status
 from qt_app.domain.policy import STATUS_LABELS as PARAM_STATUS_LABELS
 from qt_app.ui.widgets.bar_chart import Bar, Series
-from qt_app.ui.widgets.money_text import short_wan, yuan_text
 from qt_app.ui.widgets.palette import category_color
 from qt_app.ui.widgets.tree_model import Node
+from qt_app.ui.widgets.words import clause_text, param_name, param_value
 
-try:  # Chinese names of parameters, as the engine words them
-    from qt_app.domain.calculators.base import PARAM_LABELS
-except ImportError:  # pragma: no cover - the engine renamed its table
-    PARAM_LABELS = {}
+ILLUSTRATIVE = Status.ILLUSTRATIVE.value
 
 
 NOT_GIVEN_KEY = "__not_given"
 """Key of the tree's last group: the lines the firm does not get, each with its reason."""
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PackagePanel", text)
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
@@ -48,14 +44,21 @@ def year_text(year: int) -> str:
     return QCoreApplication.translate("PackagePanel", "{year}年").format(year=year)
 
 
-def param_name(path: str, label_zh: str, lang: str) -> str:
-    """年度上限 (zh) / "cap per year" (en), from a parameter path like "rent.cap_per_year"."""
-    if lang != "en":
-        return label_zh or PARAM_LABELS.get(path.split(".")[-1], path)
-    last = path.split(".")[1] if path.count(".") >= 1 else path
-    if last == "tier":
-        return "tier " + path.split(".")[-1]
-    return last.replace("_", " ")
+def capitals_text(fen: Fen) -> str:
+    """人民币壹拾万元整 — the amount in capitals (大写); empty when it cannot be written."""
+    try:
+        return "人民币" + capitals(fen)
+    except DomainError:
+        return ""
+
+
+def is_illustrative(line: LineItem) -> bool:
+    """Does the amount rest on an illustrative value (示例) — a parameter the county has not confirmed?"""
+    return any(p.status == ILLUSTRATIVE for p in line.params)
+
+
+def item_illustrative(pkg: Package, item_id: str) -> bool:
+    return any(is_illustrative(ln) for ln in pkg.paying_lines() if ln.item_id == item_id)
 
 
 def line_name(line: LineItem, lang: str) -> str:
@@ -74,7 +77,7 @@ def category_segments(pkg: Package) -> tuple[tuple[str, int], ...]:
     return tuple(ordered + [(c, v) for c, v in cats.items() if c not in order and v > 0])
 
 
-def year_bars(pkg: Package) -> list[Bar]:
+def year_bars(pkg: Package, lang: str = "zh") -> list[Bar]:
     """One bar per year, stacked by category, the year's total written above it."""
     totals = pkg.by_year()
     per_year = pkg.by_year_category()
@@ -85,7 +88,7 @@ def year_bars(pkg: Package) -> list[Bar]:
         segments = tuple((c, cats[c]) for c in order if cats.get(c, 0) > 0)
         segments += tuple((c, v) for c, v in cats.items() if c not in order and v > 0)
         total = totals.get(year, 0)
-        bars.append(Bar(year_text(year), segments, short_wan(total) if total else ""))
+        bars.append(Bar(year_text(year), segments, money_compact(total, lang) if total else ""))
     return bars
 
 
@@ -119,7 +122,7 @@ def package_nodes(pkg: Package, lang: str, policy: Policy | None = None) -> list
                 statuses.append(ln.status)
         item = Node(
             item_id,
-            [line_name(first, lang), yuan_text(total), "", first.clause, basis],
+            [line_name(first, lang), money(total, lang), "", clause_text(first.clause, lang), basis],
             badges={
                 2: [(line_status_label(s, lang), s.value) for s in statuses],
                 3: [(value_status_label(first.clause_status, lang), first.clause_status)],
@@ -135,7 +138,7 @@ def package_nodes(pkg: Package, lang: str, policy: Policy | None = None) -> list
             year = item.add(
                 Node(
                     f"{item_id}/{ln.year}/{n}",
-                    [year_text(ln.year), yuan_text(ln.amount), "", "", words],
+                    [year_text(ln.year), money(ln.amount, lang), "", "", words],
                     badges={2: [(line_status_label(ln.status, lang), ln.status.value)]},
                     tooltip=words,
                     color="" if ln.amount > 0 else "#777777",
@@ -144,11 +147,13 @@ def package_nodes(pkg: Package, lang: str, policy: Policy | None = None) -> list
             )
             for p in ln.params:
                 reached = p.path in ln.caps
-                value = p.display + (_t("（已按此上限）") if reached else "")
+                value = param_value(policy, p.path, p.display, lang) + (
+                    QCoreApplication.translate("PackagePanel", "（已按此上限）") if reached else ""
+                )
                 year.add(
                     Node(
                         f"{item_id}/{ln.year}/{n}/{p.path}",
-                        [param_name(p.path, p.label_zh, lang), "", "", p.path, value],
+                        [param_name(p.path, p.label_zh, lang), "", "", "", value],
                         badges={2: [(value_status_label(p.status, lang), p.status)]},
                         tooltip=f"{p.path} = {p.display}",
                     )
@@ -156,13 +161,24 @@ def package_nodes(pkg: Package, lang: str, policy: Policy | None = None) -> list
         nodes.append(item)
     missing = pkg.not_given()
     if missing:
-        group = Node(NOT_GIVEN_KEY, [_t("未享受的事项"), "", "", "", ""], bold=True, color="#777777")
+        group = Node(
+            NOT_GIVEN_KEY,
+            [QCoreApplication.translate("PackagePanel", "未享受的事项"), "", "", "", ""],
+            bold=True,
+            color="#777777",
+        )
         for n, ln in enumerate(missing):
             reason = ln.reason_en if lang == "en" else ln.reason_zh
             group.add(
                 Node(
                     f"{NOT_GIVEN_KEY}/{ln.item_id}/{ln.year}/{n}",
-                    [f"{line_name(ln, lang)} · {year_text(ln.year)}", "", "", ln.clause, reason],
+                    [
+                        f"{line_name(ln, lang)} · {year_text(ln.year)}",
+                        "",
+                        "",
+                        clause_text(ln.clause, lang),
+                        reason,
+                    ],
                     badges={2: [(line_status_label(ln.status, lang), ln.status.value)]},
                     tooltip=reason,
                     color="#777777",

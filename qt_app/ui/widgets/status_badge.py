@@ -26,6 +26,13 @@ def badges_of(index: QModelIndex | QPersistentModelIndex) -> list[tuple[str, str
     return list(value) if value else []
 
 
+def badge_room(fm: QFontMetrics, badges: list[tuple[str, str]]) -> int:
+    """The width the badges take beside a cell's text (as `BadgeDelegate` draws and sizes them)."""
+    if not badges:
+        return 0
+    return sum(fm.horizontalAdvance(t) + 2 * _PAD_X + _GAP for t, _ in badges) + 8
+
+
 def badges_text(badges: list[tuple[str, str]]) -> str:
     """The badges as plain text, e.g. "[示例]" — for tooltips, copies and tests."""
     return "".join(f"[{text}]" for text, _ in badges)
@@ -113,8 +120,5 @@ class BadgeDelegate(QStyledItemDelegate):
         size.setHeight(max(size.height(), fm_all.height() + 6))  # same height with or without badges
         badges = badges_of(index)
         if badges:
-            fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
-            extra = sum(fm.horizontalAdvance(t) + 2 * _PAD_X + _GAP for t, _ in badges) + 8
-            size.setWidth(size.width() + extra)
-            size.setHeight(max(size.height(), fm.height() + 6))
+            size.setWidth(size.width() + badge_room(fm_all, badges))
         return size

@@ -81,13 +81,19 @@ class NodeTreeModel(QAbstractItemModel):
         return True
 
     def _update(self, owner: Node, fresh: list[Node], parent: QModelIndex) -> None:
-        for old, new in zip(owner.children, fresh, strict=True):
-            old.cells, old.badges, old.tooltip = new.cells, new.badges, new.tooltip
-            old.bold, old.color, old.amount = new.bold, new.color, new.amount
-        if owner.children:
-            last = len(owner.children) - 1
-            self.dataChanged.emit(self.index(0, 0, parent), self.index(last, len(self._headers) - 1, parent))
+        """Copy the new values in; tell the view only about rows whose text, badges or colour changed."""
+        last_col = len(self._headers) - 1
         for row, (old, new) in enumerate(zip(owner.children, fresh, strict=True)):
+            same = (
+                old.cells == new.cells
+                and old.badges == new.badges
+                and old.tooltip == new.tooltip
+                and (old.bold, old.color, old.amount) == (new.bold, new.color, new.amount)
+            )
+            if not same:
+                old.cells, old.badges, old.tooltip = new.cells, new.badges, new.tooltip
+                old.bold, old.color, old.amount = new.bold, new.color, new.amount
+                self.dataChanged.emit(self.index(row, 0, parent), self.index(row, last_col, parent))
             if old.children:
                 self._update(old, new.children, self.index(row, 0, parent))
 

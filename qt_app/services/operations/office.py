@@ -1,0 +1,61 @@
+"""Office operations (机关设置): the letters' issuing office, 文号 prefix, signers; a firm's offer variant."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from qt_app.services.offers import clear_offer_variant, offer_variant, set_offer_variant
+from qt_app.services.operations.base import OpResult, Undo
+from qt_app.services.operations.changes import OpChanges
+
+if TYPE_CHECKING:
+    from qt_app.domain.variants import Variant
+    from qt_app.services.session import Session
+
+OFFICE_KEYS = ("issuing_office", "doc_prefix", "signer")
+
+
+def save_office_settings(session: Session, values: Mapping[str, str], who: str = "") -> OpResult[bool]:
+    """Save the office settings that changed (True when any did); undo puts the previous values back."""
+    store = session.store
+    before = {k: store.get_setting(k) for k in values}
+    changed = {k: v.strip() for k, v in values.items() if before[k] != v.strip()}
+    if not changed:
+        return OpResult(OpChanges(), False)
+    with store.transaction():
+        for key, value in changed.items():
+            store.set_setting(key, value, who)
+    notice = OpChanges(settings=True)
+
+    def put(values: Mapping[str, str]) -> OpChanges:
+        with store.transaction():
+            for key, value in values.items():
+                store.set_setting(key, value, who)
+        return notice
+
+    old = {k: before[k] for k in changed}
+    undo = Undo("修改机关设置", "Change office settings", lambda: put(old), lambda: put(changed))
+    return OpResult(notice, True, undo)
+
+
+def choose_offer_variant(session: Session, firm_id: str, variant: Variant, who: str = "") -> OpResult[None]:
+    """设为报价方案: meeting mode, the handout and new letters use this variant; undo restores the previous one."""
+    store = session.store
+    before = offer_variant(store, firm_id)
+    set_offer_variant(store, firm_id, variant, who)
+    notice = OpChanges(offers=frozenset({firm_id}))
+
+    def undo() -> OpChanges:
+        if before is None:
+            clear_offer_variant(store, firm_id, who)
+        else:
+            set_offer_variant(store, firm_id, before, who)
+        return notice
+
+    def redo() -> OpChanges:
+        set_offer_variant(store, firm_id, variant, who)
+        return notice
+
+    label = variant.label or variant.name
+    return OpResult(notice, None, Undo(f"设为报价方案“{label}”", f"Offer “{label}”", undo, redo))
