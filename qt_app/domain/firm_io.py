@@ -6,7 +6,6 @@ Amounts accept what staff type ("1500000", "150万", "1.2亿"); output writes �
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -30,6 +29,7 @@ from qt_app.domain.firm import (
     Stage,
     TalentGroup,
 )
+from qt_app.domain.json_limits import parse_json
 from qt_app.domain.money import Fen, parse_amount
 from qt_app.domain.variants import Variant
 
@@ -46,7 +46,6 @@ RECOGNITION_KEYS = {"recognised", "decided_by", "decided_on", "domain", "note"}
 
 
 # Limits, each refused with a message in words (nothing a user feeds the app may break it):
-MAX_JSON_DEPTH = 32  # a firm file nests 4 levels deep (firm → variants → variant → revenue)
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a firm file is a few KB
 MAX_TEXT_CHARS = 200  # a name, a contact, an owner, a project: one line of text
 MAX_NOTES_CHARS = 20_000  # notes: a few pages
@@ -543,48 +542,6 @@ def firm_to_dict(firm: Firm, variants: tuple[Variant, ...] = ()) -> dict[str, An
     if variants:
         out["variants"] = [variant_to_dict(v) for v in variants]
     return out
-
-
-def too_deep(value: Any, limit: int = MAX_JSON_DEPTH) -> bool:
-    """True when lists and objects nest deeper than `limit` (walked without recursion)."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
-        for child in children:
-            if isinstance(child, dict | list):
-                if depth + 1 > limit:
-                    return True
-                stack.append((child, depth + 1))
-    return False
-
-
-def parse_json(text: str, source: str = "", limit: int = MAX_JSON_DEPTH, exact: bool = True) -> Any:
-    """JSON text as data (decimals kept exact unless `exact` is False); ValidationError for bad syntax or
-    nesting deeper than `limit`."""
-    deep = FieldProblem(
-        "", f"JSON 嵌套层数过多：最多 {limit} 层", f"The JSON is nested too deeply: at most {limit} levels"
-    )
-    try:
-        data = json.loads(text, parse_float=Decimal if exact else float)
-    except json.JSONDecodeError as e:
-        raise ValidationError(
-            [
-                FieldProblem(
-                    f"第{e.lineno}行第{e.colno}列", f"JSON 格式错误：{e.msg}", f"Invalid JSON: {e.msg}"
-                )
-            ],
-            source,
-        ) from None
-    except RecursionError:  # thousands of levels: deeper than the parser itself goes
-        raise ValidationError([deep], source) from None
-    except ValueError as e:  # an integer of more than 4,300 digits
-        raise ValidationError(
-            [FieldProblem("", f"JSON 中的数字过长：{e}", f"A number in the JSON is too long: {e}")], source
-        ) from None
-    if too_deep(data, limit):
-        raise ValidationError([deep], source)
-    return data
 
 
 def load_firm_file(path: Path) -> tuple[Firm, tuple[Variant, ...]]:

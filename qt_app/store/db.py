@@ -23,8 +23,16 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from qt_app import paths
 from qt_app.store import backups, integrity
+from qt_app.store.admission import (
+    BackgroundCheck,
+    Inspection,
+    check_header,
+    damaged_error,
+    damaged_notice,
+    inspect,
+    refusal,
+)
 from qt_app.store.errors import (
-    StoreCorrupt,
     StoreDiskError,
     StoreError,
     StoreFull,
@@ -33,7 +41,7 @@ from qt_app.store.errors import (
     translate,
 )
 from qt_app.store.lock import FileLock
-from qt_app.store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
+from qt_app.store.migrations import SCHEMA_VERSION, migrate
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -45,12 +53,6 @@ if TYPE_CHECKING:
 DB_NAME = "offer-desk.sqlite3"
 LOCK_NAME = "offer-desk.lock"
 BUSY_TIMEOUT_MS = 3000
-# Up to this size the full check runs before the first page (~3 ms a MB); above it, beside the first page.
-SYNC_FULL_CHECK_BYTES = 4 * 1024 * 1024
-# Above this even the quick check (>30 ms) runs beside the first page. Writes always wait for the verdict.
-BACKGROUND_CHECK_BYTES = 32 * 1024 * 1024
-
-DAMAGED = ("未通过完整性检查（已损坏）", "failed its integrity check (damaged)")
 
 
 @dataclass
@@ -64,7 +66,7 @@ class Opened:
     lock: FileLock | None
     notice: tuple[str, str] | None = None
     migrated_from: int | None = None
-    integrity: IntegrityCheck | None = None
+    integrity: BackgroundCheck | None = None
     damage: tuple[str, ...] = ()  # what the full check found; the file is then read-only
 
     @cached_property
@@ -93,147 +95,6 @@ class Opened:
         finally:
             if self.lock is not None:
                 self.lock.release()
-
-
-class IntegrityCheck:
-    """The checks a big file did not get before the first page, on their own read-only connection."""
-
-    def __init__(self, path: Path, folder: Path, quick_first: bool) -> None:
-        self.path = path
-        self.folder = folder
-        self.quick_first = quick_first
-        self.ok: bool | None = None
-        self.problems: list[str] = []
-        self._done = threading.Event()
-
-    def start(self) -> IntegrityCheck:
-        threading.Thread(target=self._run, name="offer-desk-integrity-check", daemon=True).start()
-        return self
-
-    def _run(self) -> None:
-        try:
-            conn = integrity.reader(self.path)
-            try:
-                problems = integrity.quick_check(conn) if self.quick_first else []
-                self.problems = problems or integrity.full_check(conn)
-            finally:
-                conn.close()
-        except sqlite3.Error as e:
-            self.problems = [str(e)]
-        finally:
-            self.ok = not self.problems
-            self._done.set()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """True when the file passed; blocks until the check is done (or `timeout` passes: then True)."""
-        if not self._done.wait(timeout):
-            return True
-        return bool(self.ok)
-
-
-def _corrupt(path: Path, folder: Path, why_zh: str, why_en: str) -> StoreCorrupt:
-    good = backups.newest_good(folder)
-    hint_zh = "文件保持原样未被改动" + ("" if good else "；没有找到完好的备份")
-    hint_en = "it was left untouched" + ("" if good else "; no good backup was found")
-    return StoreCorrupt(
-        f"数据库文件{why_zh}：{path}。{hint_zh}",
-        f"The database file {why_en}: {path}; {hint_en}",
-        path,
-        good,
-    )
-
-
-def damaged_error(path: Path, folder: Path) -> StoreCorrupt:
-    return _corrupt(path, folder, *DAMAGED)
-
-
-def damaged_notice(path: Path, folder: Path) -> tuple[str, str]:
-    """The read-only banner of a damaged file: what, and how to put the newest good backup back."""
-    error = damaged_error(path, folder)
-    if error.backup is None:
-        return (f"{error.zh}。已以只读方式打开", f"{error.en}. Opened read-only")
-    return (
-        f"{error.zh}。已以只读方式打开；可在“设置 → 检查数据文件”中用该备份恢复"
-        f"（或运行 python -m qt_app restore {error.backup}）",
-        f"{error.en}. Opened read-only; restore that backup in Settings → Check data file "
-        f"(or run python -m qt_app restore {error.backup})",
-    )
-
-
-def _check_header(path: Path, folder: Path) -> integrity.Header | None:
-    """Refuse a file that is not SQLite, or not ours by its stamp, before SQLite gets a chance to touch it.
-    None: an empty file with nothing to lose (no backups either), used as a new database."""
-    try:
-        header = integrity.read_header(path)
-    except ValueError:
-        raise _corrupt(path, folder, "不是数据库文件", "is not a database") from None
-    except OSError as e:
-        raise StoreError(
-            f"无法读取数据库文件 {path}：{e.strerror}",
-            f"Cannot read the database file {path}: {e.strerror}",
-            path,
-        ) from e
-    wal = Path(f"{path}-wal")
-    if header is None:
-        if backups.list_backups(folder):  # an empty file where data used to be
-            raise _corrupt(path, folder, "是空的（长度为0）", "is empty (0 bytes)")
-        return None
-    if header.application_id not in (0, APPLICATION_ID) and not wal.exists():
-        raise _corrupt(path, folder, "不是本程序的数据库", "is not an Offer Desk database")
-    size = path.stat().st_size
-    if header.page_size and header.pages and size < header.page_size * header.pages and not wal.exists():
-        raise _corrupt(path, folder, "被截断（不完整）", "is truncated")
-    return header
-
-
-@dataclass(frozen=True)
-class _Inspection:
-    """What the read-only look at an existing file found."""
-
-    identity: integrity.Identity
-    damage: tuple[str, ...] = ()
-    background: str = ""  # "quick" (quick then full) or "full": the checks left for a second connection
-
-
-def _inspect(path: Path, folder: Path) -> _Inspection:
-    """Whose the file is and whether it is whole, on a read-only connection: nothing is written."""
-    try:
-        conn = integrity.reader(path)
-    except sqlite3.Error as e:
-        raise _refusal(e, path, folder) from e
-    try:
-        ident = integrity.identify(conn)
-        if ident.kind == "foreign":
-            raise _corrupt(path, folder, "不是本程序的数据库", "is not an Offer Desk database")
-        if ident.kind == "newer":
-            raise StoreError(
-                f"数据库由更新版本的程序创建（结构版本 {ident.version}），请升级程序：{path}",
-                f"The database was made by a newer version of the app (schema {ident.version}); please upgrade: {path}",
-                path,
-            )
-        if ident.kind == "empty":
-            return _Inspection(ident)
-        upgrade = ident.version != SCHEMA_VERSION  # a migration writes: check everything first
-        wal = Path(f"{path}-wal")
-        size = path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
-        if size > BACKGROUND_CHECK_BYTES and not upgrade:
-            return _Inspection(ident, background="quick")
-        if integrity.quick_check(conn):
-            raise _corrupt(path, folder, *DAMAGED)
-        if size > SYNC_FULL_CHECK_BYTES and not upgrade:
-            return _Inspection(ident, background="full")
-        return _Inspection(ident, damage=tuple(integrity.full_check(conn)))
-    except sqlite3.DatabaseError as e:
-        raise _refusal(e, path, folder) from e
-    finally:
-        conn.close()
-
-
-def _refusal(error: sqlite3.Error, path: Path, folder: Path) -> StoreError:
-    err = translate(error, path)
-    if isinstance(err, StoreCorrupt):
-        return _corrupt(path, folder, "已损坏或不是数据库", "is damaged or not a database")
-    return err
 
 
 def _connect(path: Path, read_only: bool, busy_ms: int) -> sqlite3.Connection:
@@ -283,14 +144,14 @@ def open_database(
                 f"Cannot create the data folder {folder}: {e.strerror}",
             ) from e
     exists = path.exists()
-    header = _check_header(path, folder) if exists else None
+    header = check_header(path, folder) if exists else None
     if not exists and (read_only or not _folder_writable(folder)):
         raise StoreError(
             f"数据文件夹中还没有数据库，且无法创建（只读）：{path}",
             f"There is no database yet and none can be created (read-only): {path}",
             path,
         )
-    seen = _inspect(path, folder) if header is not None else None
+    seen = inspect(path, folder) if header is not None else None
 
     lock: FileLock | None = None
     if seen is not None and seen.damage:  # readable but damaged: nothing may write (the restore locks itself)
@@ -336,7 +197,7 @@ def _open_connection(
     folder: Path,
     lock: FileLock | None,
     notice: tuple[str, str] | None,
-    seen: _Inspection | None,
+    seen: Inspection | None,
     busy_ms: int,
 ) -> Opened:
     writable = lock is not None
@@ -350,13 +211,13 @@ def _open_connection(
     try:
         _prepare(conn, not writable)
         if seen is not None and seen.background:
-            opened.integrity = IntegrityCheck(path, folder, quick_first=seen.background == "quick").start()
+            opened.integrity = BackgroundCheck(path, folder, quick_first=seen.background == "quick").start()
         _upgrade(opened, seen.identity.version if seen is not None else 0)
         if writable:
             _use_wal(conn)
     except sqlite3.DatabaseError as e:
         opened.close()
-        raise _refusal(e, path, folder) from e
+        raise refusal(e, path, folder) from e
     except BaseException:
         opened.close()
         raise

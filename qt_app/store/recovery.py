@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from qt_app.paths import data_dir as paths_data_dir
 from qt_app.store import audit, backups, integrity
-from qt_app.store.db import DB_NAME, LOCK_NAME, Opened, damaged_error, open_database, transaction
+from qt_app.store.admission import damaged_error
+from qt_app.store.db import DB_NAME, LOCK_NAME, Opened, open_database, transaction
 from qt_app.store.errors import StoreCorrupt, StoreError, translate
 from qt_app.store.lock import FileLock
 from qt_app.store.migrations import SCHEMA_VERSION, migrate, schema_version

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from qt_app.domain.errors import DomainError, shown
-from qt_app.domain.firm_io import parse_json
+from qt_app.domain.json_limits import parse_json
 from qt_app.store import sheet_limits as limits
 
 

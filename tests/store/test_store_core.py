@@ -255,10 +255,10 @@ def test_a_read_only_folder_opens_read_only_or_refuses_clearly() -> None:
 def test_a_big_file_is_checked_beside_the_first_page_and_writes_wait_for_it(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from qt_app.store import db as db_module
+    from qt_app.store import admission
 
     backup = _with_backup(folder)
-    monkeypatch.setattr(db_module, "BACKGROUND_CHECK_BYTES", 0)  # every file counts as big
+    monkeypatch.setattr(admission, "BACKGROUND_CHECK_BYTES", 0)  # every file counts as big
     healthy = open_store(folder, auto_backup=False)
     assert healthy.integrity_ok() is True
     healthy.save_firm(make_firm(20))
