@@ -19,6 +19,7 @@ from typing import Any
 from qt_app.store.db import DB_NAME
 
 ROWS = 120  # firms in one import
+COMMITS = ("issued", "backup", "restored", "saved", "paid")  # what the looping children print after a commit
 BUNDLE_FIRMS = 60
 
 
@@ -102,6 +103,40 @@ def child_save(folder: str, _arg: str) -> None:
         n += 1
 
 
+def child_ledger(folder: str, firm_ids: str) -> None:
+    """兑现: each firm's revenue claim applied, reviewed, publicised, accepted and paid in three tranches."""
+    from datetime import date
+
+    from qt_app.domain.ledger import steps as s
+    from qt_app.domain.ledger.claims import ClaimState
+    from qt_app.domain.money import wan
+    from qt_app.services import ledger as L
+    from qt_app.services.firms import open_store
+    from qt_app.services.ledger_read import load_claims
+
+    store = open_store(folder, auto_backup=False)
+    _small_cache(store.conn)
+    plan = [wan(75), wan(60), wan(15)]
+    for fid in firm_ids.split(","):
+        L.open_claim(store, L.OpenClaim(fid, "revenue", 2026, date(2027, 4, 1), who="fault"))
+        claim = next(c for c in load_claims(store, fid) if c.item_id == "revenue")
+        while claim.state is not ClaimState.PAID:
+            step: Any
+            if claim.state is ClaimState.APPLIED:
+                step = s.Review(date(2027, 4, 5), "fault", True, wan(150))
+            elif claim.state is ClaimState.REVIEWED:
+                step = s.Notice(date(2027, 4, 6))
+            elif claim.accepted_on is None:
+                step = s.Accept(date(2027, 4, 7), "fault")
+            else:
+                n = len(claim.payments)
+                step = s.Pay(date(2027, 4 + n, 20), plan[n], f"财拨〔2027〕{n + 1}号")
+            L.advance_claim(store, L.ClaimStep(claim.id, step, "fault"))
+            if isinstance(step, s.Pay):
+                _say(f"paid {claim.id} {step.order_number} {step.amount}")  # after the commit
+            claim = next(c for c in load_claims(store, fid) if c.id == claim.id)
+
+
 CHILDREN: dict[str, Callable[[str, str], None]] = {
     "import": child_import,
     "bundle import": child_bundle,
@@ -109,6 +144,7 @@ CHILDREN: dict[str, Callable[[str, str], None]] = {
     "backup": child_backup,
     "restore": child_restore,
     "save": child_save,
+    "ledger writes": child_ledger,
 }
 
 
@@ -196,6 +232,20 @@ def make_template(scenario: str, root: Path) -> Template:
     if scenario == "backup":
         _store_with(folder, range(1, 31))
         return Template(folder, base=30)
+    if scenario == "ledger writes":
+        from qt_app.services import ledger
+        from qt_app.services.firms import open_store
+        from tests.store.ledger_fixtures import actuals_file, evidence, issue_letter, landed_firm
+
+        ids = []
+        with open_store(folder, auto_backup=False) as store:
+            for n in range(6):
+                firm = landed_firm(700 + n, grade="C")
+                issue_letter(store, firm)
+                years = {"2026": {"revenue": {"amount": "1.2亿", "evidence": evidence()}}}
+                ledger.record_actuals_file(store, actuals_file(root / f"actuals{n}", firm, years))
+                ids.append(firm.id)
+        return Template(folder, ",".join(ids), base=6)
     _store_with(folder, range(0))
     return Template(folder)
 
@@ -230,7 +280,7 @@ def check(scenario: str, template: Template, folder: Path, log: list[str]) -> Ve
     from qt_app.store import backups, integrity
 
     notes: list[str] = []
-    outcome = str(sum(1 for line in log if line.split(" ")[0] in ("issued", "backup", "restored", "saved")))
+    outcome = str(sum(1 for line in log if line.split(" ")[0] in COMMITS))
     conn = sqlite3.connect(f"file:{folder / DB_NAME}?mode=ro", uri=True)
     try:
         problems = integrity.full_check(conn)
@@ -278,6 +328,19 @@ def check(scenario: str, template: Template, folder: Path, log: list[str]) -> Ve
             if count not in template.counts:
                 lost += 1
                 notes.append(f"{count} firms after a restore (expected one of {template.counts})")
+        elif scenario == "ledger writes":
+            rows = store.conn.execute(
+                "SELECT claim_id, order_number, amount_fen FROM ledger_payments"
+            ).fetchall()
+            stored = {(c, o, int(a)) for c, o, a in rows}
+            confirmed = {
+                (p[1], p[2], int(p[3])) for p in (line.split(" ") for line in log if line.startswith("paid "))
+            }
+            lost += len(confirmed - stored)
+            for claim_id, paid in store.conn.execute("SELECT id, paid_fen FROM ledger_claims").fetchall():
+                if paid != sum(a for c, _o, a in stored if c == claim_id):  # a half-written step
+                    lost += 1
+                    notes.append(f"claim {claim_id}: summary {paid} ≠ its payments")
         else:
             saved = {line.split(" ", 1)[1] for line in log if line.startswith("saved ")}
             present = {r[0] for r in store.conn.execute("SELECT id FROM firms")}
