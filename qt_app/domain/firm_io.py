@@ -374,6 +374,8 @@ def firm_from_dict(data: Mapping[str, Any], source: str = "") -> tuple[Firm, tup
     if not isinstance(domains_raw, list):
         r.problem("domains", "应为列表", "Expected a list")
         domains_raw = []
+    for i, d in enumerate(domains_raw):  # each a line of text (no lone surrogate, no 1 MB field name)
+        r.get({f"[{i}]": d}, f"[{i}]", "domains", lambda v, p: _str(str(v), p), "")
 
     variants = [v for p, row in _list(r, data, "variants") if (v := _variant(r, p, row)) is not None]
     recognition = _recognition(r, data.get("domain_recognition"))

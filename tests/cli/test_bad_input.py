@@ -123,3 +123,10 @@ def test_a_date_with_a_thirty_digit_year(tmp_path: Path, capsys: pytest.CaptureF
     firm = {**EXAMPLE, "location": {**EXAMPLE["location"], "move_in": "9" * 30 + "-01-01"}}
     code, _, err = _run(capsys, "simulate", _firm_file(tmp_path, json.dumps(firm, ensure_ascii=False)))
     assert code == 2 and "location.move_in: 日期格式应为 2026-03-05" in err
+
+
+def test_a_lone_surrogate_in_a_domain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by the fuzz campaign: a field of the policy's domains list is text like any other."""
+    path = _firm_file(tmp_path, json.dumps({**EXAMPLE, "domains": ["\ud800", "数字孪生"]}))
+    code, _, err = _run(capsys, "firms", "import", path, "--data-dir", str(tmp_path / "d"))
+    assert code == 2 and "第1行 [domains[0]]：文字中有无效的字符" in err
