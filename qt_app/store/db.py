@@ -78,7 +78,7 @@ class Opened:
 
     def require_intact(self) -> None:
         """Wait for a background check; a damaged file becomes read-only and the caller is told."""
-        if not self.damage and self.integrity is not None and not self.integrity.wait():
+        if not self.damage and self.integrity is not None and not self.integrity.wait(start=True):
             self.mark_damaged(self.integrity.problems or ["?"])
         if self.damage:
             raise damaged_error(self.path, self.folder)

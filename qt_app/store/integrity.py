@@ -133,7 +133,8 @@ def full_check(conn: sqlite3.Connection) -> list[str]:
     for table in tables:
         quoted = '"' + table.replace('"', '""') + '"'
         try:
-            for _row in conn.execute(f"SELECT * FROM {quoted}"):
+            cursor = conn.execute(f"SELECT * FROM {quoted}")
+            while cursor.fetchmany(500):
                 pass
         except sqlite3.OperationalError as e:
             if "decode" not in str(e).lower():

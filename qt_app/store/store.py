@@ -92,8 +92,11 @@ class Store:
         return self._opened.db
 
     def prepare_writes(self) -> None:
-        """Make the sqlite-utils handle now (in idle time) so the first save does not wait for its import."""
+        """Make the sqlite-utils handle now (in idle time) so the first save does not wait for its import,
+        and start a big file's full check, which the first save would otherwise wait for."""
         _ = self._opened.db
+        if self._opened.integrity is not None:
+            self._opened.integrity.start_full()
 
     @property
     def conn(self) -> sqlite3.Connection:
