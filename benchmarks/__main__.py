@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--quick] [--only engine,store,letters,app]`: prints the benchmark table.
+"""`python -m benchmarks [--quick] [--only engine,store,letters,app,variants]`: prints the benchmark table.
 
 Baselines (a bare QMainWindow start, a bare reportlab page with the same embedded font) are measured in the
 same run, so ratios hold on a noisy or slower machine. Budgets come from the issues that set them.
@@ -14,7 +14,7 @@ import traceback
 
 from benchmarks.core import Row, render
 
-GROUPS = ("engine", "store", "letters", "app", "ledger")
+GROUPS = ("engine", "store", "letters", "app", "ledger", "variants")
 
 
 def main() -> int:

@@ -9,7 +9,7 @@ cd "$ROOT"
 
 APT_PACKAGES="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
-libxcb-util1 poppler-utils zbar-tools xvfb xauth binutils xz-utils"
+libxcb-util1 poppler-utils zbar-tools qpdf xvfb xauth binutils xz-utils"
 
 missing_apt() {
   local missing=""

@@ -1,6 +1,8 @@
 """After a build: sizes against budgets, and the frozen app's self-test (time against budget).
 
-Budgets (issue: a single download for outposts): one-folder ≤ 130 MB, archive ≤ 55 MB, frozen self-test ≤ 1.5 s.
+Budgets (issue: a single download for outposts): one-folder ≤ 130 MB, archive ≤ 55 MB plus up to 15 MB for the
+letter's fonts (issue 13: 朱雀仿宋, 小标宋, 楷体, 黑体 subsets, Liberation Serif, the Ext-A/B fallback), frozen
+self-test ≤ 1.5 s.
 Exit 1 when the self-test fails; sizes and times over budget are printed as OVER (and fail with --strict).
 """
 
@@ -13,7 +15,7 @@ import time
 from pathlib import Path
 
 BUDGET_FOLDER_MB = 130
-BUDGET_ARCHIVE_MB = 55
+BUDGET_ARCHIVE_MB = 55 + 15  # the letter fonts add 12.8 MB to the archive (resources/fonts/README.md)
 BUDGET_SELFTEST_S = 1.5
 
 

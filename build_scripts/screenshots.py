@@ -13,6 +13,10 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qt_app.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -93,6 +97,7 @@ def shoot(lang: str, out: Path) -> list[Path]:
     window.editor.ui.usccEdit.setText(code[:10])
     save("editor-uscc-error")
     window.editor.revert()
+    variant_screens(window, save)
     for index, name in (
         (COMPARE, "compare"),
         (EXPOSURE, "exposure"),
@@ -130,6 +135,42 @@ def shoot(lang: str, out: Path) -> list[Path]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     session.close()
     return saved
+
+
+def variant_screens(window: MainWindow, save: Callable[..., None]) -> None:
+    """A variant built at the table (another building, two revenue years earlier) in the editor, then four
+    variants side by side in 方案对比 with the offer marked."""
+    from qt_app.services.operations import OpChanges, office
+    from qt_app.ui import i18n
+    from qt_app.ui.main_window import COMPARE, PACKAGE
+
+    ed = window.editor
+    firm_id = ed.firm_id
+    window.show_screen(PACKAGE)
+    ed.variant_bar.new_variant("")
+    ed.ui.variantNameEdit.setText(
+        "迁入华侨总部大楼·提速" if i18n.current() == "zh" else "HQ building, faster"
+    )
+    ed.ui.tabs.setCurrentWidget(ed.ui.locationTab)
+    ed.ui.siteCombo.setCurrentIndex(ed.ui.siteCombo.findData("huaqiao_hq"))
+    ed.ui.areaEdit.setText("1000")
+    revenue = ed.tables.model("revenue")
+    for row in (1, 2):  # two years a year earlier: the next year's figure
+        later = revenue.index(row + 1, 1).data()
+        revenue.setData(revenue.index(row, 1), later)
+    save("variant-editor-location")
+    ed.ui.tabs.setCurrentWidget(ed.ui.revenueTab)
+    save("variant-editor-revenue")
+    ed.save()
+    session = window.session
+    _firm, variants = session.store.get_firm(firm_id)
+    made = variants[-1]
+    office.choose_offer_variant(session, firm_id, made)
+    window.hub.publish(OpChanges(offers=frozenset({firm_id})))
+    window.show_screen(COMPARE)
+    window.panel("compare").show_variants(["base", made.name, "conservative", "optimistic"])
+    save("compare-four")
+    ed.variant_bar.show_base()
 
 
 def main() -> int:

@@ -13,7 +13,7 @@ from pathlib import Path
 from qt_app.cli.common import CliExit
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import STAGE_LABELS, Stage
-from qt_app.domain.money import format_wan
+from qt_app.domain.money_format import money
 from qt_app.services import bundles
 from qt_app.services.demo import load_demo
 from qt_app.services.firms import (
@@ -21,6 +21,7 @@ from qt_app.services.firms import (
     Store,
     StoreCorrupt,
     check_data_file,
+    export_firm_file,
     export_firms,
     import_firms,
     open_store,
@@ -51,6 +52,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     exp = fsub.add_parser("export", help="导出企业 / export firms to .xlsx, .csv or .json")
     exp.add_argument("file", type=Path)
+    exp.add_argument(
+        "--firm", default="", help="one firm's id: write its firm file (.json, variants too) for `simulate`"
+    )
     _data_dir(exp)
     exp.set_defaults(handler=cmd_export)
 
@@ -131,6 +135,15 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.firm:
+        if args.file.suffix.lower() != ".json":
+            raise DomainError(
+                "单个企业导出为企业文件（.json）", "One firm is exported as a firm file (.json)"
+            )
+        with _reader(args) as store:
+            export_firm_file(store, args.firm, args.file)
+        _say(args, f"已导出企业文件：{args.file}", f"Firm file written: {args.file}")
+        return 0
     with _reader(args) as store:
         n = export_firms(store, args.file)
     _say(args, f"已导出 {n} 家企业到 {args.file}", f"Exported {n} firms to {args.file}")
@@ -143,7 +156,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         rows = store.list_firms(args.query, sort="name", descending=False, limit=max(1, args.limit))
     for r in rows:
         stage = STAGE_LABELS[Stage(r.stage)][1 if args.lang == "en" else 0]
-        total_text = format_wan(r.package_total_fen) if r.package_total_fen is not None else "-"
+        total_text = money(r.package_total_fen, args.lang) if r.package_total_fen is not None else "-"
         print("\t".join((r.uscc, r.name, stage, r.outpost or "-", r.owner or "-", total_text, r.id)))
     _say(args, f"共 {total} 家", f"{total} found")
     return 0

@@ -112,11 +112,11 @@ def _day(text: str, field: str, default_today: bool = True) -> date:
         if default_today:
             return date.today()
         raise ValidationError([FieldProblem(field, "须填写日期", "A date is required")])
-    from qt_app.domain.firm_io import _Bad, _date
+    from qt_app.domain.field_values import Bad, to_date
 
     try:
-        return _date(text, field)
-    except _Bad as e:
+        return to_date(text, field)
+    except Bad as e:
         raise ValidationError([FieldProblem(field, e.zh, e.en)]) from None
 
 

@@ -16,7 +16,7 @@ from qt_app.domain.money import capitals, parse_amount
 from qt_app.domain.money_format import figure
 from qt_app.domain.policy_loader import load_policy
 from qt_app.domain.simulate import simulate
-from qt_app.services.packages import find_variant, package_to_dict, resolve_policy
+from qt_app.services.packages import check_policy, find_variant, package_to_dict, resolve_policy
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -69,6 +69,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     firm, variants = load_firm_file(args.firm)
     policy = resolve_policy(args.policy)
     variant = find_variant(variants, args.variant)
+    check_policy(variant, policy)
     pkg = simulate(firm, policy, variant, args.years, start_year=args.start_year)
     if not pkg.dated:  # no year to start from: say so rather than guess from today's date
         for text in pkg.warnings_en if args.lang == "en" else pkg.warnings_zh:

@@ -7,14 +7,14 @@ revenue just above the next threshold, so the hint always agrees with the engine
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from qt_app.domain.firm import Firm
-from qt_app.domain.money import FEN_PER_YUAN, Fen
+from qt_app.domain.money import Fen
 from qt_app.domain.money_format import money_words
 from qt_app.domain.policy import Policy
 from qt_app.domain.simulate import simulate
-from qt_app.domain.variants import Variant, apply_to_firm
+from qt_app.domain.variants import Variant, apply_to_firm, just_above, with_revenue_year
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,13 @@ class Hint:
     gain: Fen
     zh: str
     en: str
+    variant: Variant  # the what-if behind it: the variant with that year's revenue just above the threshold
+
+    def label(self, lang: str) -> str:
+        """A name for the variant made from this hint (按此新建方案)."""
+        if lang == "en":
+            return f"Revenue above {money_words(self.threshold, 'en')} in {self.year}"
+        return f"{self.year}年营收超过{money_words(self.threshold, 'zh')}"
 
 
 def milestone_hints(
@@ -53,10 +60,9 @@ def milestone_hints(
             nxt = next((t for t in thresholds if t >= revenue), None)
             if nxt is None:
                 continue
-            bumped = dict(planned.revenue)
-            bumped[year] = nxt + FEN_PER_YUAN  # "exceeds" means strictly more than the threshold
-            trial = simulate(replace(planned, revenue=bumped), policy, replace(variant, revenue=None, revenue_factor=None),
-                             horizon, explain=False, awarded=awarded)  # fmt: skip
+            # "exceeds" means strictly more than the threshold; the trial is exactly the variant offered
+            what_if = with_revenue_year(firm, variant, year, just_above(nxt))
+            trial = simulate(firm, policy, what_if, horizon, explain=False, awarded=awarded)
             gain = (trial.total + trial.pending_total) - (base.total + base.pending_total)
             if gain > 0:
                 hints.append(
@@ -66,6 +72,7 @@ def milestone_hints(
                         gain,
                         f"{year}年销售收入超过{money_words(nxt, 'zh')}，可增加{money_words(gain, 'zh')}{once_zh}",
                         f"Revenue above {money_words(nxt, 'en')} in {year} would add {money_words(gain, 'en')}{once_en}",
+                        what_if,
                     )
                 )
     return hints

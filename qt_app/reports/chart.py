@@ -12,8 +12,8 @@ from reportlab.lib import colors
 
 from qt_app.domain.money import FEN_PER_WAN
 
-# Muted colours that stay distinct when printed in grey.
-PALETTE = ("#9e2a2b", "#335c81", "#d4a017", "#4f772d", "#6d597a", "#c8553d", "#2a9d8f", "#7f7f7f")
+# Muted colours that stay distinct when printed in grey; no red (red is the office name's alone).
+PALETTE = ("#2f4b7c", "#7a9cc6", "#4f772d", "#a3b18a", "#6d597a", "#b8a9c9", "#5c5c5c", "#a6a6a6")
 
 
 def _nice_step(top: float) -> float:
@@ -37,7 +37,7 @@ def year_category_chart(
     for line in lines:
         if line["category"] in sums and line["year"] in sums[line["category"]]:
             sums[line["category"]][line["year"]] += int(line["amount"])
-    height = 170.0
+    height = 150.0
     d = Drawing(width, height)
     title = "分年度扶持金额（万元）" + (" Support by year (10,000 yuan)" if bilingual else "")
     d.add(String(0, height - 10, title, fontName=font, fontSize=9, fillColor=colors.HexColor("#333333")))

@@ -1,212 +1,169 @@
-"""The offer letter PDF (政策兑现告知函): A4, official layout after GB/T 9704, rendered from a snapshot.
+"""The offer letter PDF (政策告知函, or 不予支持告知函 for a firm the policy excludes), from its snapshot.
 
-Everything prints in the bundled CJK font (embedded subset). All user text is XML-escaped before it
-reaches a Paragraph, so `A&B <科技>` prints as typed. The snapshot JSON and the signed payload are
-embedded in the file (attachment `letter-snapshot.json`, Keywords) so `verify FILE.pdf` needs no image
-decoder.
+Layout after GB/T 9704 信函格式 (see docs/letters.md for each departure): letterhead, balanced 2号小标宋
+title, 3号仿宋 body on the 22-line grid, 黑体/楷体 headings, the signature with its 42 mm seal area and the QR
+code kept with the last paragraph, 附注 with the contact, the firm's receipt, 附件1 (the schedule by benefit
+kind) on its own pages, and 抄送 at the foot of the last page. Every character goes through the font chains;
+one that no face has is listed on a draft and refused at issue (`unprintable_in`).
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Mapping
+import copy
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString, PDFZCompress
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    PageTemplate,
-    Spacer,
-)
+from reportlab.platypus import Flowable
 
-from qt_app.reports.fonts import ensure_font
+from qt_app.reports.letter_context import LetterContext
+from qt_app.reports.letter_schedule import schedule_annex
 from qt_app.reports.letter_sections import (
-    LetterContext,
-    RedHeader,
+    DECLARED,
+    FIRM,
+    POLICY,
+    SCHEDULE,
+    WORDING,
     basis_section,
+    closing,
     conditions_section,
+    contact_note,
+    copies,
+    draft_warning,
+    front,
     not_given_section,
     notes_section,
-    schedule_section,
-    signatures_section,
-    totals_section,
+    receipt,
+    summary_section,
 )
-from qt_app.reports.letter_style import (
-    BODY_W,
-    GREY,
-    MARGIN_B,
-    MARGIN_L,
-    MARGIN_R,
-    MARGIN_T,
-    PAGE_H,
-    PAGE_W,
-    RED,
-    esc,
-)
-from qt_app.reports.snapshot import canonical_json
+from qt_app.reports.official import fonts
+from qt_app.reports.official.canvas import Attachment, Built, DocSpec, Letterhead, build_pdf
+from qt_app.reports.official.digest import PageView
+from qt_app.reports.snapshot import KIND_NOTICE, KIND_OFFER, canonical_json
 
 ATTACHMENT_NAME = "letter-snapshot.json"
 SUBJECT_PREFIX = "Offer Desk letter sha256:"
 
 
-# -- page furniture --------------------------------------------------------------------------------------
+def normalized(snapshot: Mapping[str, Any]) -> dict[str, Any]:
+    """A snapshot with what older schemas lack filled in (kind, totals by kind, horizon), for drawing only:
+    the stored snapshot, and so its content hash, stays as it was issued."""
+    snap = copy.deepcopy(dict(snapshot))
+    pkg = snap["package"]
+    if "kind" not in snap:
+        snap["kind"] = KIND_OFFER if pkg.get("eligible", True) and int(pkg["total"]) > 0 else KIND_NOTICE
+    if "cash_total" not in pkg:
+        pkg["cash_total"] = sum(int(ln["amount"]) for ln in pkg["lines"] if ln.get("benefit") == "cash")
+    if not pkg.get("horizon"):
+        years = sorted({*pkg.get("years", []), *(ln["year"] for ln in pkg["lines"])})
+        pkg["horizon"] = [years[0], years[-1]] if years else []
+    for line in [*pkg["lines"], *pkg["not_given"]]:
+        line.setdefault("status_label", [line.get("status", ""), line.get("status", "")])
+    snap.setdefault("contact", {})
+    snap.setdefault("cc", "")
+    return snap
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Shorten a one-line label with … so it never runs past the margin."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
+def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item, path)
 
 
-def _footer_text(snap: Mapping[str, Any], digest: str) -> str:
-    return (
-        f"函件编号 {snap['letter_id']}  ·  政策版本 {snap['policy']['version']}  ·  "
-        f"软件版本 {snap['app_version']}  ·  内容摘要 {digest[:12]}"
+_WHERE = (
+    ("firm.name", FIRM),
+    ("firm", FIRM),
+    ("declared", DECLARED),
+    ("variant", DECLARED),
+    ("package", SCHEDULE),
+    ("categories", SCHEDULE),
+    ("policy", POLICY),
+    ("terms", WORDING),
+    ("office", "发文机关 / issuing office"),
+    ("contact", "联系人 / contact"),
+    ("cc", "抄送 / copies"),
+    ("doc_number", "文号 / document number"),
+)
+_NOT_PRINTED = ("schema", "language", "kind", "hash", "app_version", "issue_date", "valid_until", "signer")
+
+
+def unprintable_in(snapshot: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(character, where) for every character of the letter that no bundled face can print."""
+    out: dict[str, str] = {}
+    for path, text in _strings(snapshot, ""):
+        if path.split(".")[-1] in _NOT_PRINTED:
+            continue
+        for ch in fonts.unprintable(text):
+            if ch not in out:
+                out[ch] = next((label for prefix, label in _WHERE if path.startswith(prefix)), WORDING)
+    return list(out.items())
+
+
+def _story(cx: LetterContext, digest: str, key_fp: str, missing: list[tuple[str, str]]) -> list[Flowable]:
+    snap = cx.snap
+    story: list[Flowable] = []
+    if snap["draft"]:
+        contact = snap.get("contact") or {}
+        story += draft_warning(cx, missing, not (contact.get("name") and contact.get("phone")))
+    story += front(cx)
+    if snap["kind"] == KIND_NOTICE:
+        story += not_given_section(cx, ("不予支持的原因", "Why the policy does not apply"))
+        story += basis_section(cx)
+        terms = snap["terms"]
+        story += [
+            *cx.heading("享受条件", "Conditions of the policy"),
+            *cx.numbered(terms["conditions"], where=WORDING),
+        ]
+    else:
+        story += basis_section(cx)
+        story += summary_section(cx)
+        story += not_given_section(cx)
+        story += conditions_section(cx)
+    annex = schedule_annex(cx) if snap["kind"] == KIND_OFFER else []
+    story += closing(cx, notes_section(cx), digest, key_fp, bool(annex))
+    story += contact_note(cx)
+    story += annex
+    story += receipt(cx)  # the firm's receipt closes the document, above 抄送, never on a page of its own
+    story += copies(cx)
+    return story
+
+
+def render_pdf(
+    snapshot: Mapping[str, Any],
+    digest: str,
+    key_fp: str,
+    sign: Callable[[list[PageView]], str],
+    seal: Callable[[bytes], bytes] | None = None,
+) -> Built:
+    """Lay the letter out and seal it: `sign` gets the pages' digests and returns the QR payload text;
+    `seal` signs the finished file (see official.canvas.seal_file)."""
+    snap = normalized(snapshot)
+    missing = unprintable_in(snap)
+    ts = fonts.Typesetter()
+    cx = LetterContext(snap, ts)
+    draft = bool(snap["draft"])
+    number = snap["doc_number"] if not draft else "草稿（未编号）" + (" DRAFT" if cx.bi else "")
+    firm = snap["firm"]["name"]
+    spec = DocSpec(
+        title=str(snap["terms"]["title"][0]),
+        author=str(snap["office"]),
+        creator=f"Offer Desk {snap['app_version']}",
+        letterhead=Letterhead(snap["office"], snap.get("office_en", ""), number),
+        running_head=f"{snap['doc_number'] or '草稿'}  {firm}",
+        footer=(
+            f"函件编号 {snap['letter_id']}  ·  政策版本 {snap['policy']['version']}  ·  "
+            f"软件版本 {snap['app_version']}  ·  内容摘要 {digest[:12]}"
+        ),
+        bilingual=cx.bi,
+        draft=draft,
+        subject_prefix=SUBJECT_PREFIX + digest,
+        attachments=[Attachment(ATTACHMENT_NAME, canonical_json(snapshot), "Offer Desk letter snapshot")],
+        sign=sign,
+        seal=seal,
+        typesetter=ts,
     )
-
-
-def _canvas_class(snap: Mapping[str, Any], payload: str, digest: str) -> type[Canvas]:
-    """A canvas that knows the page count when it saves (第 x 页 / 共 y 页) and embeds the snapshot."""
-    font = ensure_font()
-    bi = snap["language"] == "zh+en"
-    footer = _footer_text(snap, digest)
-    snapshot_bytes = canonical_json(snap)
-
-    class LetterCanvas(Canvas):  # type: ignore[misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, 1):
-                self.__dict__.update(state)
-                self._furniture(number, total)
-                super().showPage()
-            self._embed()
-            super().save()
-
-        def _furniture(self, number: int, total: int) -> None:
-            self.saveState()
-            self.setFont(font, 7)
-            self.setFillColor(GREY)
-            self.setStrokeColor(colors.HexColor("#999999"))
-            self.setLineWidth(0.4)
-            y = MARGIN_B - 10
-            self.line(MARGIN_L, y + 9, PAGE_W - MARGIN_R, y + 9)
-            self.drawString(MARGIN_L, y, footer)
-            label = f"第 {number} 页 / 共 {total} 页" + (f"  Page {number} of {total}" if bi else "")
-            self.setFont(font, 8.5)
-            self.drawRightString(PAGE_W - MARGIN_R, y, label)
-            if number > 1:
-                self.setFont(font, 7.5)
-                head = f"{snap['doc_number'] or '草稿'}  {snap['firm']['name']}"
-                self.drawRightString(PAGE_W - MARGIN_R, PAGE_H - MARGIN_T + 10, _fit(head, font, 7.5, BODY_W))
-            self.restoreState()
-
-        def _embed(self) -> None:
-            doc = self._doc
-            stream = PDFStream(
-                PDFDictionary({"Type": PDFName("EmbeddedFile"), "Subtype": PDFName("application#2Fjson")}),
-                content=snapshot_bytes,
-                filters=[PDFZCompress],
-            )
-            spec = PDFDictionary(
-                {
-                    "Type": PDFName("Filespec"),
-                    "F": PDFString(ATTACHMENT_NAME),
-                    "UF": PDFString(ATTACHMENT_NAME),
-                    "Desc": PDFString("Offer Desk letter snapshot"),
-                    "EF": PDFDictionary({"F": doc.Reference(stream)}),
-                }
-            )
-            names = PDFArray([PDFString(ATTACHMENT_NAME), doc.Reference(spec)])
-            self.setCatalogEntry("Names", PDFDictionary({"EmbeddedFiles": PDFDictionary({"Names": names})}))
-
-    return LetterCanvas
-
-
-def _draft_watermark(canv: Canvas, bilingual: bool) -> None:
-    canv.saveState()
-    canv.setFillColor(RED)
-    canv.setFillAlpha(0.10)
-    canv.setFont(ensure_font(), 110)
-    canv.translate(PAGE_W / 2, PAGE_H / 2)
-    canv.rotate(35)
-    canv.drawCentredString(0, 0, "草稿")
-    canv.setFont(ensure_font(), 54)
-    canv.drawCentredString(0, -70, "DRAFT")
-    canv.restoreState()
-
-
-def render_pdf(snapshot: Mapping[str, Any], payload: str, digest: str, key_fp: str) -> bytes:
-    """Lay out the letter from its snapshot; same snapshot and payload → same bytes."""
-    font = ensure_font()
-    cx = LetterContext(snapshot)
-    buf = io.BytesIO()
-    title = snapshot["terms"]["title"]
-    doc = BaseDocTemplate(
-        buf,
-        pagesize=A4,
-        leftMargin=MARGIN_L,
-        rightMargin=MARGIN_R,
-        topMargin=MARGIN_T,
-        bottomMargin=MARGIN_B,
-        title=title[0],
-        author=snapshot["office"],
-        subject=SUBJECT_PREFIX + digest,
-        keywords=payload,
-        creator=f"Offer Desk {snapshot['app_version']}",
-        invariant=1,
-        initialFontName=font,
-        lang="zh-CN",
-    )
-    frame = Frame(
-        MARGIN_L, MARGIN_B, BODY_W, PAGE_H - MARGIN_T - MARGIN_B, id="body", leftPadding=0, rightPadding=0
-    )
-    draft = bool(snapshot["draft"])
-
-    def on_page(canv: Canvas, _doc: BaseDocTemplate) -> None:
-        if draft:
-            _draft_watermark(canv, cx.bi)
-
-    doc.addPageTemplates([PageTemplate(id="letter", frames=[frame], onPage=on_page)])
-    firm = snapshot["firm"]
-    story: list[Flowable] = [
-        RedHeader(snapshot["office"], snapshot.get("office_en", ""), snapshot["doc_number"], draft, cx.bi),
-        Spacer(1, 8),
-        cx.p(esc(title[0]), "title"),
-    ]
-    if cx.bi:
-        story.append(cx.p(esc(title[1]), "title_en"))
-    story += [
-        Spacer(1, 10),
-        cx.p(f"{esc(firm['name'])}（统一社会信用代码：{esc(firm['uscc'])}）：", "plain"),
-    ]
-    if cx.bi:
-        story.append(
-            cx.p(f"To: {esc(firm['name'])} (unified social credit code {esc(firm['uscc'])})", "en_cjk")
-        )
-    story += cx.pair(snapshot["terms"]["opening"])
-    story += basis_section(cx)
-    story += schedule_section(cx)
-    story += totals_section(cx)
-    story += not_given_section(cx)
-    story += conditions_section(cx)
-    story += notes_section(cx)
-    story += signatures_section(cx, payload, digest, key_fp)
-    doc.build(story, canvasmaker=_canvas_class(snapshot, payload, digest))
-    return buf.getvalue()
+    return build_pdf(_story(cx, digest, key_fp, missing), spec)

@@ -1,276 +1,175 @@
-"""The parts of an offer letter, each built from the snapshot: header, basis, Schedule A, totals, terms, seals."""
+"""The body of a letter, section by section, built from its snapshot: front matter, basis, the result with
+each benefit kind apart, what is not granted, conditions, notes, the signature, 附注 and the firm's receipt."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    KeepTogether,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from qt_app.domain.money import capitals
+from qt_app.domain.money_format import figure
+from qt_app.reports.letter_context import GRID, LetterContext
+from qt_app.reports.official import fonts
+from qt_app.reports.official.blocks import (
+    AtFoot,
+    KeepWithTail,
+    Signature,
+    SignatureBlock,
+    TitleBlock,
+    name_atoms,
 )
-
-from qt_app.domain.money import capitals, format_yuan
-from qt_app.reports.chart import year_category_chart
-from qt_app.reports.fonts import ensure_font
-from qt_app.reports.letter_style import BODY_W, GREY, LIGHT, NUMERALS, RED, esc, styles
-from qt_app.reports.qr import QrFlowable
+from qt_app.reports.official.styles import BODY_W, LINE, SIZE_3
+from qt_app.reports.official.text import date_en, date_zh
 from qt_app.reports.signing import pretty_fingerprint
-from qt_app.reports.snapshot import date_en, date_zh
 
-# -- building blocks -------------------------------------------------------------------------------------
+FIRM = "企业名称 / firm name"
+DECLARED = "企业申报情况 / declared plan"
+WORDING = "告知函文字 / letter wording"
+SCHEDULE = "测算明细 / schedule"
+POLICY = "政策信息 / policy"
 
-
-class RedHeader(Flowable):  # type: ignore[misc]
-    """版头: the issuing body in red, a thick-over-thin red rule, and the 文号 (or the draft mark) under it."""
-
-    def __init__(self, office: str, office_en: str, doc_number: str, draft: bool, bilingual: bool) -> None:
-        super().__init__()
-        self.office, self.office_en, self.doc_number = office, office_en, doc_number
-        self.draft, self.bilingual = draft, bilingual
-        self.font = ensure_font()
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.width = aw
-        self.height = 70 + (12 if self.bilingual else 0)
-        return aw, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        size = 26.0
-        while size > 12 and stringWidth(self.office, self.font, size) > self.width:
-            size -= 1
-        y = self.height - size
-        c.saveState()
-        t = c.beginText()
-        t.setTextRenderMode(2)  # fill + stroke: a heavier face for the 发文机关标志
-        t.setFont(self.font, size)
-        c.setFillColor(RED)
-        c.setStrokeColor(RED)
-        c.setLineWidth(0.7)
-        t.setTextOrigin((self.width - stringWidth(self.office, self.font, size)) / 2, y)
-        t.textOut(self.office)
-        c.drawText(t)
-        c.restoreState()
-        c.setFillColor(RED)
-        c.setStrokeColor(RED)
-        line_y = y - 12
-        if self.bilingual and self.office_en:
-            c.setFont(self.font, 9)
-            c.drawCentredString(self.width / 2, y - 13, self.office_en)
-            line_y -= 12
-        c.setLineWidth(2)
-        c.line(0, line_y, self.width, line_y)
-        c.setLineWidth(0.6)
-        c.line(0, line_y - 3.5, self.width, line_y - 3.5)
-        c.setFillColor(colors.black if not self.draft else GREY)
-        c.setFont(self.font, 12)
-        mark = self.doc_number if not self.draft else "草稿（未编号）" + (" DRAFT" if self.bilingual else "")
-        c.drawRightString(self.width, line_y - 21, mark)
+# What each benefit kind is called, and what it means for the firm.
+KINDS = (
+    ("cash", "资金", "Cash", "cash_total", "直接拨付至企业账户", "paid to the company's account"),
+    ("voucher", "算力券", "Compute vouchers", "voucher_total", "仅可用于本县公共算力平台", "for the county's computing platform only"),
+    ("in_kind", "实物折算", "In kind (value)", "in_kind_total", "人才公寓等，按市场价格折算", "talent apartments etc., at market value"),
+)  # fmt: skip
 
 
-class LetterContext:
-    """Per-letter rendering helpers (language switch, numbering)."""
-
-    def __init__(self, snap: Mapping[str, Any]) -> None:
-        self.snap = snap
-        self.bi = snap["language"] == "zh+en"
-        self.st = styles()
-        self.section = 0
-
-    def p(self, text: str, style: str = "body") -> Paragraph:
-        return Paragraph(text, self.st[style])
-
-    def pair(self, pair: Sequence[str], style: str = "body", en_style: str = "en_body") -> list[Flowable]:
-        out: list[Flowable] = [self.p(esc(pair[0]), style)]
-        if self.bi and len(pair) > 1 and pair[1]:
-            out.append(self.p(esc(pair[1]), en_style))
-        return out
-
-    def heading(self, zh: str, en: str) -> Paragraph:
-        self.section += 1
-        text = f"{NUMERALS[self.section - 1]}、{esc(zh)}"
-        if self.bi:
-            text += f'  <font size="9" color="#555555">{esc(en)}</font>'
-        return self.p(text, "h1")
-
-    def cell(self, zh: str, en: str = "", style: str = "cell") -> Paragraph | list[Paragraph]:
-        """A table cell; on bilingual letters the English sits below, wrapped at spaces, not mid-word."""
-        para = Paragraph(esc(zh), self.st[style])
-        if not (self.bi and en):
-            return para
-        en_style = self.st["cell_en_c" if self.st[style].alignment == TA_CENTER else "cell_en"]
-        return [para, Paragraph(esc(en), en_style)]
+def kind_totals(pkg: dict[str, Any]) -> dict[str, int]:
+    """Cash, voucher and in-kind totals (letters from before schema 2 counted all non-cash as in kind)."""
+    out = {kind: 0 for kind, *_ in KINDS}
+    for line in pkg["lines"]:
+        benefit = line.get("benefit", "cash")
+        out[benefit if benefit in out else "in_kind"] += int(line["amount"])
+    return out
 
 
-def _grid(rows: list[list[Any]], widths: Sequence[float], head_rows: int = 1) -> Table:
-    table = Table(rows, colWidths=list(widths), repeatRows=head_rows, hAlign="LEFT")
-    style = [
-        ("FONTNAME", (0, 0), (-1, -1), ensure_font()),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+def front(cx: LetterContext) -> list[Flowable]:
+    """Title (balanced lines), addressee with 统一社会信用代码, opening paragraph."""
+    snap, terms = cx.snap, cx.snap["terms"]
+    firm = snap["firm"]
+    atoms: list[str] = []
+    for atom in terms.get("title_atoms") or [terms["title"][0]]:
+        atoms += name_atoms(atom) if atom == firm["name"] else [atom]
+    out: list[Flowable] = [Spacer(1, 1.2 * LINE), TitleBlock(atoms, cx.ts)]
+    if cx.bi:
+        out += [Spacer(1, 4), cx.p(terms["title"][1], "en_title")]
+    out += [
+        Spacer(1, 0.6 * LINE),
+        _addressee(cx, firm["name"], firm["uscc"]),
+        *cx.en(f"To: {firm['name']} (unified social credit code {firm['uscc']})", "en"),
+        *cx.pair(terms["opening"], where=WORDING),
     ]
-    if head_rows:
-        style.append(("BACKGROUND", (0, 0), (-1, head_rows - 1), LIGHT))
-    table.setStyle(TableStyle(style))
-    return table
+    return out
 
 
-# -- sections ---------------------------------------------------------------------------------------------
+def _addressee(cx: LetterContext, name: str, uscc: str) -> Flowable:
+    """主送: the firm and its credit code; the code starts a line of its own rather than break in two."""
+    code = f"（统一社会信用代码：{uscc}）："
+    if cx.ts.width(name + code, fonts.BODY, SIZE_3) <= BODY_W:
+        return cx.p(name + code, "plain", FIRM)
+    markup = cx.ts.markup(name, fonts.BODY, FIRM) + "<br/>" + cx.ts.markup(code, fonts.BODY, FIRM)
+    return Paragraph(markup, cx.st["plain"])
 
 
 def basis_section(cx: LetterContext) -> list[Flowable]:
     snap = cx.snap
     pol = snap["policy"]
-    out: list[Flowable] = [cx.heading("政策依据及企业申报情况", "Basis")]
+    out: list[Flowable] = cx.heading("政策依据及企业申报情况", "Basis and what the company declared")
     bits = [f"版本 {pol['version']}"]
     if pol.get("doc_number"):
         bits.append(f"文号 {pol['doc_number']}")
     if pol.get("effective_from"):
-        span = date_zh(date.fromisoformat(pol["effective_from"])) + "起施行"
-        if pol.get("effective_to"):
-            span = (
-                date_zh(date.fromisoformat(pol["effective_from"]))
-                + "至"
-                + date_zh(date.fromisoformat(pol["effective_to"]))
-            )
-        bits.append(span)
-    text = f"政策依据：《{esc(pol['title'])}》（{esc('，'.join(bits))}）"
+        start = date_zh(date.fromisoformat(pol["effective_from"]))
+        end = pol.get("effective_to")
+        bits.append(f"{start}至{date_zh(date.fromisoformat(end))}" if end else f"{start}起施行")
+    text = f"政策依据：《{pol['title']}》（{'，'.join(bits)}）"
     if pol.get("issuer"):
-        text += f"，{esc(pol['issuer'])}发布"
-    out.append(cx.p(text + "。", "body"))
-    if cx.bi and pol.get("title_en"):
-        out.append(cx.p(f"Policy: {esc(pol['title_en'])} (version {esc(pol['version'])}).", "en_body"))
+        text += f"，{pol['issuer']}发布"
+    out.append(cx.p(text + "。", where=POLICY))
+    if pol.get("title_en"):
+        out += cx.en(f"Policy: {pol['title_en']} (version {pol['version']}).", "en_indent")
     variant = snap["variant"]
     if variant.get("name") and variant["name"] != "base":
-        out.append(cx.p(f"测算方案：{esc(variant.get('label') or variant['name'])}。", "body"))
-    out.append(cx.p("企业申报情况：", "body"))
+        out.append(cx.p(f"测算方案：{variant.get('label') or variant['name']}。", where=DECLARED))
     rows = [
-        [cx.cell(r["zh"], r["en"], "cell"), cx.cell(r["value_zh"], r["value_en"] if cx.bi else "", "cell")]
+        [cx.cell(r["zh"], r["en"], where=DECLARED), cx.cell(r["value_zh"], r["value_en"], where=DECLARED)]
         for r in snap["declared"]
     ]
     if rows:
-        out.append(_grid(rows, [BODY_W * 0.24, BODY_W * 0.76], head_rows=0))
+        out += [cx.p("企业申报情况如下：", where=WORDING), *cx.en("What the company declared:", "en_indent")]
+        out.append(cx.grid(rows, [BODY_W * 0.24, BODY_W * 0.76], head_rows=0))
+        out.append(Spacer(1, 0.3 * LINE))
     return out
 
 
-def schedule_section(cx: LetterContext) -> list[Flowable]:
-    lines = cx.snap["package"]["lines"]
-    out: list[Flowable] = [
-        CondPageBreak(60 * mm),
-        cx.heading("测算结果（附表A）", "Schedule A: estimated support"),
+def summary_section(cx: LetterContext) -> list[Flowable]:
+    """二、测算结果: total value and cash in figures and capitals, the horizon, one subtotal per kind."""
+    pkg, terms = cx.snap["package"], cx.snap["terms"]
+    out: list[Flowable] = cx.heading("测算结果", "Estimated support")
+    out += cx.pair(terms.get("summary") or _legacy_summary(pkg), where=WORDING)
+    totals = kind_totals(pkg)
+    r, c = "cell_r", "cell_c"
+    rows: list[list[Any]] = [
+        [
+            cx.cell("类别", "Kind", "head"),
+            cx.cell("金额（元）", "Amount (yuan)", "head"),
+            cx.cell("说明", "Note", "head"),
+        ]
     ]
-    if not lines:
-        out += cx.pair(
-            ["经测算，贵单位暂无可享受的扶持项目。", "On this estimate your company receives no support."]
-        )
-        return out
-    head = [
-        cx.cell("序号", "No.", "head"),
-        cx.cell("条款", "Clause", "head"),
-        cx.cell("扶持项目", "Item", "head"),
-        cx.cell("测算依据", "How computed", "head"),
-        cx.cell("年度", "Year", "head"),
-        cx.cell("金额（元）", "Amount (yuan)", "head"),
-        cx.cell("方式", "Form", "head"),
-    ]
-    rows: list[list[Any]] = [head]
-    for i, line in enumerate(lines, 1):
-        form_zh, form_en = {"cash": ("资金", "cash"), "voucher": ("算力券", "voucher")}.get(
-            line["benefit"], ("实物折算", "in kind")
-        )
-        rows.append(
-            [
-                cx.cell(str(i), "", "cell_c"),
-                cx.cell(line["clause"], "", "cell_c"),
-                cx.cell(line["name_zh"], line["name_en"]),
-                cx.cell(line["explanation_zh"] or line["basis_zh"], line["explanation_en"]),
-                cx.cell(str(line["year"]), "", "cell_c"),
-                Paragraph(esc(format_yuan(line["amount"])), cx.st["cell_r"]),
-                cx.cell(form_zh, form_en),
-            ]
-        )
-    widths = [26, 42, 66, 154, 32, 80, 42]
-    scale = BODY_W / sum(widths)
-    out.append(_grid(rows, [w * scale for w in widths]))
-    return out
-
-
-def totals_section(cx: LetterContext) -> list[Flowable]:
-    pkg = cx.snap["package"]
-    lines = pkg["lines"]
-    years = sorted({*pkg["years"], *(ln["year"] for ln in lines)})
-    cash = dict.fromkeys(years, 0)
-    kind = dict.fromkeys(years, 0)
-    for ln in lines:
-        (cash if ln["benefit"] == "cash" else kind)[ln["year"]] += int(ln["amount"])
-    head = [
-        cx.cell("年度", "Year", "head"),
-        cx.cell("资金（元）", "Cash", "head"),
-        cx.cell("实物折算（元）", "In kind", "head"),
-        cx.cell("合计（元）", "Total", "head"),
-    ]
-    rows: list[list[Any]] = [head]
-    r = cx.st["cell_r"]
-    for y in years:
-        if cash[y] + kind[y] == 0:
-            continue
-        rows.append(
-            [
-                cx.cell(f"{y}年", "", "cell_c"),
-                Paragraph(esc(format_yuan(cash[y])), r),
-                Paragraph(esc(format_yuan(kind[y])), r),
-                Paragraph(esc(format_yuan(cash[y] + kind[y])), r),
-            ]
-        )
+    for kind, zh, en, _key, note_zh, note_en in KINDS:
+        if totals[kind]:
+            rows.append([cx.cell(zh, en, c), cx.cell(figure(totals[kind]), "", r), cx.cell(note_zh, note_en)])
     total = int(pkg["total"])
     rows.append(
         [
-            cx.cell("合计", "Total", "cell_c"),
-            Paragraph(esc(format_yuan(sum(cash.values()))), r),
-            Paragraph(esc(format_yuan(sum(kind.values()))), r),
-            Paragraph(esc(format_yuan(total)), r),
+            cx.cell("合计（总价值）", "Total value", c),
+            cx.cell(figure(total), "", r),
+            cx.cell(f"人民币{capitals(total)}", ""),
         ]
     )
-    caps = f"合计金额（大写）：人民币{esc(capitals(total))}"
-    if cx.bi:
-        caps += f'<br/><font size="7" color="#555555">Total: RMB {esc(format_yuan(total))}, written above in Chinese capitals</font>'
-    rows.append([Paragraph(caps, cx.st["cell"]), "", "", ""])
-    table = _grid(rows, [BODY_W * 0.16, BODY_W * 0.28, BODY_W * 0.28, BODY_W * 0.28])
-    table.setStyle(
-        TableStyle(
+    widths = [BODY_W * 0.22, BODY_W * 0.26, BODY_W * 0.52]
+    out.append(cx.grid(rows, widths, total_rows=[len(rows) - 1]))
+    out.append(Spacer(1, 0.3 * LINE))
+    if totals["voucher"]:
+        out += cx.pair(terms.get("voucher_note") or ["", ""], where=WORDING)
+    if totals["in_kind"]:
+        out += cx.pair(terms.get("in_kind_note") or ["", ""], where=WORDING)
+    marked = sorted(
+        {
+            tuple(ln["status_label"])
+            for ln in pkg["lines"]
+            if ln.get("status") not in ("eligible", None) and ln.get("status_label")
+        }
+    )
+    if marked:
+        names = "、".join(f"“{zh}”" for zh, _en in marked)
+        en = ", ".join(f"“{e}”" for _z, e in marked)
+        out += cx.pair(
             [
-                ("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)),
-                ("BACKGROUND", (0, len(rows) - 2), (-1, len(rows) - 2), LIGHT),
-            ]
+                f"附件1中标注{names}的项目，按标注的情形执行。",
+                f"Items marked {en} in Annex 1 are paid as marked.",
+            ],
+            where=SCHEDULE,
         )
-    )
-    label = cx.p(
-        "分年度及总计：" + (' <font size="8.5" color="#555555">Totals by year</font>' if cx.bi else "")
-    )
-    out: list[Flowable] = [Spacer(1, 6), KeepTogether([label, table])]
-    if lines:
-        chart = year_category_chart(lines, years, cx.snap["categories"], ensure_font(), BODY_W, cx.bi)
-        out += [Spacer(1, 8), chart]
     return out
 
 
-def not_given_section(cx: LetterContext) -> list[Flowable]:
+def _legacy_summary(pkg: dict[str, Any]) -> list[str]:
+    total = int(pkg["total"])
+    return [
+        f"经测算，贵单位可享受的扶持总价值为{figure(total)}（大写：人民币{capitals(total)}）。",
+        f"Total value {figure(total)}.",
+    ]
+
+
+def not_given_section(
+    cx: LetterContext, title: tuple[str, str] = ("未予享受的事项及原因", "What is not granted, and why")
+) -> list[Flowable]:
     pkg = cx.snap["package"]
     grouped: dict[tuple[str, str, str, str, str], list[int]] = {}
     firm_level = {zh for zh, _en in pkg["exclusions"]}
@@ -279,24 +178,28 @@ def not_given_section(cx: LetterContext) -> list[Flowable]:
             continue
         key = (ln["name_zh"], ln["name_en"], ln["clause"], ln["reason_zh"], ln["reason_en"])
         grouped.setdefault(key, []).append(int(ln["year"]))
-    items: list[tuple[str, str]] = [(zh, en) for zh, en in pkg["exclusions"]]
+    items: list[list[str]] = [[zh, en] for zh, en in pkg["exclusions"]]
     for (name_zh, name_en, clause, reason_zh, reason_en), years in grouped.items():
-        span = _years_text(sorted(set(years)))
+        span = years_text(sorted(set(years)))
         items.append(
-            (
+            [
                 f"{name_zh}（{clause}，{span}）：{reason_zh or '不符合条件'}",
                 f"{name_en} ({span}): {reason_en}",
-            )
+            ]
         )
+    if not items and cx.snap.get("kind") == "notice":
+        items = [
+            [
+                "按贵单位目前申报的情况测算，没有可享受的扶持项目。",
+                "On the plan as declared, no support item applies.",
+            ]
+        ]
     if not items:
         return []
-    out: list[Flowable] = [cx.heading("未予享受的事项及原因", "What is not granted, and why")]
-    for i, (zh, en) in enumerate(items, 1):
-        out += cx.pair([f"（{_cn(i)}）{zh}", en])
-    return out
+    return [*cx.heading(*title), *cx.numbered(items, where=SCHEDULE)]
 
 
-def _years_text(years: list[int]) -> str:
+def years_text(years: list[int]) -> str:
     if not years:
         return ""
     if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
@@ -304,140 +207,138 @@ def _years_text(years: list[int]) -> str:
     return "、".join(str(y) for y in years) + "年"
 
 
-def _cn(n: int) -> str:
-    return NUMERALS[n - 1] if n <= 10 else ("十" + NUMERALS[n - 11] if n < 20 else str(n))
-
-
 def conditions_section(cx: LetterContext) -> list[Flowable]:
     terms = cx.snap["terms"]
-    out: list[Flowable] = [cx.heading("享受条件及资金追回", "Conditions and clawback")]
-    for i, pair in enumerate([*terms["conditions"], *terms["clawback"]], 1):
-        out += cx.pair([f"（{_cn(i)}）{pair[0]}", pair[1]])
-    return out
+    return [
+        *cx.heading("享受条件及资金追回", "Conditions and clawback"),
+        *cx.numbered([*terms["conditions"], *terms["clawback"]], where=WORDING),
+    ]
 
 
 def notes_section(cx: LetterContext) -> list[Flowable]:
-    terms = cx.snap["terms"]
-    pol = cx.snap["policy"]
-    notes = [*terms["notes"]]
-    notes += pol.get("legal_notes") or []
-    out: list[Flowable] = [cx.heading("有关说明", "Notes")]
-    n = 0
-    for pair in notes:
-        n += 1
-        out += cx.pair([f"（{_cn(n)}）{pair[0]}", pair[1]])
-    illustrative = terms["illustrative"]
+    """有关说明, ending with the seal statement (the signature is kept with the end of this section)."""
+    terms, pol = cx.snap["terms"], cx.snap["policy"]
+    notice = cx.snap.get("kind") == "notice"
+    notes = [terms["notice_reapply"]] if notice and terms.get("notice_reapply") else []
+    notes += [n for n in terms["notes"] if not (notice and "不构成付款承诺" in n[0])]
+    notes += [list(p) for p in pol.get("legal_notes") or []]
+    items = list(notes)
+    illustrative = terms["illustrative"] if not notice else []
+    out: list[Flowable] = cx.heading("有关说明", "Notes")
+    out += cx.numbered(items, where=WORDING)
+    n = len(items)
     if illustrative:
         n += 1
         note = terms["illustrative_note"]
-        out += cx.pair([f"（{_cn(n)}）{note[0]}", note[1]])
+        out += cx.pair([f"（{_cn(n)}）{note[0]}", note[1]], where=WORDING)
         listing = "；".join(f"{p['item']}·{p['label_zh']} {p['display']}" for p in illustrative)
-        out.append(cx.p(esc(listing) + "。", "small"))
-    n += 1
-    out += cx.pair([f"（{_cn(n)}）{terms['seal_statement'][0]}", terms["seal_statement"][1]])
+        out.append(cx.p(listing + "。", "note", SCHEDULE))
+    seal = terms["seal_statement"]
+    return out + cx.pair([f"（{_cn(n + 1)}）{seal[0]}", seal[1]], where=WORDING)
+
+
+def _cn(n: int) -> str:
+    from qt_app.reports.official.text import cn_number
+
+    return cn_number(n)
+
+
+def closing(cx: LetterContext, body: list[Flowable], digest: str, key_fp: str, annex: bool) -> list[Flowable]:
+    """特此告知, 附件说明 and the signature (署名, date, seal area, QR), kept with the end of `body`: the
+    signature page always carries at least two lines of the letter's text."""
+    snap, terms = cx.snap, cx.snap["terms"]
+    issued = date.fromisoformat(snap["issue_date"])
+    block: list[Flowable] = [*cx.pair(terms["closing"], where=WORDING)]
+    if annex:
+        title = terms.get("attachment_title") or ["测算明细表", "Schedule"]
+        block += [
+            Spacer(1, LINE),
+            cx.p(f"附件：{title[0]}", "body", WORDING),
+            *cx.en(f"Annex: {title[1]}", "en_indent"),
+        ]
+    qr_lines = (
+        f"函件编号 {snap['letter_id']}",
+        f"签名公钥 {pretty_fingerprint(key_fp)}",
+        f"内容摘要 {digest[:16]}",
+    )
+    en = f"{snap.get('office_en') or snap['office']} · {date_en(issued)}" if cx.bi else ""
+    sig = Signature(
+        snap["office"], date_zh(issued), en, qr_lines, "扫码核验" + (" · Scan to verify" if cx.bi else "")
+    )
+    block += [Spacer(1, 0.5 * LINE), SignatureBlock(sig, cx.ts)]
+    return [KeepWithTail(body, block)]
+
+
+def contact_note(cx: LetterContext) -> list[Flowable]:
+    """附注: the contact, in parentheses, two characters in, under the date."""
+    out: list[Flowable] = []
+    contact = cx.snap.get("contact") or {}
+    if contact.get("name") and contact.get("phone"):
+        out.append(
+            cx.p(f"（联系人：{contact['name']}，电话：{contact['phone']}）", "note", "联系人 / contact")
+        )
+        out += cx.en(f"(Contact: {contact['name']}, tel. {contact['phone']})", "en_indent")
     return out
 
 
-def signatures_section(cx: LetterContext, payload: str, digest: str, key_fp: str) -> list[Flowable]:
-    """落款: the firm's acknowledgement, the office's seal and date, the QR code, then the check data."""
-    snap = cx.snap
-    issued = date.fromisoformat(snap["issue_date"])
-    st = cx.st["sign"]
-    firm = snap["firm"]["name"]
-    en_note = ' <font size="7.5" color="#555555">Acknowledged by the company</font>' if cx.bi else ""
-    left = [
-        Paragraph("企业确认：" + en_note, st),
-        Paragraph(f"{esc(firm)}（盖章）", st),
-        Spacer(1, 14),
-        Paragraph("法定代表人或授权代表（签字）：", st),
-        Spacer(1, 12),
-        Paragraph(
-            "日期：&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;年&nbsp;&nbsp;&nbsp;&nbsp;月&nbsp;&nbsp;&nbsp;&nbsp;日",
-            st,
-        ),
-    ]
-    centre = ParagraphStyle("sign_c", parent=st, alignment=TA_CENTER)
-    middle: list[Flowable] = [
-        SealPlaceholder(),
-        Paragraph(esc(snap["office"]) + "（盖章）", centre),
-        Paragraph(esc(date_zh(issued)), centre),
-    ]
-    if snap.get("signer"):
-        middle.append(Paragraph(f"经办人：{esc(snap['signer'])}", centre))
-    if cx.bi:
-        middle.append(
-            Paragraph(esc(date_en(issued)), ParagraphStyle("d_en", parent=cx.st["en"], alignment=TA_CENTER))
-        )
-    qr_size = 34 * mm
-    caption = "扫码核验" + (" Scan to verify" if cx.bi else "")
-    right: list[Flowable] = [
-        QrFlowable(payload, qr_size),
-        Paragraph(caption, ParagraphStyle("qr_c", parent=cx.st["small"], alignment=TA_CENTER)),
-    ]
-    widths = [BODY_W * 0.42, BODY_W * 0.34, BODY_W * 0.24]
-    table = Table([[left, middle, right]], colWidths=widths)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), ensure_font()),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (0, -1), 0),
-                ("ALIGN", (2, 0), (2, 0), "CENTER"),
-            ]
-        )
-    )
-    closing = snap["terms"]["closing"]
-    block: list[Flowable] = [
-        *cx.pair(closing),
-        Spacer(1, 8),
-        table,
-        Spacer(1, 6),
-        *_check_data(cx, digest, key_fp),
-    ]
-    return [Spacer(1, 4), KeepTogether(block)]
-
-
-class SealPlaceholder(Flowable):  # type: ignore[misc]
-    """A dashed circle where the county's red seal is pressed (盖章处)."""
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.width = aw
-        return aw, 48
-
-    def draw(self) -> None:
-        c = self.canv
-        c.setDash(2, 2)
-        c.setStrokeColor(colors.HexColor("#bbbbbb"))
-        c.setLineWidth(0.6)
-        c.circle(self.width / 2, 24, 23)
-        c.setDash()
-        c.setFillColor(colors.HexColor("#aaaaaa"))
-        c.setFont(ensure_font(), 7.5)
-        c.drawCentredString(self.width / 2, 21.5, "盖章处")
-
-
-def _check_data(cx: LetterContext, digest: str, key_fp: str) -> list[Flowable]:
-    """核验信息: the facts a verifier compares, in small print under the signatures."""
-    snap = cx.snap
-    small = cx.st["small"]
+def receipt(cx: LetterContext) -> list[Flowable]:
+    """The firm's receipt (企业签收) for a wet seal and signature."""
+    terms = cx.snap["terms"]
+    receipt = terms.get("receipt") or ["本单位已收到本函，知悉上述内容。", "Received and noted."]
     rows = [
-        f"核验信息　函件编号：{esc(snap['letter_id'])}　文号：{esc(snap['doc_number'] or '草稿（未编号）')}　"
-        f"政策版本：{esc(snap['policy']['version'])}（摘要 {esc(snap['policy']['hash'][:12])}）",
-        f"内容摘要（SHA-256）：{esc(digest)}",
-        f"签名公钥指纹：{esc(pretty_fingerprint(key_fp))}　{esc(snap['terms']['verify_hint'][0])}",
+        [cx.cell(f"企业签收：{receipt[0]}", receipt[1]), "", ""],
+        [
+            cx.cell("企业（盖章）：", "Company seal:"),
+            cx.cell("法定代表人或授权代表（签字）：", "Legal representative or authorised signatory:"),
+            cx.cell("日期：", "Date:"),
+        ],
     ]
-    out: list[Flowable] = [Paragraph(r, small) for r in rows]
-    if cx.bi:
-        out.append(Paragraph(esc(snap["terms"]["verify_hint"][1]), cx.st["cell_en"]))
-    box = Table([[out]], colWidths=[BODY_W])
+    box = Table(rows, colWidths=[BODY_W * 0.34, BODY_W * 0.42, BODY_W * 0.24], rowHeights=[None, 56])
     box.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), ensure_font()),
-                ("BOX", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.font_name(fonts.FANGSONG)),
+                ("SPAN", (0, 0), (-1, 0)),
+                ("BOX", (0, 0), (-1, -1), 0.5, GRID),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.3, GRID),
+                ("VALIGN", (0, 1), (-1, 1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ]
         )
     )
-    return [box]
+    return [Spacer(1, 0.4 * LINE), KeepTogether([box])]
+
+
+def copies(cx: LetterContext) -> list[Flowable]:
+    """版记: 抄送 at the foot of the last page (信函: no rules, no 印发 line)."""
+    cc = str(cx.snap.get("cc") or "").strip()
+    if not cc:
+        return []
+    text = cc.rstrip("。") + "。"
+    return [AtFoot(cx.p(f"抄送：{text}", "copy", "抄送 / copies"))]
+
+
+def draft_warning(cx: LetterContext, missing: list[tuple[str, str]], contact_missing: bool) -> list[Flowable]:
+    """A boxed warning on page 1 of a draft: characters no face can print, a missing contact."""
+    lines: list[str] = []
+    for ch, where in missing:
+        lines.append(
+            f"无法打印的字符：{fonts.describe(ch)}，位于{where.split(' / ')[0]}。出具前须修改，否则无法出具。"
+        )
+    if contact_missing:
+        lines.append("尚未填写联系人和电话（附注）：出具时须填写。")
+    if not lines:
+        return []
+    rows = [[cx.cell("草稿提示：" + line, "")] for line in lines]
+    box = Table(rows, colWidths=[BODY_W])
+    box.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.font_name(fonts.FANGSONG)),
+                ("BOX", (0, 0), (-1, -1), 1.0, GRID),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return [Spacer(1, 2 * mm), box]

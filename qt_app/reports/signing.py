@@ -1,8 +1,9 @@
-"""Ed25519 keys and the signed QR payload (验证码载荷) of a letter.
+"""Ed25519 keys (签名密钥) and the first payload format, still read for letters issued before it changed.
 
 Each installation makes its own key pair on first use in `<data>/keys/` (private key 0600). Public keys
 of other offices are imported into `<data>/keys/trusted/`, so a printed letter from another office can be
-checked offline. Payload text: ``ODL1.<base64url(json)>.<base64url(signature)>``.
+checked offline. Current letters carry the OD2 payload (`official.payload`); letters made before carry
+``ODL1.<base64url(json)>.<base64url(signature)>`` and are verified as legacy letters.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from qt_app import paths
 from qt_app.domain.errors import DomainError
 
-PREFIX = "ODL1"
+PREFIX = "ODL1"  # legacy payloads (read only)
 PRIVATE_NAME = "signing_key.pem"
 PUBLIC_NAME = "signing_key.pub.pem"
 
@@ -172,9 +173,13 @@ class KeyRing:
         key = self.trusted().get(fp)
         return (IMPORTED, key) if key is not None else (UNKNOWN, None)
 
-    # -- payloads ----------------------------------------------------------------------------------------
-    def sign(self, fields: dict[str, Any]) -> str:
-        """Sign compact JSON of the fields (key fingerprint added as "k") and return the payload text."""
+    # -- signing -----------------------------------------------------------------------------------------
+    def sign_message(self, message: bytes) -> bytes:
+        """An Ed25519 signature of `message` by this installation's key."""
+        return self.private_key().sign(message)
+
+    def sign_legacy(self, fields: dict[str, Any]) -> str:
+        """An ODL1 payload (tests keep letters of the first format to check they still verify)."""
         body = dict(fields, k=self.fingerprint())
         signed = json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
         sig = self.private_key().sign(signed)
@@ -204,8 +209,12 @@ def parse_payload(text: str) -> SignedPayload:
 
 
 def check_signature(payload: SignedPayload, key: Ed25519PublicKey) -> bool:
+    return verify_message(key, payload.signed, payload.signature)
+
+
+def verify_message(key: Ed25519PublicKey, message: bytes, signature: bytes) -> bool:
     try:
-        key.verify(payload.signature, payload.signed)
+        key.verify(signature, message)
     except InvalidSignature:
         return False
     return True

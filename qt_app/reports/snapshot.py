@@ -16,12 +16,21 @@ from typing import Any
 from qt_app import __version__
 from qt_app.domain.firm import Firm
 from qt_app.domain.firm_io import firm_to_dict
-from qt_app.domain.money import Fen, format_yuan
+from qt_app.domain.money import capitals
+from qt_app.domain.money_format import figure, money_words
 from qt_app.domain.package import LineItem, Package
 from qt_app.domain.variants import Variant
+from qt_app.reports.official.payload import CONTENT_BYTES, Claims
+from qt_app.reports.official.payload import KIND_NOTICE as KIND_NOTICE_CODE
+from qt_app.reports.official.payload import KIND_OFFER as KIND_OFFER_CODE
+from qt_app.reports.official.text import date_en, date_zh
 from qt_app.reports.texts import LetterTexts, Pair, fill
 
-SCHEMA = 1
+__all__ = ["date_en", "date_zh"]
+
+SCHEMA = 2  # 2: kinds kept apart (cash / voucher / in kind), horizon, notice letters, contact and 抄送
+KIND_OFFER = "offer"  # 告知函: what the firm gets
+KIND_NOTICE = "notice"  # 不予支持告知函: an excluded firm, or nothing to pay — never a ¥0 offer
 DEFAULT_OFFICE = "青田县投资促进中心"
 DEFAULT_OFFICE_EN = "Qingtian County Investment Promotion Centre"
 
@@ -38,6 +47,18 @@ def _category_labels() -> Mapping[str, tuple[str, str]]:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """附注: the issuing officer a firm calls about the letter (联系人, 电话)."""
+
+    name: str = ""
+    phone: str = ""
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.name.strip() and self.phone.strip())
+
+
+@dataclass(frozen=True)
 class LetterTerms:
     """Settings that shape a letter, read from the store's settings (or defaults)."""
 
@@ -47,15 +68,8 @@ class LetterTerms:
     signer: str = ""
     validity_days: int = 90
     min_years: int = 5
-
-
-def date_zh(d: date) -> str:
-    """2026年3月5日: Arabic numerals, no zero padding (GB/T 9704)."""
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
-def date_en(d: date) -> str:
-    return f"{d.day} {d.strftime('%B')} {d.year}"
+    contact: Contact = Contact()
+    cc: str = ""  # 抄送, e.g. 县财政局、县经信局
 
 
 def canonical_json(data: Any) -> bytes:
@@ -79,6 +93,18 @@ def public_firm_dict(firm: Firm) -> dict[str, Any]:
     return data
 
 
+def _status_label(status: Any) -> list[str]:
+    """The line status as people read it; statuses this module does not know print by their own name."""
+    from qt_app.domain import package as package_module
+
+    labels: Mapping[Any, tuple[str, str]] = getattr(package_module, "STATUS_LABELS", {})
+    value = getattr(status, "value", status)
+    for key, pair in labels.items():
+        if getattr(key, "value", key) == value:
+            return [pair[0], pair[1]]
+    return [str(value), str(value)]
+
+
 def line_to_dict(line: LineItem) -> dict[str, Any]:
     return {
         "item_id": line.item_id,
@@ -91,7 +117,8 @@ def line_to_dict(line: LineItem) -> dict[str, Any]:
         "benefit": line.benefit.value,
         "year": line.year,
         "amount": int(line.amount),
-        "status": line.status.value,
+        "status": getattr(line.status, "value", str(line.status)),
+        "status_label": _status_label(line.status),
         "explanation_zh": line.explanation_zh,
         "explanation_en": line.explanation_en,
         "reason_zh": line.reason_zh,
@@ -112,10 +139,6 @@ def _site_names(policy: Any, site_id: str) -> Pair:
     return (site_id, site_id)
 
 
-def _wan_text(fen: Fen) -> str:
-    return format_yuan(fen)
-
-
 def declared_facts(firm: Firm, policy: Any) -> list[dict[str, str]]:
     """What the firm declared (企业申报情况), as label/value rows for the letter's basis section."""
     rows: list[dict[str, str]] = []
@@ -131,21 +154,28 @@ def declared_facts(firm: Firm, policy: Any) -> list[dict[str, str]]:
         add("市场租金", "Market rent", f"{loc.rent_per_m2_day}元/㎡/天", f"{loc.rent_per_m2_day} yuan/m²/day")
         add("入驻日期", "Move-in date", date_zh(loc.move_in), loc.move_in.isoformat())
     if firm.revenue:
-        zh = "；".join(f"{y}年 {format_yuan(v)}" for y, v in sorted(firm.revenue.items()))
-        en = "; ".join(f"{y}: {format_yuan(v)}" for y, v in sorted(firm.revenue.items()))
+        zh = "；".join(f"{y}年 {money_words(v)}" for y, v in sorted(firm.revenue.items()))
+        en = "; ".join(f"{y}: {money_words(v, 'en')}" for y, v in sorted(firm.revenue.items()))
         add("计划年销售收入", "Planned annual revenue", zh, en)
     if firm.talents:
         zh = "；".join(f"{t.level}类人才{t.count}人（{t.arrival_year}年到岗）" for t in firm.talents)
         en = "; ".join(f"{t.count} level-{t.level} talent(s) arriving {t.arrival_year}" for t in firm.talents)
         add("人才引进", "Talents", zh, en)
     if firm.investment:
-        add("计划投资额", "Planned investment", _wan_text(firm.investment))
+        add(
+            "计划投资额",
+            "Planned investment",
+            money_words(firm.investment),
+            money_words(firm.investment, "en"),
+        )
     if firm.rnd_spend:
-        zh = "；".join(f"{y}年 {format_yuan(v)}" for y, v in sorted(firm.rnd_spend.items()))
-        add("计划研发投入", "Planned R&D spend", zh, zh.replace("年", ":"))
+        zh = "；".join(f"{y}年 {money_words(v)}" for y, v in sorted(firm.rnd_spend.items()))
+        en = "; ".join(f"{y}: {money_words(v, 'en')}" for y, v in sorted(firm.rnd_spend.items()))
+        add("计划研发投入", "Planned R&D spend", zh, en)
     if firm.compute_spend:
-        zh = "；".join(f"{y}年 {format_yuan(v)}" for y, v in sorted(firm.compute_spend.items()))
-        add("算力合作合同额", "Compute contracts", zh, zh.replace("年", ":"))
+        zh = "；".join(f"{y}年 {money_words(v)}" for y, v in sorted(firm.compute_spend.items()))
+        en = "; ".join(f"{y}: {money_words(v, 'en')}" for y, v in sorted(firm.compute_spend.items()))
+        add("算力合作合同额", "Compute contracts", zh, en)
     if firm.domains:
         add("产业领域", "Fields", "、".join(firm.domains), ", ".join(firm.domains))
     add("企业等级", "Firm grade", f"{firm.grade}类", f"grade {firm.grade}")
@@ -174,10 +204,13 @@ def build_core(
         raise ValueError(f"language must be zh or zh+en, not {language!r}")
     paying = package.paying_lines()
     labels = _category_labels()
+    years = sorted({*package.years, *(line.year for line in paying)})
+    kind = KIND_OFFER if package.eligible and package.total > 0 else KIND_NOTICE
     eff_to = getattr(policy, "effective_to", None)
     eff_from = getattr(policy, "effective_from", None)
     return {
         "schema": SCHEMA,
+        "kind": kind,
         "language": language,
         "firm": public_firm_dict(firm),
         "declared": declared_facts(firm, policy),
@@ -202,10 +235,22 @@ def build_core(
             "lines": [line_to_dict(line) for line in paying],
             "not_given": [line_to_dict(line) for line in package.not_given()],
             "total": int(package.total),
+            "cash_total": int(package.cash_total),
+            "voucher_total": int(package.voucher_total),
+            "in_kind_total": int(package.in_kind_total),
+            "horizon": [years[0], years[-1]] if years else [],
             "illustrative": illustrative_params(paying),
         },
         "categories": {c: list(labels.get(c, (c, c))) for c in sorted({line.category for line in paying})},
     }
+
+
+def _title(
+    template: Pair, values: Mapping[str, object], values_en: Mapping[str, object]
+) -> tuple[list[str], list[str]]:
+    """The title as text (zh, en) and as the pieces a line may break between ("|" in the template)."""
+    atoms = [fill((part, ""), **values)[0] for part in template[0].split("|")]
+    return ["".join(atoms), fill(template, **values_en)[1].replace("|", "")], [a for a in atoms if a]
 
 
 def finalize(
@@ -221,6 +266,9 @@ def finalize(
     """The full snapshot: the core plus number, date, issuing body and the wording with its values filled in."""
     valid_until = issue_date + timedelta(days=terms.validity_days)
     pol = core["policy"]
+    pkg = core["package"]
+    horizon = pkg.get("horizon") or [issue_date.year, issue_date.year]
+    total, cash = int(pkg["total"]), int(pkg.get("cash_total", pkg["total"]))
     values: dict[str, object] = {
         "firm": core["firm"]["name"],
         "office": terms.office,
@@ -229,12 +277,20 @@ def finalize(
         "valid_until": date_zh(valid_until),
         "policy": pol["title"],
         "version": pol["version"],
+        "first_year": horizon[0],
+        "last_year": horizon[-1],
+        "total": figure(total),
+        "total_caps": capitals(total),
+        "cash": figure(cash),
+        "cash_caps": capitals(cash),
     }
     values_en = dict(values, valid_until=date_en(valid_until), office=terms.office_en or terms.office)
 
     def both(pair: Pair) -> list[str]:
         return [fill(pair, **values)[0], fill(pair, **values_en)[1]]
 
+    notice = core.get("kind") == KIND_NOTICE
+    title, atoms = _title(texts.notice_title if notice else texts.title, values, values_en)
     return {
         **core,
         "letter_id": letter_id,
@@ -246,12 +302,21 @@ def finalize(
         "office": terms.office,
         "office_en": terms.office_en,
         "signer": terms.signer,
+        "contact": {"name": terms.contact.name.strip(), "phone": terms.contact.phone.strip()},
+        "cc": terms.cc.strip(),
         "terms": {
             "validity_days": terms.validity_days,
             "min_years": terms.min_years,
-            "title": both(texts.title),
-            "opening": both(texts.opening),
+            "title": title,
+            "title_atoms": atoms,
+            "opening": both(texts.notice_opening if notice else texts.opening),
             "closing": both(texts.closing),
+            "summary": both(texts.summary),
+            "voucher_note": both(texts.voucher_note),
+            "in_kind_note": both(texts.in_kind_note),
+            "attachment_title": both(texts.attachment_title),
+            "receipt": both(texts.receipt),
+            "notice_reapply": both(texts.notice_reapply),
             "conditions": [both(p) for p in texts.conditions],
             "clawback": [both(p) for p in texts.clawback],
             "notes": [both(p) for p in texts.notes],
@@ -290,14 +355,24 @@ def build_snapshot(
     )
 
 
-def payload_fields(snapshot: Mapping[str, Any], digest: str) -> dict[str, Any]:
-    """What the QR code carries (besides the key fingerprint): compact keys to keep the code small."""
-    return {
-        "i": snapshot["letter_id"],
-        "n": snapshot["doc_number"],
-        "c": snapshot["firm"]["uscc"],
-        "t": snapshot["package"]["total"],
-        "v": snapshot["policy"]["version"],
-        "h": digest,
-        "d": 1 if snapshot["draft"] else 0,
-    }
+def claims(
+    snapshot: Mapping[str, Any], content_digest: str, pages: int, page_digest: bytes, key_fp: str
+) -> Claims:
+    """What the QR code says about this letter (see official.payload)."""
+    pkg = snapshot["package"]
+    notice = snapshot.get("kind") == KIND_NOTICE
+    return Claims(
+        kind=KIND_NOTICE_CODE if notice else KIND_OFFER_CODE,
+        draft=bool(snapshot["draft"]),
+        doc_id=str(snapshot["letter_id"]),
+        number=str(snapshot["doc_number"] or ""),
+        party=str(snapshot["firm"]["uscc"]),
+        issued=date.fromisoformat(snapshot["issue_date"]),
+        total=int(pkg["total"]),
+        cash=int(pkg.get("cash_total", pkg["total"])),
+        policy=str(snapshot["policy"]["version"]),
+        pages=pages,
+        content=bytes.fromhex(content_digest)[:CONTENT_BYTES],
+        digest=page_digest,
+        key=bytes.fromhex(key_fp)[:8],
+    )

@@ -14,7 +14,22 @@ from qt_app.domain.errors import FieldProblem, ValidationError
 
 Pair = tuple[str, str]  # (zh, en)
 
-_SINGLE = ("title", "opening", "closing", "illustrative_note", "seal_statement", "verify_hint")
+_SINGLE = (
+    "title",
+    "opening",
+    "closing",
+    "summary",
+    "voucher_note",
+    "in_kind_note",
+    "attachment_title",
+    "receipt",
+    "notice_title",
+    "notice_opening",
+    "notice_reapply",
+    "illustrative_note",
+    "seal_statement",
+    "verify_hint",
+)
 _LISTS = ("conditions", "clawback", "notes")
 
 
@@ -22,9 +37,17 @@ _LISTS = ("conditions", "clawback", "notes")
 class LetterTexts:
     """The editable wording, zh + en, with `{placeholders}` still in it."""
 
-    title: Pair
+    title: Pair  # "|" marks where a title line may break
     opening: Pair
     closing: Pair
+    summary: Pair
+    voucher_note: Pair
+    in_kind_note: Pair
+    attachment_title: Pair
+    receipt: Pair
+    notice_title: Pair
+    notice_opening: Pair
+    notice_reapply: Pair
     illustrative_note: Pair
     seal_statement: Pair
     verify_hint: Pair

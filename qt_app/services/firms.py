@@ -43,6 +43,7 @@ __all__ = [
     "StoreFull",
     "apply_import",
     "check_data_file",
+    "export_firm_file",
     "export_firms",
     "import_firms",
     "newest_good_backup",
@@ -107,3 +108,21 @@ def restore_newest_good(store: Store, who: str = "") -> Path | None:
     if good is None:
         return None
     return store.restore(good, who)
+
+
+def export_firm_file(store: Store, firm_id: str, path: str | Path) -> Path:
+    """One firm as a firm file (its variants too), which `python -m qt_app simulate` reads."""
+    import json
+
+    from qt_app.domain.errors import DomainError
+    from qt_app.domain.firm_io import firm_to_dict
+
+    firm, variants = store.get_firm(firm_id)
+    target = Path(path)
+    try:
+        target.write_text(
+            json.dumps(firm_to_dict(firm, variants), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+    except OSError as e:
+        raise DomainError(f"无法写入 {target}：{e.strerror}", f"Cannot write {target}: {e.strerror}") from e
+    return target

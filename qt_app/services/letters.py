@@ -13,7 +13,7 @@ import re
 import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,16 +22,21 @@ from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import Firm
 from qt_app.domain.package import Package
 from qt_app.domain.variants import BASE, Variant
-from qt_app.reports.letter_pdf import render_pdf
+from qt_app.reports.letter_pdf import normalized, render_pdf, unprintable_in
+from qt_app.reports.official import fonts, payload
+from qt_app.reports.official.canvas import Built
+from qt_app.reports.official.digest import PageView, document_digest
 from qt_app.reports.signing import KeyRing
 from qt_app.reports.snapshot import (
     DEFAULT_OFFICE,
+    KIND_NOTICE,
+    Contact,
     LetterTerms,
     build_core,
     canonical_json,
+    claims,
     content_hash,
     finalize,
-    payload_fields,
 )
 from qt_app.reports.texts import LetterTexts, load_texts
 from qt_app.reports.verify import (
@@ -142,9 +147,14 @@ def terms_from_settings(settings: Mapping[str, str] | LetterTerms | None) -> Let
         signer=(s.get("signer") or "").strip(),
         validity_days=_int_setting(s.get("letter_validity_days") or "", base.validity_days),
         min_years=_int_setting(s.get("letter_min_years") or "", base.min_years),
+        contact=Contact((s.get(CONTACT_NAME) or "").strip(), (s.get(CONTACT_PHONE) or "").strip()),
+        cc=(s.get(LETTER_CC) or "").strip(),
     )
 
 
+CONTACT_NAME = "letter_contact_name"  # 附注: the issuing officer's name …
+CONTACT_PHONE = "letter_contact_phone"  # … and telephone
+LETTER_CC = "letter_cc"  # 抄送, e.g. 县财政局、县经信局
 SETTING_KEYS = (
     "issuing_office",
     "issuing_office_en",
@@ -152,11 +162,72 @@ SETTING_KEYS = (
     "signer",
     "letter_validity_days",
     "letter_min_years",
+    CONTACT_NAME,
+    CONTACT_PHONE,
+    LETTER_CC,
 )
 
 
 def terms_from_store(store: LetterStore) -> LetterTerms:
     return terms_from_settings({k: store.get_setting(k) or "" for k in SETTING_KEYS})
+
+
+_PHONE = re.compile(r"^[0-9+()（）\-－—\s转/,，;；]{5,40}$")
+
+
+def check_contact(contact: Contact, cc: str = "") -> Contact:
+    """A contact fit for the 附注: a name, and a telephone made of digits, dashes, brackets or 转 (extension).
+
+    Raises DomainError naming the problem; returns the contact with surrounding spaces removed.
+    """
+    name, phone = contact.name.strip(), contact.phone.strip()
+    if not name or not phone:
+        raise DomainError(
+            "请填写联系人和电话（告知函附注）", "Enter the contact's name and telephone (the letter's note)"
+        )
+    if len(name) > 20:
+        raise DomainError(
+            "联系人姓名过长（最多 20 个字）", "The contact's name is too long (20 characters at most)"
+        )
+    if not _PHONE.match(phone) or sum(ch.isdigit() for ch in phone) < 5:
+        raise DomainError(
+            f"电话“{phone}”格式不对：请写数字，区号可用“-”分隔，如 0578-6812345",
+            f"“{phone}” is not a telephone number: use digits, e.g. 0578-6812345",
+        )
+    if len(cc) > 120:
+        raise DomainError("抄送过长（最多 120 个字）", "The copy list is too long (120 characters at most)")
+    return Contact(name, phone)
+
+
+def letter_contact(store: LetterStore) -> tuple[Contact, str]:
+    """The contact and 抄送 from settings, offered (and editable) when a letter is issued."""
+    terms = terms_from_store(store)
+    return terms.contact, terms.cc
+
+
+def save_letter_contact(store: Any, contact: Contact, cc: str, who: str = "") -> tuple[str, ...]:
+    """Store the default contact and 抄送 (checked first); returns the setting keys that changed."""
+    contact = check_contact(contact, cc)
+    changed = []
+    for key, value in ((CONTACT_NAME, contact.name), (CONTACT_PHONE, contact.phone), (LETTER_CC, cc.strip())):
+        if store.get_setting(key) != value:
+            store.set_setting(key, value, who)
+            changed.append(key)
+    return tuple(changed)
+
+
+def refuse_unprintable(snapshot: Mapping[str, Any]) -> None:
+    """Every character prints, or nothing is issued: name the first characters no bundled face has."""
+    missing = unprintable_in(snapshot)
+    if not missing:
+        return
+    zh = "、".join(f"{fonts.describe(ch)}（{where.split(' / ')[0]}）" for ch, where in missing[:5])
+    en = ", ".join(f"U+{ord(ch):04X} ({where.split(' / ')[-1]})" for ch, where in missing[:5])
+    raise DomainError(
+        f"无法出具：字符 {zh} 没有可用的公文字体，打印会缺字。请改用规范汉字后再出具（文号未占用）。",
+        f"Cannot issue: characters {en} have no glyph in the letter's fonts and would print as gaps. "
+        "Replace them, then issue again (no number was used).",
+    )
 
 
 def _keyring(store: LetterStore | None, keyring: KeyRing | None) -> KeyRing:
@@ -180,9 +251,20 @@ def pick_variant(variants: Variant | Sequence[Variant] | None, name: str) -> Var
     return Variant()
 
 
-def _sign(snapshot: dict[str, Any], keyring: KeyRing) -> tuple[str, str]:
+def seal(snapshot: Mapping[str, Any], keyring: KeyRing) -> Built:
+    """Render the letter and sign it twice: the QR payload binds the content hash and the digest of every
+    page's visible text (computed from the rendered pages in the same pass); the file seal in /Keywords
+    covers every byte of the file as issued."""
     digest = content_hash(snapshot)
-    return digest, keyring.sign(payload_fields(snapshot, digest))
+    key_fp = keyring.fingerprint()
+
+    drawn = normalized(snapshot)  # a first-format snapshot: cash apart from in-kind, as the pages show it
+
+    def sign(pages: list[PageView]) -> str:
+        body = payload.pack(claims(drawn, digest, len(pages), document_digest(pages), key_fp))
+        return payload.to_text(body, keyring.sign_message(payload.message(body)))
+
+    return render_pdf(snapshot, digest, key_fp, sign, keyring.sign_message)
 
 
 def render_letter(
@@ -222,9 +304,38 @@ def render_letter(
         doc_number="" if draft else doc_number,
         draft=draft,
     )
-    ring = keyring or KeyRing()
-    digest, payload = _sign(snapshot, ring)
-    return render_pdf(snapshot, payload, digest, ring.fingerprint())
+    return seal(snapshot, keyring or KeyRing()).pdf
+
+
+def unprintable_chars(
+    firm: Firm,
+    variants: Variant | Sequence[Variant] | None,
+    package: Package,
+    policy: Any,
+    language: str = "zh",
+    settings: Mapping[str, str] | LetterTerms | None = None,
+) -> list[tuple[str, str]]:
+    """(character, where) for what a letter for this firm could not print (the draft shows the same list)."""
+    core = build_core(
+        firm=firm,
+        variant=pick_variant(variants, package.variant),
+        package=package,
+        policy=policy,
+        language=language,
+    )
+    snapshot = finalize(
+        core,
+        terms=terms_from_settings(settings),
+        texts=load_texts(),
+        letter_id="draft-0",
+        issue_date=date.today(),
+    )
+    return unprintable_in(snapshot)
+
+
+def letter_kind(package: Package) -> str:
+    """offer, or notice (不予支持告知函) when the firm is excluded or nothing would be paid: never a ¥0 offer."""
+    return "offer" if package.eligible and package.total > 0 else KIND_NOTICE
 
 
 # -- lifecycle ---------------------------------------------------------------------------------------------
@@ -331,20 +442,35 @@ def issue_letter(
     letter_id: str,
     who: str,
     *,
+    contact: Contact | None = None,
+    cc: str | None = None,
     today: date | None = None,
     keyring: KeyRing | None = None,
     texts: LetterTexts | None = None,
 ) -> LetterRecord:
-    """出具: next 文号 of the year (gap-free), frozen snapshot, signed payload — one register transaction."""
+    """出具: next 文号 of the year (gap-free), frozen snapshot, signed payload — one register transaction.
+
+    `contact` and `cc` are the officer's edit at issue time (default: settings). Every character of the
+    letter is checked against the bundled faces first: an unprintable one refuses the issue, naming it,
+    before a number is taken.
+    """
     row = _row(store, letter_id)
     core = _draft_core(row)
     terms = terms_from_store(store)
+    if contact is not None:
+        terms = replace(terms, contact=check_contact(contact, cc or ""))
+    if cc is not None:
+        if len(cc) > 120:
+            raise DomainError(
+                "抄送过长（最多 120 个字）", "The copy list is too long (120 characters at most)"
+            )
+        terms = replace(terms, cc=cc.strip())
     wording = texts or load_texts()
     ring = _keyring(store, keyring)
     day = today or date.today()
 
-    def build(number: str) -> dict[str, Any]:
-        snapshot = finalize(
+    def snapshot_for(number: str) -> dict[str, Any]:
+        return finalize(
             core,
             terms=terms,
             texts=wording,
@@ -353,12 +479,18 @@ def issue_letter(
             doc_number=number,
             draft=False,
         )
-        digest, payload = _sign(snapshot, ring)
+
+    refuse_unprintable(snapshot_for(f"{terms.doc_prefix}〔{day.year}〕1号"))
+
+    def build(number: str) -> dict[str, Any]:
+        snapshot = snapshot_for(number)
+        refuse_unprintable(snapshot)  # the number itself (raising here rolls back: no number is used)
+        built = seal(snapshot, ring)
         return {
             "snapshot_json": canonical_json(snapshot).decode("utf-8"),
-            "content_hash": digest,
-            "signature": payload.rsplit(".", 1)[1],
-            "payload": payload,
+            "content_hash": content_hash(snapshot),
+            "signature": payload.from_text(built.payload)[2].hex(),
+            "payload": built.payload,
             "key_fingerprint": ring.fingerprint(),
             "total_fen": int(snapshot["package"]["total"]),
         }
@@ -377,11 +509,9 @@ def letter_pdf(
 ) -> bytes:
     """The letter's PDF: issued letters from their frozen snapshot (same bytes every time), drafts afresh."""
     row = _row(store, letter_id)
+    ring = _keyring(store, keyring)
     if row["status"] in ISSUED_STATES and row.get("content_hash"):
-        snapshot = json.loads(row["snapshot_json"])
-        return render_pdf(
-            snapshot, str(row["payload"]), str(row["content_hash"]), str(row["key_fingerprint"])
-        )
+        return seal(json.loads(row["snapshot_json"]), ring).pdf
     core = _draft_core(row)
     snapshot = finalize(
         core,
@@ -391,22 +521,24 @@ def letter_pdf(
         issue_date=today or date.today(),
         draft=True,
     )
-    ring = _keyring(store, keyring)
-    digest, payload = _sign(snapshot, ring)
-    return render_pdf(snapshot, payload, digest, ring.fingerprint())
+    return seal(snapshot, ring).pdf
 
 
 # -- verification ------------------------------------------------------------------------------------------
 
 
 def _check_register(verdict: Verdict, store: LetterStore | None) -> Verdict:
+    """Known to this office's register (and its status), unknown, or our 文号 with other content."""
     if store is None or not verdict.readable:
         return verdict
     from qt_app.store.letters import STATUS_LABELS
 
     p = verdict.payload
-    row = store.letters.by_content_hash(str(p.get("h", "")))
-    if row is None:
+    row = store.letters.get(str(p.get("i", "")))
+    issued = row is not None and bool(row.get("content_hash"))
+    if row is not None and not issued and p.get("d"):
+        verdict.register = REGISTER_KNOWN  # a draft of ours: the register knows it, unnumbered
+    elif not issued:
         other = store.letters.by_doc_number(str(p["n"])) if p.get("n") else None
         if other is not None and other.get("key_fingerprint") == p.get("k"):
             verdict.register = REGISTER_MISMATCH  # our number, our key, different content
@@ -414,21 +546,29 @@ def _check_register(verdict: Verdict, store: LetterStore | None) -> Verdict:
         else:
             verdict.register = REGISTER_UNKNOWN
         return verdict
-    same = (
-        str(row.get("id")) == p.get("i")
-        and (row.get("doc_number") or "") == p.get("n")
-        and int(row.get("total_fen") or 0) == p.get("t")
-    )
-    verdict.register = REGISTER_KNOWN if same else REGISTER_MISMATCH
+    else:
+        assert row is not None
+        same = (
+            str(row.get("content_hash") or "").startswith(str(p.get("h") or "-"))
+            and (row.get("doc_number") or "") == p.get("n")
+            and int(row.get("total_fen") or 0) == p.get("t")
+        )
+        verdict.register = REGISTER_KNOWN if same else REGISTER_MISMATCH
+    assert row is not None
     verdict.register_status = str(row["status"])
     verdict.register_status_label = STATUS_LABELS.get(verdict.register_status, ("", ""))
     return verdict
 
 
 def verify_pdf(
-    path_or_bytes: str | Path | bytes, store: LetterStore | None = None, keyring: KeyRing | None = None
+    path_or_bytes: str | Path | bytes,
+    store: LetterStore | None = None,
+    keyring: KeyRing | None = None,
+    qr_text: str | None = None,
 ) -> Verdict:
-    """Check a letter PDF offline: signature, embedded snapshot, visible text, layout, and the register."""
+    """Check a letter PDF offline: signature, every page's visible text, snapshot, file, and the register.
+
+    `qr_text` (scanned from the paper) lets a copy that lost its metadata be checked against the pages."""
     if isinstance(path_or_bytes, bytes):
         data = path_or_bytes
     else:
@@ -438,7 +578,7 @@ def verify_pdf(
             raise DomainError(
                 f"无法读取文件 {path_or_bytes}：{e.strerror}", f"Cannot read {path_or_bytes}: {e.strerror}"
             ) from e
-    return _check_register(verify_pdf_bytes(data, _keyring(store, keyring)), store)
+    return _check_register(verify_pdf_bytes(data, _keyring(store, keyring), qr_text), store)
 
 
 def verify_qr_text(text: str, store: LetterStore | None = None, keyring: KeyRing | None = None) -> Verdict:

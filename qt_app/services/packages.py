@@ -21,15 +21,35 @@ def resolve_policy(path: str | Path | None) -> Policy:
 
 
 def find_variant(variants: tuple[Variant, ...], name: str | None) -> Variant:
-    """The named variant of a firm; `base` (or none) is the plan as declared."""
+    """The variant of a firm by its name (id) or, failing that, its label; `base` (or none) is the plan as
+    declared."""
     if not name or name == BASE:
         return next((v for v in variants if v.name == BASE), Variant())
     for v in variants:
         if v.name == name:
             return v
+    for v in variants:
+        if v.label == name.strip():
+            return v
     known = "、".join([BASE, *(v.name for v in variants if v.name != BASE)])
     raise DomainError(
         f"没有名为“{name}”的测算方案（可选：{known}）", f"No variant named “{name}” (known: {known})"
+    )
+
+
+def check_policy(variant: Variant, policy: Policy) -> None:
+    """A variant that assumes another policy version is computed under that version only: DomainError when
+    `policy` is not it (the CLI says which file to pass with --policy)."""
+    if not variant.policy_id:
+        return
+    if variant.policy_id == policy.id and variant.policy_version in ("", policy.version):
+        return
+    wanted = " ".join(x for x in (variant.policy_id, variant.policy_version) if x)
+    raise DomainError(
+        f"方案“{variant.label}”依据政策版本 {wanted}（当前为 {policy.id} {policy.version}）；"
+        "请用 --policy 指定该版本的政策文件",
+        f"Variant “{variant.label}” assumes policy {wanted} (this is {policy.id} {policy.version}); "
+        "pass that version's file with --policy",
     )
 
 

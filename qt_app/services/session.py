@@ -104,11 +104,27 @@ class Session:
         if not self.store.read_only:
             self.store.set_setting("default_policy", policy_id)
 
+    def policy_for(self, variant: Variant | None) -> Policy:
+        """The version a variant is computed under: the one it names (a policy assumption), else the default.
+
+        A version that is not loaded is a DomainError naming it, never a silent fall-back to another.
+        """
+        if variant is None or not variant.policy_id:
+            return self.policy
+        for p in self.policies:
+            if p.id == variant.policy_id and variant.policy_version in ("", p.version):
+                return p
+        wanted = " ".join(x for x in (variant.policy_id, variant.policy_version) if x)
+        raise DomainError(
+            f"方案“{variant.label}”依据的政策版本 {wanted} 未加载；请在政策库中加载该版本",
+            f"The policy version {wanted} that “{variant.label}” assumes is not loaded; load it in Policies",
+        )
+
     def package(self, firm: Firm, variant: Variant | None = None, explain: bool = True) -> Package:
         from qt_app.domain.simulate import simulate  # the engine loads with the policy, after the first paint
         from qt_app.domain.variants import Variant
 
-        return simulate(firm, self.policy, variant or Variant(), self.horizon, explain=explain)
+        return simulate(firm, self.policy_for(variant), variant or Variant(), self.horizon, explain=explain)
 
     def compare(self, firm: Firm, variants: list[Variant]) -> list[Package]:
         """Side-by-side packages (方案对比), two to four variants."""
@@ -118,7 +134,7 @@ class Session:
         from qt_app.domain.hints import milestone_hints
         from qt_app.domain.variants import Variant
 
-        return milestone_hints(firm, self.policy, variant or Variant(), self.horizon)
+        return milestone_hints(firm, self.policy_for(variant), variant or Variant(), self.horizon)
 
     def pipeline_packages(self) -> Iterator[tuple[Stage, Package]]:
         """Every firm's base package, without wording (fast), for exposure."""

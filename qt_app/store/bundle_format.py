@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError, is_text
-from qt_app.domain.firm_io import MAX_NOTES_CHARS, MAX_TEXT_CHARS
+from qt_app.domain.field_values import MAX_NOTES_CHARS, MAX_TEXT_CHARS
 from qt_app.domain.json_limits import parse_json
 
 FORMAT = "offer-desk-bundle"

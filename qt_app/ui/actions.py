@@ -35,6 +35,7 @@ class ActionSpec:
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("new_firm", QT_TRANSLATE_NOOP("Actions", "新建企业"), ("Ctrl+N",), "new"),
     ActionSpec("duplicate_firm", QT_TRANSLATE_NOOP("Actions", "复制企业"), ("Ctrl+D",), "copy"),
+    ActionSpec("new_variant", QT_TRANSLATE_NOOP("Actions", "新建方案…"), ("Ctrl+Shift+N",), ""),
     ActionSpec("delete_firm", QT_TRANSLATE_NOOP("Actions", "删除企业"), ("Del",), "delete"),
     ActionSpec("trash", QT_TRANSLATE_NOOP("Actions", "回收站…"), (), "trash"),
     ActionSpec("change_stage", QT_TRANSLATE_NOOP("Actions", "变更阶段…"), ("Ctrl+T",), "stage"),
@@ -63,6 +64,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         (
             "new_firm",
             "duplicate_firm",
+            "new_variant",
             "save_firm",
             None,
             "import_firms",

@@ -37,12 +37,12 @@ TAB_OF = {
     "revenue": "revenueTab", "variants": "revenueTab", "loans": "financeTab", "compute_spend": "computeTab",
     "rnd_spend": "computeTab", "science_projects": "projectsTab", "scenario_projects": "projectsTab",
     "stage": "pipelineTab", "stage_reason": "pipelineTab", "owner": "pipelineTab",
+    "start_year": "identityTab", "domain_recognition": "identityTab", "variant.policy": "policyTab",
+    "param_overrides": "policyTab",
 }  # fmt: skip
 
 
-def show_problems(
-    editor: FirmEditor, problems: list[FieldProblem], values: firm_form.Values, variant_shown: bool
-) -> None:
+def show_problems(editor: FirmEditor, problems: list[FieldProblem], values: firm_form.Values) -> None:
     """Mark every field, cell and tab with its problem, and list them all under the form."""
     lang = i18n.current()
     fields: dict[str, str] = {}
@@ -57,8 +57,6 @@ def show_problems(
         if p.path == "uscc":
             continue  # the code has its own live message under the field
         lines.append(line)
-        if place.key == "revenue" and variant_shown:
-            continue  # the table shows a variant's plan: the base plan's problems are in the summary
         if place.key in editor.tables.tables and place.row >= 0:
             cells.setdefault(place.key, {})[(place.row, place.column)] = line
             table_lines.setdefault(place.key, []).append(line)

@@ -30,6 +30,8 @@ def fill_choices(ui: Ui_FirmEditor, policy: Policy) -> None:
     for g in ("A", "B", "C", "D"):
         ui.muGradeCombo.addItem(g, g)
     fill_sites(ui.siteCombo, policy)
+    ui.recognisedCombo.addItem(QCoreApplication.translate("FirmEditor", "认定为元宇宙相关领域"), "yes")
+    ui.recognisedCombo.addItem(QCoreApplication.translate("FirmEditor", "认定不属于相关领域"), "no")
     for stage, pair in STAGE_LABELS.items():
         ui.stageCombo.addItem(i18n.pick(pair), stage.value)
     ui.usccNoteEdit.setVisible(False)
@@ -47,6 +49,21 @@ def fill_sites(combo: QComboBox, policy: Policy) -> None:
         combo.clear()
         for site in policy.sites:
             combo.addItem(site.en if i18n.current() == "en" else site.zh, site.id)
+
+
+def fill_policies(combo: QComboBox, policies: Sequence[Policy]) -> None:
+    """A variant's policy version: the default one, or another loaded version (a policy assumption)."""
+    with QSignalBlocker(combo):
+        combo.clear()
+        combo.addItem(QCoreApplication.translate("FirmEditor", "与默认版本相同（不作政策假设）"), "")
+        for p in policies:
+            title = p.title_en if i18n.current() == "en" else p.short_title
+            combo.addItem(f"{title} {p.version}（{p.id}）", policy_key(p.id, p.version))
+
+
+def policy_key(policy_id: str, version: str) -> str:
+    """How the policy choice is kept in the form: "id@version" ("" for the default)."""
+    return f"{policy_id}@{version}" if policy_id else ""
 
 
 def set_combo(combo: QComboBox, value: str) -> None:
@@ -70,6 +87,7 @@ def fill_domains(lst: QListWidget, policy: Policy, chosen: Sequence[str]) -> Non
     lst.setFlow(lst.Flow.LeftToRight)
     lst.setWrapping(True)
     lst.setMaximumHeight(120)
+    lst.setMinimumHeight(96)  # in the scrolling page a list would otherwise be squeezed to two lines
 
 
 def checked_domains(lst: QListWidget) -> list[str]:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QHeaderView, QLabel
 from qt_app.domain.firm import LEVEL_LABELS
 from qt_app.ui import firm_form
 from qt_app.ui.delegates import ChoiceDelegate
+from qt_app.ui.firm_form import PARAMS
 from qt_app.ui.forms.ui_firm_editor import Ui_FirmEditor
 from qt_app.ui.models.rows_table import Column, Row, RowsModel, year_columns
 from qt_app.ui.widgets.entry_table import EntryTable
@@ -50,6 +51,12 @@ TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("contract_value", "合同额", "Contract value", numeric=True),
         Column("year", "年份", "Year", numeric=True),
     ),
+    PARAMS: (
+        Column("path", "政策参数", "Policy parameter"),
+        Column(
+            "value", "假设的值", "Assumed value", hint_zh="（如 200万、0.8）", hint_en=" (e.g. 200万, 0.8)"
+        ),
+    ),
 }
 ROW_DEFAULTS: dict[str, Callable[[], dict[str, str]]] = {
     "talents": lambda: {
@@ -61,6 +68,7 @@ ROW_DEFAULTS: dict[str, Callable[[], dict[str, str]]] = {
     "loans": lambda: {"start_year": str(date.today().year), "years": "3"},
     "science_projects": lambda: {"level": "municipal", "year": str(date.today().year)},
     "scenario_projects": lambda: {"year": str(date.today().year)},
+    PARAMS: lambda: {"path": "", "value": ""},
 }
 TABLE_ORDER = (
     "talents",
@@ -70,6 +78,7 @@ TABLE_ORDER = (
     "rnd_spend",
     "science_projects",
     "scenario_projects",
+    PARAMS,
 )
 PROBLEM_STYLE = "color: #b3261e;"
 
@@ -119,6 +128,7 @@ class EditorTables(QObject):
             "rnd_spend": (ui.rndTable, ui.rndAddButton, ui.rndRemoveButton),
             "science_projects": (ui.scienceTable, ui.scienceAddButton, ui.scienceRemoveButton),
             "scenario_projects": (ui.scenarioTable, ui.scenarioAddButton, ui.scenarioRemoveButton),
+            PARAMS: (ui.paramTable, ui.paramAddButton, ui.paramRemoveButton),
         }
         self.tables: dict[str, Table] = {}
         for key in TABLE_ORDER:
@@ -187,6 +197,14 @@ class EditorTables(QObject):
         for row in rows:
             table.model.remove_row(row)
 
+    def set_param_choices(self, choices: tuple[tuple[str, tuple[str, str]], ...]) -> None:
+        """The policy's parameters a variant may assume other values for (from the policy loaded)."""
+        model = self.tables[PARAMS].model
+        first, *rest = columns_of(PARAMS)
+        model.beginResetModel()
+        model.columns = (Column(first.key, first.zh, first.en, choices), *rest)
+        model.endResetModel()
+
     def set_rows(self, key: str, rows: list[Row]) -> None:
         self.tables[key].fresh = None
         self.tables[key].model.set_rows(rows)
@@ -194,7 +212,12 @@ class EditorTables(QObject):
     def model(self, key: str) -> RowsModel:
         return self.tables[key].model
 
-    # -- problems -------------------------------------------------------------------------------------------
+    # -- problems and a variant's changes -------------------------------------------------------------------
+    def show_marks(self, marks: dict[str, dict[tuple[int, str], str]]) -> None:
+        """Tint the cells a variant changed (the base value as tooltip); nothing in the base."""
+        for key, table in self.tables.items():
+            table.model.set_marks(marks.get(key, {}))
+
     def show_problems(
         self, cells: dict[str, dict[tuple[int, str], str]], lines: dict[str, list[str]]
     ) -> None:

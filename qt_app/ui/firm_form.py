@@ -23,6 +23,7 @@ Values = dict[str, Any]
 Row = dict[str, str]
 
 TABLE_KEYS = ("talents", "loans", "science_projects", "scenario_projects")
+PARAMS = "param_overrides"  # a variant's parameter changes (rows: path, value), a policy assumption
 YEAR_KEYS = ("revenue", "compute_spend", "rnd_spend")
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "name": ("企业名称", "Firm name"),
@@ -45,12 +46,28 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "stage_reason": ("终止原因", "Reason for terminating"),
     "grade": ("企业等级", "Grade"),
     "mu_grade": ("亩均评价", "Mu grade"),
+    "start_year": ("测算起始年", "First year"),
+    "domain_recognition": ("领域认定", "Field recognition"),
+    "domain_recognition.recognised": ("认定结果", "Decision"),
+    "domain_recognition.decided_by": ("认定人", "Decided by"),
+    "domain_recognition.decided_on": ("认定日期", "Decided on"),
+    "domain_recognition.domain": ("认定领域", "Field recognised"),
+    "domain_recognition.note": ("认定备注", "Recognition note"),
+    "variant.label": ("方案名称", "Variant name"),
+    "variant.policy": ("政策版本", "Policy version"),
+    "param_overrides": ("参数调整", "Parameter changes"),
 }
+RECOGNITION_FIELDS = ("decided_by", "decided_on", "domain", "note")
 
 
 def empty_values() -> Values:
     """A new firm's form: nothing typed yet."""
     return values_from_dict({"name": "", "uscc": "", "stage": Stage.LEAD.value, "grade": "B"})
+
+
+def variant_keys() -> Values:
+    """The form values only a variant has: its name and its policy assumptions (empty for the base)."""
+    return {"variant.label": "", "variant.policy": "", PARAMS: []}
 
 
 def values_from_firm(firm: Firm, variants: tuple[Variant, ...]) -> Values:
@@ -96,11 +113,26 @@ def values_from_dict(data: Mapping[str, Any]) -> Values:
         "contact": str(data.get("contact", "")),
         "notes": str(data.get("notes", "")),
         "variants": copy.deepcopy(list(data.get("variants", []))),
+        "start_year": "" if data.get("start_year") is None else str(data["start_year"]),
+        **_recognition_values(data.get("domain_recognition")),
+        **variant_keys(),
     }
     for key in TABLE_KEYS:
         values[key] = [{k: _text(v) for k, v in row.items()} for row in data.get(key, []) or []]
     for key in YEAR_KEYS:
         values[key] = year_rows(data.get(key) or {})
+    return values
+
+
+def _recognition_values(rec: Any) -> Values:
+    rec = rec if isinstance(rec, Mapping) else None
+    recognised = (rec or {}).get("recognised", True)
+    values: Values = {
+        "has_recognition": rec is not None,
+        "domain_recognition.recognised": "yes" if recognised in (True, "yes", "是", "true") else "no",
+    }
+    for key in RECOGNITION_FIELDS:
+        values[f"domain_recognition.{key}"] = str((rec or {}).get(key, "") or "")
     return values
 
 
@@ -146,6 +178,15 @@ def to_firm_dict(values: Values) -> dict[str, Any]:
         data[key] = _clean_rows(values[key])
     for key in YEAR_KEYS:
         data[key] = rows_to_years(values[key])
+    if values["start_year"].strip():
+        data["start_year"] = values["start_year"].strip()
+    if values["has_recognition"]:
+        rec: dict[str, Any] = {"recognised": values["domain_recognition.recognised"] == "yes"}
+        for key in RECOGNITION_FIELDS:
+            text = values[f"domain_recognition.{key}"].strip()
+            if text or key in ("decided_by", "decided_on"):
+                rec[key] = text
+        data["domain_recognition"] = rec
     if values["variants"]:
         data["variants"] = copy.deepcopy(values["variants"])
     return data
@@ -193,7 +234,7 @@ _INDEXED = re.compile(r"^(\w+)\[(\d+)\]\.?(\w*)")
 def place_of(path: str, values: Values) -> Place:
     """Map a problem's path ("talents[0].count", "revenue.2026") to the field that shows it."""
     m = _INDEXED.match(path)
-    if m and m.group(1) in TABLE_KEYS:
+    if m and m.group(1) in (*TABLE_KEYS, PARAMS):
         return Place(m.group(1), int(m.group(2)), m.group(3))
     if m and m.group(1) == "variants":
         return Place("variants", int(m.group(2)), m.group(3))
@@ -237,7 +278,7 @@ def is_required(p: FieldProblem) -> bool:
 def where_of(path: str, values: Values, lang: str, column_name: ColumnName) -> tuple[str, Place]:
     """Where a problem is, in words: "科技项目 第1行：上级下拨资金", or a field's name ("企业名称")."""
     place = place_of(path, values)
-    if place.key in (*TABLE_KEYS, *YEAR_KEYS) and place.row >= 0:
+    if place.key in (*TABLE_KEYS, *YEAR_KEYS, PARAMS) and place.row >= 0:
         table = FIELD_LABELS[place.key][1 if lang == "en" else 0]
         column = column_name(place.key, place.column, lang) if place.column else ""
         if lang == "en":

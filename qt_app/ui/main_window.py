@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         editor = FirmEditor(self.session, self.hub, draft_path, self)
         self._editor = editor
         self.undo_group.addStack(editor.undo_stack)
+        editor.undo_stack.indexChanged.connect(lambda _i: self._sync_undo())
         editor.ui.saveButton.setShortcut(QKeySequence())  # Ctrl+S belongs to the save action
         editor.dirtyChanged.connect(self._dirty_changed)
         editor.saved.connect(self._saved)
@@ -173,6 +174,8 @@ class MainWindow(QMainWindow):
             self._panels[key] = panel
             panel.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
             panel.firmActivated.connect(self.open_firm)
+            panel.newVariantRequested.connect(self.new_variant)
+            panel.compareRequested.connect(self.compare_variants)
             panel.show_firm(self._current)
         return self._panels[key]
 
@@ -201,7 +204,14 @@ class MainWindow(QMainWindow):
                 self.pages.removeWidget(placeholder)
                 placeholder.deleteLater()
         self.pages.setCurrentIndex(index)
-        self.undo_group.setActiveStack(self.editor.undo_stack if index == PACKAGE else self.list_stack)
+        self._sync_undo()
+
+    def _sync_undo(self) -> None:
+        """Ctrl+Z takes back typing while the editor holds some; otherwise the last operation (a save, a
+        variant made or deleted, a stage…), whichever screen is shown."""
+        typing = self.editor_built and self.editor.undo_stack.count() > 0
+        on_editor = self.pages.currentIndex() == PACKAGE
+        self.undo_group.setActiveStack(self.editor.undo_stack if on_editor and typing else self.list_stack)
 
     # -- menus, toolbar, status (window_chrome) ------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -224,6 +234,7 @@ class MainWindow(QMainWindow):
             a[name].triggered.connect(lambda _c=False, i=i: self.show_screen(i))
         a["new_firm"].triggered.connect(self.new_firm)
         a["duplicate_firm"].triggered.connect(self.duplicate_firm)
+        a["new_variant"].triggered.connect(lambda: self.new_variant(None))
         a["delete_firm"].triggered.connect(self.delete_firm)
         a["trash"].triggered.connect(self.firms.open_trash)
         a["change_stage"].triggered.connect(self.firms.change_stage)
@@ -249,6 +260,7 @@ class MainWindow(QMainWindow):
         for name in (
             "new_firm",
             "duplicate_firm",
+            "new_variant",
             "delete_firm",
             "trash",
             "change_stage",
@@ -342,6 +354,20 @@ class MainWindow(QMainWindow):
         self.editor.new_copy(firm, variants)
         self.show_screen(PACKAGE)
         self.editor.ui.usccEdit.setFocus()
+
+    def new_variant(self, start_from: str | None = None) -> None:
+        """新建方案 for the firm on screen, from `start_from` (a variant's name, "" the base, None: what the
+        editor shows), edited in the editor beside its package."""
+        chosen = self.firms.current_id() if self.pages.currentIndex() == FIRMS else ""
+        if chosen and chosen != self.editor.firm_id:
+            self.open_firm(chosen)
+        self.show_screen(PACKAGE)
+        self.editor.variant_bar.new_variant(start_from)
+
+    def compare_variants(self, names: list[str]) -> None:
+        """Show these variants of the firm on screen side by side (方案对比)."""
+        self.show_screen(COMPARE)
+        self.panel("compare").show_variants(names)
 
     def delete_firm(self) -> None:
         if self.pages.currentIndex() == PACKAGE and not self.editor.is_new:

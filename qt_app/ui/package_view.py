@@ -9,51 +9,52 @@ the chart under the tree so amounts and clauses keep their full width.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QListWidget,
+    QPushButton,
     QSplitter,
     QStackedWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from qt_app.domain.errors import DomainError
 from qt_app.domain.money_format import figure, money
 from qt_app.domain.package import Package
 from qt_app.domain.variants import BASE, Variant
+from qt_app.services.offers import offer_variant
 from qt_app.services.operations import OpChanges
 from qt_app.services.session import Session
-from qt_app.ui import i18n
+from qt_app.ui import i18n, variant_actions
 from qt_app.ui.hub import Hub
 from qt_app.ui.panel import FirmOnScreen, Panel
-from qt_app.ui.widgets import column_fit
 from qt_app.ui.widgets.bar_chart import StackedBarChart
+from qt_app.ui.widgets.hint_box import HintBox
 from qt_app.ui.widgets.labels import muted_label, title_label
 from qt_app.ui.widgets.package_parts import (
-    NOT_GIVEN_KEY,
     capitals_text,
     category_series,
-    package_nodes,
     year_bars,
     year_text,
 )
-from qt_app.ui.widgets.status_badge import BadgeDelegate
-from qt_app.ui.widgets.tree_model import KEY_ROLE, Node, NodeTreeModel
+from qt_app.ui.widgets.package_tree import PackageTree
+from qt_app.ui.widgets.variant_words import shown_label, variant_title
 from qt_app.ui.widgets.year_totals import YearTotals
+
+if TYPE_CHECKING:
+    from qt_app.domain.hints import Hint
 
 BANNER_STYLE = "QLabel { background: #fff4e0; border: 1px solid #f0c36d; border-radius: 4px; padding: 6px; }"
 EXCLUDED_STYLE = (
     "QLabel { background: #fdecea; border: 1px solid #e8a09a; border-radius: 4px; padding: 6px; }"
 )
-FITTED = (0, 1, 2, 3)  # item, amount, status, clause: sized to their content; the explanation stretches
 WIDE = 1100  # below this width the chart and totals go under the tree
 
 
@@ -65,10 +66,8 @@ class PackagePanel(Panel):
     def __init__(self, session: Session, hub: Hub, parent: QWidget | None = None) -> None:
         super().__init__(session, hub, parent)
         self._variants: tuple[Variant, ...] = ()
+        self._offer = ""
         self._package: Package | None = None
-        self._expanded: set[str] = set()
-        self._fresh_firm = True
-        self._fitting = False
         self._build()
         self.retranslate()
 
@@ -82,6 +81,13 @@ class PackagePanel(Panel):
         self.variant_combo.setMinimumContentsLength(14)
         self.variant_combo.currentIndexChanged.connect(self._variant_picked)
         self.variant_label.setBuddy(self.variant_combo)
+        self.new_variant_button = QPushButton()
+        self.new_variant_button.setObjectName("packageNewVariant")
+        self.new_variant_button.clicked.connect(
+            lambda: self.newVariantRequested.emit(
+                self.current_variant().name if self.variant_combo.currentIndex() else ""
+            )
+        )
 
         head = QHBoxLayout()
         titles = QVBoxLayout()
@@ -91,42 +97,25 @@ class PackagePanel(Panel):
         head.addLayout(titles, 1)
         head.addWidget(self.variant_label)
         head.addWidget(self.variant_combo)
+        head.addWidget(self.new_variant_button)
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
 
-        self.model = NodeTreeModel([], self)
-        self.tree = QTreeView()
-        self.tree.setObjectName("packageTree")
-        self.tree.setModel(self.model)
-        badges = BadgeDelegate(self.tree)  # Python painting only where badges are (status, clause)
-        self.tree.setItemDelegateForColumn(2, badges)
-        self.tree.setItemDelegateForColumn(3, badges)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setWordWrap(False)
-        self.tree.expanded.connect(self._remember_expanded)
-        self.tree.collapsed.connect(self._remember_collapsed)
-        header = self.tree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setMinimumSectionSize(40)
-        header.sectionResized.connect(self._column_dragged)
-        self._widths = column_fit.UserWidths(header, FITTED, "package_tree")
+        self.package_tree = PackageTree()
+        self.tree, self.model, self.detail = (
+            self.package_tree.tree,
+            self.package_tree.model,
+            self.package_tree.detail,
+        )
 
         self.chart = StackedBarChart()
         self.chart.setMinimumHeight(190)
         self.totals = YearTotals()
-        self.hints_box = QGroupBox()
-        self.hints = QListWidget()  # a list scrolls and wraps by itself, however many hints come
-        self.hints.setWordWrap(True)
-        self.hints.setFrameShape(QListWidget.Shape.NoFrame)
-        self.hints.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-        self.hints.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.hints.setStyleSheet("QListWidget { background: transparent; }")
-        QVBoxLayout(self.hints_box).addWidget(self.hints)
+        self.hints_box = HintBox()
+        self.hints_box.variantWanted.connect(self.variant_from_hint)
 
         self.side = QWidget()
         self.side_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.side)
@@ -137,24 +126,9 @@ class PackagePanel(Panel):
         numbers.addWidget(self.hints_box, 1)
         self.side_layout.addLayout(numbers, 2)
 
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setMinimumHeight(self.detail.fontMetrics().height() * 2 + 12)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setStyleSheet(
-            "QLabel { border: 1px solid palette(mid); border-radius: 4px; padding: 4px; }"
-        )
-        self.tree.selectionModel().currentChanged.connect(self._show_detail)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(self.detail)
-
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.package_tree)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -170,6 +144,11 @@ class PackagePanel(Panel):
         self.total_capitals = QLabel()
         self.total_capitals.setWordWrap(True)
         self.total_capitals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.pending_total = QLabel()  # 待认定: computed, shown apart, never in the total
+        self.pending_total.setObjectName("packagePending")
+        self.pending_total.setWordWrap(True)
+        self.pending_total.setStyleSheet("QLabel { color: #0f5f58; }")
+        self.pending_total.hide()
         foot = QHBoxLayout()
         foot.addWidget(self.total_figures)
         foot.addSpacing(16)
@@ -191,10 +170,13 @@ class PackagePanel(Panel):
         layout.addWidget(self.banner)
         layout.addWidget(self.body, 1)
         layout.addLayout(foot)
+        layout.addWidget(self.pending_total)
 
     def retranslate(self) -> None:
         self.variant_label.setText(self.tr("测算方案："))
-        self.hints_box.setTitle(self.tr("测算提示"))
+        self.new_variant_button.setText(self.tr("新建方案…"))
+        self.new_variant_button.setToolTip(self.tr("从所选方案出发新建一个测算方案，在左侧编辑"))
+        self.hints_box.retranslate()
         self.model.set_headers(
             [self.tr("事项 / 年度"), self.tr("金额"), self.tr("状态"), self.tr("条款"), self.tr("计算说明")]
         )
@@ -216,16 +198,21 @@ class PackagePanel(Panel):
     def show_firm(self, shown: FirmOnScreen) -> None:
         """Show (or recompute) this firm's package; called on selection and on every live edit."""
         if shown.firm_id != self.shown.firm_id:
-            self._expanded.clear()
-            self._fresh_firm = True
+            self.package_tree.new_firm()
         variants = shown.variants if shown.firm is not None else ()
-        if variants != self._variants:
+        editing = shown.variant != self.shown.variant or shown.firm_id != self.shown.firm_id
+        if variants != self._variants or editing:
             self._variants = variants
-            self._fill_variants()
+            self._offer = self._read_offer(shown.firm_id)
+            self._fill_variants(shown.variant if editing else None)
         super().show_firm(shown)
 
+    def _read_offer(self, firm_id: str) -> str:
+        offer = offer_variant(self.session.store, firm_id) if firm_id else None
+        return offer.name if offer is not None else ""
+
     def affected_by(self, changes: OpChanges) -> bool:
-        return changes.policy or changes.everything
+        return changes.policy or changes.everything or self.shown.firm_id in changes.offers
 
     # -- public API -------------------------------------------------------------------------------
     def current_variant(self) -> Variant:
@@ -243,7 +230,16 @@ class PackagePanel(Panel):
 
     def hint_texts(self) -> list[str]:
         """The hints on screen, one per line."""
-        return [self.hints.item(i).text() for i in range(self.hints.count())]
+        return self.hints_box.texts()
+
+    def variant_from_hint(self, hint: Hint) -> str:
+        """按此新建方案: the hint's what-if as a new variant, shown beside the base in 方案对比; its name."""
+        name = variant_actions.from_hint(
+            self, self.session, self.hub, self.shown.firm_id, self.current_variant(), hint
+        )
+        if name:
+            self.compareRequested.emit([BASE, name])
+        return name
 
     # -- internals --------------------------------------------------------------------------------
     def _variant_named(self, name: str) -> Variant:
@@ -252,14 +248,17 @@ class PackagePanel(Panel):
                 return v
         return Variant()
 
-    def _fill_variants(self) -> None:
-        keep = self.variant_combo.currentData()
+    def _fill_variants(self, choose: str | None = None) -> None:
+        """Every variant of the firm, the offer and policy assumptions marked; `choose` one (the one being
+        edited; "" the base), else keep the choice."""
+        keep = (choose or BASE) if choose is not None else self.variant_combo.currentData()
         self.variant_combo.blockSignals(True)
         self.variant_combo.clear()
-        self.variant_combo.addItem(self.tr("基准方案"), BASE)
+        self.variant_combo.addItem(variant_title(self.tr("基准方案"), False, self._offer == BASE), BASE)
         for v in self._variants:
             if v.name != BASE:
-                self.variant_combo.addItem(v.label or v.name, v.name)
+                title = variant_title(shown_label(v), v.policy_assumption, v.name == self._offer)
+                self.variant_combo.addItem(title, v.name)
         i = self.variant_combo.findData(keep) if keep else 0
         self.variant_combo.setCurrentIndex(max(i, 0))
         self.variant_combo.blockSignals(False)
@@ -267,26 +266,6 @@ class PackagePanel(Panel):
     def _variant_picked(self, _index: int) -> None:
         self.request_refresh()
         self.variantChanged.emit(str(self.variant_combo.currentData() or BASE))
-
-    def _remember_expanded(self, index: QModelIndex) -> None:
-        self._expanded.add(str(index.data(KEY_ROLE)))
-
-    def _remember_collapsed(self, index: QModelIndex) -> None:
-        self._expanded.discard(str(index.data(KEY_ROLE)))
-
-    def _show_detail(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
-        """The selected row's explanation in full (the tree elides long sentences)."""
-        if not current.isValid():
-            self.detail.setText(self.tr("选择一行，查看完整的计算说明。") if self._package else "")
-            return
-        node = self.model.node(current)
-        names = [node.cells[0]]
-        up = current.parent()
-        while up.isValid():
-            names.insert(0, self.model.node(up).cells[0])
-            up = up.parent()
-        head = " · ".join([*names, node.cells[1]] if node.cells[1] else names)
-        self.detail.setText(f"{head}\n{node.tooltip}" if node.tooltip else head)
 
     def refresh(self) -> None:
         """Recompute the package of the firm on screen and refill every widget (or say what is missing)."""
@@ -299,13 +278,21 @@ class PackagePanel(Panel):
             return
         self._set_current(True)
         lang = i18n.current()
+        offer = self._read_offer(firm.id)
+        if offer != self._offer:  # chosen in 方案对比 meanwhile: the list marks it
+            self._offer = offer
+            self._fill_variants()
         variant = self.current_variant()
-        pkg = self.session.package(firm, variant)
+        try:
+            pkg = self.session.package(firm, variant)
+        except DomainError as e:  # a policy assumption that does not compute (a version not loaded…)
+            self._show_waiting(e.message(lang))
+            return
         self._package = pkg
         policy = self.session.policy
         self.body.setCurrentWidget(self.splitter)
         self.title.setText(firm.name or self.tr("（未命名企业）"))
-        variant_text = variant.label if variant.name != BASE else self.tr("基准方案")
+        variant_text = shown_label(variant) if variant.name != BASE else self.tr("基准方案")
         self.subtitle.setText(
             self.tr("《{title}》{version} · {variant} · {first}–{last}年").format(
                 title=policy.title_en if lang == "en" else policy.title,
@@ -316,7 +303,7 @@ class PackagePanel(Panel):
             )
         )
         self._fill_banner(pkg, lang)
-        self._fill_tree(pkg, lang)
+        self.package_tree.fill(pkg, lang, self.session.policy)
         self.chart.set_data(
             year_bars(pkg, lang),
             category_series(lang),
@@ -331,7 +318,8 @@ class PackagePanel(Panel):
             lines = [self.tr("本政策不适用于该企业，没有测算提示。")]
         else:
             lines = [self.tr("暂无提示：提高任一年度的销售收入都不会增加政策包总额。")]
-        self._set_hints(lines)
+        self.hints_box.set_hints(hints, lines, not self.shown.is_new)
+        self.new_variant_button.setEnabled(not self.shown.is_new)
 
     def _set_current(self, current: bool) -> None:
         for widget in (self.splitter, self.total_figures, self.total_capitals):
@@ -351,32 +339,27 @@ class PackagePanel(Panel):
         """True while the numbers on screen are the firm's last computable ones (greyed)."""
         return not self.splitter.isEnabled()
 
-    def _show_waiting(self) -> None:
-        """No package yet: the firm's name and what to fill in, every number cleared."""
+    def _show_waiting(self, why: str = "") -> None:
+        """No package yet: the firm's name and what to fill in (or `why` not), every number cleared."""
         shown = self.shown
         self._package = None
         if shown.firm_id:
             self.title.setText(shown.name or self.tr("新企业"))
-            self.subtitle.setText(shown.waiting)
+            self.subtitle.setText(why or shown.waiting)
         else:
             self.title.setText(self.tr("未选择企业"))
             self.subtitle.setText(self.tr("在企业库中选择一家企业，或新建一家，即可看到它的政策包。"))
         self.banner.hide()
-        self.model.set_nodes([], reset=True)
+        self.package_tree.clear()
         self.chart.set_data([], category_series(i18n.current()))
         self.totals.set_rows([])
         self.total_figures.setText("")
         self.total_capitals.setText("")
-        self._set_hints([])
-        self.detail.setText("")
+        self.pending_total.hide()
+        self.hints_box.set_hints([], [], False)
         self.waiting.setText(self.subtitle.text())
         self.body.setCurrentWidget(self.waiting)
         self._set_current(True)
-
-    def _set_hints(self, lines: list[str]) -> None:
-        if lines != self.hint_texts():
-            self.hints.clear()
-            self.hints.addItems(lines)
 
     def _fill_banner(self, pkg: Package, lang: str) -> None:
         parts: list[str] = []
@@ -390,48 +373,6 @@ class PackagePanel(Panel):
         parts.extend(self.tr("注意：") + w for w in warnings)
         self.banner.setText("\n".join(parts))
         self.banner.setVisible(bool(parts))
-
-    def _fill_tree(self, pkg: Package, lang: str) -> None:
-        nodes = package_nodes(pkg, lang, self.session.policy)
-        expand_all = self._fresh_firm
-        self._fresh_firm = False
-        current_key = self.tree.currentIndex().data(KEY_ROLE)
-        self.tree.setUpdatesEnabled(False)
-        reset = self.model.set_nodes(nodes, reset=expand_all)
-        if reset:
-            self._restore_view(nodes, expand_all, current_key)
-        self._fit_columns(nodes, exact=expand_all)
-        self.tree.setUpdatesEnabled(True)
-        self._show_detail(self.tree.currentIndex())
-
-    def _fit_columns(self, nodes: list[Node], exact: bool) -> None:
-        """Amounts, statuses and clauses whole; a firm just opened starts from its own widths."""
-        self._fitting = True
-        self._widths.fit(column_fit.node_widths(self.tree, nodes, FITTED), exact)
-        self._fitting = False
-
-    def _column_dragged(self, col: int, _old: int, _new: int) -> None:
-        if not self._fitting and col in FITTED:
-            self._widths.remember()
-
-    def _restore_view(self, nodes: list[Node], expand_all: bool, current_key: object) -> None:
-        """After a reset (another firm, or rows came and went): expansion and the row staff were reading."""
-        if expand_all:  # the paying items open; "not given" opens only when nothing else is there
-            self._expanded = {n.key for n in nodes if n.key != NOT_GIVEN_KEY} or {n.key for n in nodes}
-        for row, node in enumerate(nodes):
-            if node.key in self._expanded:
-                parent = self.model.index(row, 0)
-                self.tree.setExpanded(parent, True)
-                for r2, child in enumerate(node.children):
-                    if child.key in self._expanded:
-                        self.tree.setExpanded(self.model.index(r2, 0, parent), True)
-        if current_key:  # keep the row staff were reading
-            found = self.model.match(
-                self.model.index(0, 0), KEY_ROLE, current_key, 1,
-                Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
-            )  # fmt: skip
-            if found:
-                self.tree.setCurrentIndex(found[0])
 
     def _fill_totals(self, pkg: Package) -> None:
         lang = i18n.current()
@@ -447,3 +388,12 @@ class PackagePanel(Panel):
             self.tr("合计 {money}（{figure}）").format(money=money(total, lang), figure=figure(total))
         )
         self.total_capitals.setText(capitals_text(total))
+        pending = pkg.pending_total
+        self.pending_total.setText(
+            self.tr("另有待认定 {money}：认定为元宇宙相关领域后可得，未计入合计").format(
+                money=money(pending, lang)
+            )
+            if pending
+            else ""
+        )
+        self.pending_total.setVisible(bool(pending))

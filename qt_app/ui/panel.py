@@ -33,10 +33,13 @@ class FirmOnScreen:
     variants: tuple[Variant, ...] = ()
     waiting: str = ""  # why there is no package yet, e.g. "填写必填项后测算：企业名称、统一社会信用代码"
     is_new: bool = False
+    variant: str = ""  # the variant being edited (its name); "" while the base is edited
 
     @classmethod
-    def of(cls, firm: Firm, variants: tuple[Variant, ...] = (), is_new: bool = False) -> FirmOnScreen:
-        return cls(firm.id, firm.name, firm, tuple(variants), is_new=is_new)
+    def of(
+        cls, firm: Firm, variants: tuple[Variant, ...] = (), is_new: bool = False, variant: str = ""
+    ) -> FirmOnScreen:
+        return cls(firm.id, firm.name, firm, tuple(variants), is_new=is_new, variant=variant)
 
 
 NO_FIRM = FirmOnScreen()
@@ -47,6 +50,8 @@ class Panel(QWidget):
 
     statusMessage = Signal(str)  # a short line for the status bar: what just happened
     firmActivated = Signal(str)  # open this firm in the editor (e.g. a row of the exposure table)
+    newVariantRequested = Signal(str)  # 新建方案 starting from this variant ("" the base) of the shown firm
+    compareRequested = Signal(list)  # show these variants (names) side by side in 方案对比
 
     def __init__(self, session: Session, hub: Hub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +75,9 @@ class Panel(QWidget):
 
     def retranslate(self) -> None:
         """Put every text in the current language (called on a language change)."""
+
+    def show_variants(self, names: list[str]) -> None:
+        """Show these variants of the firm side by side (方案对比 does; other panels have nothing to do)."""
 
     def refresh(self) -> None:
         """Fill the panel from the session and `self.shown`."""

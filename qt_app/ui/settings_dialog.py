@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qt_app.services import letters as letters_svc
 from qt_app.services.operations import OpResult, current_user
 from qt_app.services.operations import backups as backup_ops
 from qt_app.services.operations.office import save_office_settings
@@ -61,6 +62,12 @@ class SettingsDialog(QDialog):
         self.prefix = QLineEdit(store.get_setting("doc_prefix"), self)
         self.signer = QLineEdit(store.get_setting("signer"), self)
         self.signer.setPlaceholderText(self.tr("多位签发人用“、”分隔"))
+        contact, cc = letters_svc.letter_contact(store)
+        self.contact_name = QLineEdit(contact.name, self)
+        self.contact_phone = QLineEdit(contact.phone, self)
+        self.contact_phone.setPlaceholderText("0578-6812345")
+        self.copies = QLineEdit(cc, self)
+        self.copies.setPlaceholderText(self.tr("如：县财政局、县经信局（可不填）"))
         self.language = QComboBox(self)
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
@@ -73,6 +80,9 @@ class SettingsDialog(QDialog):
         lf.addRow(self.tr("发文机关"), self.office)
         lf.addRow(self.tr("文号前缀"), self.prefix)
         lf.addRow(self.tr("签发人"), self.signer)
+        lf.addRow(self.tr("联系人"), self.contact_name)
+        lf.addRow(self.tr("电话"), self.contact_phone)
+        lf.addRow(self.tr("抄送"), self.copies)
 
         general = QGroupBox(self.tr("界面"), self)
         gf = QFormLayout(general)
@@ -134,7 +144,14 @@ class SettingsDialog(QDialog):
         for box in (letters, general, folder, backups):
             layout.addWidget(box)
         layout.addWidget(buttons)
-        for edit in (self.office, self.prefix, self.signer):
+        for edit in (
+            self.office,
+            self.prefix,
+            self.signer,
+            self.contact_name,
+            self.contact_phone,
+            self.copies,
+        ):
             edit.setEnabled(not store.read_only)
         self.fill_backups()
 
@@ -191,6 +208,9 @@ class SettingsDialog(QDialog):
                 "issuing_office": self.office.text(),
                 "doc_prefix": self.prefix.text(),
                 "signer": self.signer.text(),
+                letters_svc.CONTACT_NAME: self.contact_name.text(),
+                letters_svc.CONTACT_PHONE: self.contact_phone.text(),
+                letters_svc.LETTER_CC: self.copies.text(),
             }
             if self.hub.run(lambda: save_office_settings(self.session, values, current_user()), self) is None:
                 return

@@ -14,6 +14,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>新建方案…</source>
+            <translation>New variant…</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>删除企业</source>
             <translation>Delete firm</translation>
         </message>
@@ -113,7 +118,7 @@
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
@@ -275,29 +280,44 @@
     <context>
         <name>ComparePanel</name>
         <message>
-            <location filename="../../qt_app/ui/compare_view.py" line="+221" />
+            <location filename="../../qt_app/ui/compare_view.py" line="+131" />
             <source>选择两到四个方案：</source>
             <translation>Choose two to four variants:</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>括号内为与第一列相比的差额；绿色为更多，红色为更少。</source>
-            <translation>In brackets: the difference against the first column; green is more, red is less.</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <location line="+132" />
+            <location line="+184" />
+            <location line="+21" />
             <source>设为报价方案</source>
             <translation>Make this the offer</translation>
         </message>
         <message>
-            <location line="-130" />
-            <location line="+101" />
+            <location line="-195" />
+            <location line="+132" />
             <source>未选择企业</source>
             <translation>No firm selected</translation>
         </message>
         <message>
-            <location line="-71" />
+            <location line="-140" />
+            <source>括号内为与第一列相比的差额；绿色为更多，红色为更少；指向事项可看各年度。</source>
+            <translation>In brackets: the difference from the first column; green is more, red is less; point at an item for its years.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>新建方案…</source>
+            <translation>New variant…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>从所选方案出发新建一个测算方案</source>
+            <translation>Start a new variant from the one chosen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>方案操作</source>
+            <translation>Actions</translation>
+        </message>
+        <message>
+            <location line="+45" />
             <source>基准方案</source>
             <translation>Base plan</translation>
         </message>
@@ -317,18 +337,18 @@
             <translation>Move to {site}</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+60" />
             <source>最多同时比较四个方案。</source>
             <translation>At most four variants can be compared at once.</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+32" />
+            <location line="+47" />
             <source>请至少选择两个方案。</source>
             <translation>Choose at least two variants.</translation>
         </message>
         <message>
-            <location line="-14" />
+            <location line="-16" />
             <source>合计</source>
             <translation>Total</translation>
         </message>
@@ -338,7 +358,7 @@
             <translation>{year} subtotal</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>（未命名企业）</source>
             <translation>(unnamed firm)</translation>
         </message>
@@ -353,14 +373,34 @@
             <translation>Package total per variant (by category)</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+20" />
+            <source>✓ 当前报价方案</source>
+            <translation>✓ The offer</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>会谈模式和新的告知函使用此方案</source>
+            <translation>Meeting mode and new letters use this variant</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>政策假设，不可报价</source>
+            <translation>Policy assumption: not offered</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>把“{label}”设为本企业的报价方案</source>
             <translation>Make “{label}” this firm's offer</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+28" />
             <source>已将“{name}”设为报价方案：会谈模式和告知函将使用此方案</source>
             <translation>“{name}” is now the offer: meeting mode and letters use it</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/compare_model.py" line="+93" />
+            <source>{item}，按年度：</source>
+            <translation>{item}, by year:</translation>
         </message>
     </context>
     <context>
@@ -423,12 +463,12 @@
         <name>ExposurePanel</name>
         <message>
             <location filename="../../qt_app/ui/exposure_view.py" line="+216" />
-            <location line="+161" />
+            <location line="+168" />
             <source>按阶段加权</source>
             <translation>Weighted by stage</translation>
         </message>
         <message>
-            <location line="-160" />
+            <location line="-167" />
             <source>全额（假设全部落地）</source>
             <translation>In full (if every firm lands)</translation>
         </message>
@@ -483,7 +523,12 @@
             <translation>Total</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+4" />
+            <source>待认定（未计入）</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>{n}家企业。加权合计 {weighted}；全额合计 {full}。按阶段：{stages}</source>
             <translation>{n} firms. Weighted total {weighted}; in full {full}. By stage: {stages}</translation>
         </message>
@@ -493,7 +538,12 @@
             <translation>None</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+3" />
+            <source>；另有待认定 {pending}（认定后可得，未计入）</source>
+            <translation>; pending recognition: {pending} more (not counted)</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>{year} {item}：预计支出 {amount}，超过年度资金池 {pool}</source>
             <translation>{year} {item}: expected {amount}, over the yearly pool of {pool}</translation>
         </message>
@@ -554,6 +604,11 @@
             <source>{year} {item}：{n}家企业（双击打开）</source>
             <translation>{year} {item}: {n} firms (double-click to open)</translation>
         </message>
+        <message>
+            <location filename="../../qt_app/ui/exposure_models.py" line="+101" />
+            <source>待认定企业认定为相关领域后可得的金额（全额，各年合计），未计入敞口和资金池</source>
+            <translation>What firms pending recognition would get once recognised (in full, all years); not counted in the exposure or against pools</translation>
+        </message>
     </context>
     <context>
         <name>FirmEditor</name>
@@ -578,49 +633,49 @@
             <translation>Not rated</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/firm_editor.py" line="+155" />
+            <location line="+4" />
+            <source>认定为元宇宙相关领域</source>
+            <translation>Recognised as metaverse-related</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>认定不属于相关领域</source>
+            <translation>Not recognised</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>与默认版本相同（不作政策假设）</source>
+            <translation>The default version (no policy assumption)</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/firm_editor.py" line="+138" />
             <source>{name}（副本）</source>
             <translation>{name} (copy)</translation>
         </message>
         <message>
-            <location line="+69" />
-            <source>基准方案（企业申报）</source>
-            <translation>Base plan (as declared)</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>企业申报的年度销售收入；金额可写 150万、1.2亿。</source>
-            <translation>Annual revenue as declared; amounts such as 150万 or 1.2亿 are accepted.</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>此方案单列的年度销售收入。</source>
-            <translation>This variant's own revenue plan.</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>此方案按基准营收 × {factor} 测算；在下表填写即改为单列营收。</source>
-            <translation>This variant uses the base revenue × {factor}; typing below gives it its own revenue plan.</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>此方案沿用基准营收；在下表填写即改为单列营收。</source>
-            <translation>This variant uses the base revenue; typing below gives it its own revenue plan.</translation>
-        </message>
-        <message>
-            <location line="+52" />
-            <location line="+74" />
+            <location line="+117" />
+            <location line="+116" />
             <location filename="../../forms/firm_editor.ui" line="+20" />
             <source>新企业</source>
             <translation>New firm</translation>
         </message>
         <message>
-            <location line="-22" />
+            <location line="-114" />
+            <source>新方案</source>
+            <translation>New variant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{firm} · 方案：{variant}</source>
+            <translation>{firm} · variant: {variant}</translation>
+        </message>
+        <message>
+            <location line="+71" />
             <source>无法保存</source>
             <translation>Cannot save</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/editor_checks.py" line="+83" />
+            <location filename="../../qt_app/ui/editor_checks.py" line="+81" />
             <source>…另有 {n} 处问题</source>
             <translation>…and {n} more problems</translation>
         </message>
@@ -646,7 +701,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../forms/firm_editor.ui" line="+698" />
+            <location filename="../../forms/firm_editor.ui" line="+1041" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
@@ -661,17 +716,47 @@
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../forms/firm_editor.ui" line="-704" />
+            <location filename="../../forms/firm_editor.ui" line="-1047" />
             <source>企业信息</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+44" />
+            <source>选择方案即在此编辑该方案；基准方案是企业申报的计划</source>
+            <translation>Choose a variant to edit it here; the base is the plan the firm declared</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>新建方案…</source>
+            <translation>New variant…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>从当前方案出发新建一个测算方案（Ctrl+Shift+N）</source>
+            <translation>Start a new variant from the one shown (Ctrl+Shift+N)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>方案操作</source>
+            <translation>Actions</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>方案名称</source>
+            <translation>Variant name</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>如：迁入华侨总部大楼</source>
+            <translation>e.g. Move to the HQ building</translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>基本信息</source>
             <translation>Identity</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+33" />
             <source>企业名称</source>
             <translation>Firm name</translation>
         </message>
@@ -756,7 +841,52 @@
             <translation>Metaverse domains</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+10" />
+            <source>测算起始年</source>
+            <translation>First year</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>留空：按入驻年份或首个计划年度</source>
+            <translation>Blank: the move-in year or the first plan year</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>领域认定（所列领域以外的企业）</source>
+            <translation>Field recognition (firms outside the listed fields)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>认定结果</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>认定领域</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>如 大数据</source>
+            <translation>e.g. big data</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>认定人</source>
+            <translation>Decided by</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>如 县经济商务科技局</source>
+            <translation>e.g. County Bureau of Economy, Commerce and Technology</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>认定日期</source>
+            <translation>Decided on</translation>
+        </message>
+        <message>
+            <location line="+48" />
             <source>载体与租金</source>
             <translation>Site &amp;&amp; rent</translation>
         </message>
@@ -813,16 +943,18 @@
             <location line="+39" />
             <location line="+46" />
             <location line="+39" />
+            <location line="+162" />
             <source>删除所选</source>
             <translation>Remove selected</translation>
         </message>
         <message>
-            <location line="-262" />
+            <location line="-424" />
             <source>营收计划</source>
             <translation>Revenue plan</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-543" />
+            <location line="+551" />
             <source>测算方案</source>
             <translation>Variant</translation>
         </message>
@@ -924,12 +1056,38 @@
             <translation>Firm contact</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="-489" />
+            <location line="+499" />
             <source>备注</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+13" />
+            <source>政策假设</source>
+            <translation>Policy assumptions</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>政策假设不是企业的行为：按另一政策版本或调整后的参数测算。含政策假设的方案不能作为报价方案或写入告知函，除非所依据的政策版本已施行。</source>
+            <translation>A policy assumption is not something the firm does: the package is computed under another policy version or changed parameters. Such a variant cannot be the offer or go on a letter unless the version it names is in force.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>政策版本</source>
+            <translation>Policy version</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>参数调整</source>
+            <translation>Parameter changes</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>添加参数调整</source>
+            <translation>Add a parameter change</translation>
+        </message>
+        <message>
+            <location line="+49" />
             <source>放弃修改</source>
             <translation>Discard changes</translation>
         </message>
@@ -1093,6 +1251,24 @@
         </message>
     </context>
     <context>
+        <name>HintBox</name>
+        <message>
+            <location filename="../../qt_app/ui/widgets/hint_box.py" line="+53" />
+            <source>测算提示</source>
+            <translation>Hints</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>按此新建方案</source>
+            <translation>Make a variant of it</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>按所选提示新建一个测算方案，与基准方案并列对比（也可双击提示）</source>
+            <translation>Make the chosen hint a variant and compare it with the base (or double-click the hint)</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
             <location filename="../../qt_app/ui/import_dialog.py" line="+82" />
@@ -1140,6 +1316,51 @@
         </message>
         <message>
             <location line="+4" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueDialog</name>
+        <message>
+            <location filename="../../qt_app/ui/letters/issue_dialog.py" line="+24" />
+            <source>出具告知函</source>
+            <translation>Issue letter</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>出具后将分配下一个文号并签名，内容不能再修改。
+确定出具给“{firm}”的告知函吗？</source>
+            <translation>Issuing assigns the next document number and signs the letter; it cannot be edited afterwards.
+Issue the letter to “{firm}”?</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>如：县财政局、县经信局（可不填）</source>
+            <translation>e.g. county finance and economy bureaus (optional)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>联系人</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>电话</source>
+            <translation>Telephone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>抄送</source>
+            <translation>Copies to</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>出具</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -1393,20 +1614,12 @@
             <translation>Approved: {firm}</translation>
         </message>
         <message>
-            <location line="+10" />
-            <location line="+17" />
+            <location line="+29" />
             <source>出具告知函</source>
             <translation>Issue letter</translation>
         </message>
         <message>
-            <location line="-15" />
-            <source>出具后将分配下一个文号并签名，内容不能再修改。
-确定出具给“{firm}”的告知函吗？</source>
-            <translation>Issuing assigns the next document number and signs the letter; it cannot be edited afterwards.
-Issue the letter to “{firm}”?</translation>
-        </message>
-        <message>
-            <location line="+8" />
+            <location line="-7" />
             <source>无法出具</source>
             <translation>Cannot issue</translation>
         </message>
@@ -1607,7 +1820,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
         <name>MainWindow</name>
         <message>
             <location filename="../../qt_app/ui/main_window.py" line="+74" />
-            <location line="+248" />
+            <location line="+260" />
             <source>招商政策测算台</source>
             <translation>Offer Desk</translation>
         </message>
@@ -1662,7 +1875,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>“{name}” had unsaved changes when the app last closed. Restore this draft?</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/main_window.py" line="+34" />
+            <location filename="../../qt_app/ui/main_window.py" line="+48" />
             <source>已移入回收站；按 Ctrl+Z 撤销</source>
             <translation>Moved to the trash; press Ctrl+Z to undo</translation>
         </message>
@@ -1775,22 +1988,17 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>PackagePanel</name>
         <message>
-            <location filename="../../qt_app/ui/package_view.py" line="+280" />
+            <location filename="../../qt_app/ui/widgets/package_tree.py" line="+91" />
             <source>选择一行，查看完整的计算说明。</source>
             <translation>Select a row to read how it is computed in full.</translation>
         </message>
         <message>
-            <location line="-84" />
+            <location filename="../../qt_app/ui/package_view.py" line="+176" />
             <source>测算方案：</source>
             <translation>Variant:</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>测算提示</source>
-            <translation>Hints</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>事项 / 年度</source>
             <translation>Item / year</translation>
         </message>
@@ -1810,18 +2018,28 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>How it is computed</translation>
         </message>
         <message>
-            <location line="+163" />
+            <location line="+169" />
             <source>未选择企业</source>
             <translation>No firm selected</translation>
         </message>
         <message>
-            <location line="-103" />
-            <location line="+49" />
+            <location line="-93" />
+            <location line="+38" />
             <source>基准方案</source>
             <translation>Base plan</translation>
         </message>
         <message>
-            <location line="-1" />
+            <location line="-118" />
+            <source>新建方案…</source>
+            <translation>New variant…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>从所选方案出发新建一个测算方案，在左侧编辑</source>
+            <translation>Start a new variant from the one chosen, edited on the left</translation>
+        </message>
+        <message>
+            <location line="+116" />
             <source>（未命名企业）</source>
             <translation>(unnamed firm)</translation>
         </message>
@@ -1851,7 +2069,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>No hints: higher revenue in any one year would not add to the package.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>以下是修改前的测算，尚未计入正在填写的内容。</source>
             <translation>These are the figures before the latest edits; what is being typed is not counted yet.</translation>
         </message>
@@ -1866,7 +2084,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Choose a firm in the firm list, or add a new one, to see its package.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+17" />
             <source>不适用本政策：</source>
             <translation>Policy does not apply: </translation>
         </message>
@@ -1876,7 +2094,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Note: </translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+6" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
@@ -1886,8 +2104,13 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Total {money} ({figure})</translation>
         </message>
         <message>
-            <location line="-248" />
-            <location line="+239" />
+            <location line="+5" />
+            <source>另有待认定 {money}：认定为元宇宙相关领域后可得，未计入合计</source>
+            <translation>Pending recognition: {money} more once the firm's field is recognised, not in the total</translation>
+        </message>
+        <message>
+            <location line="-212" />
+            <location line="+198" />
             <source>金额</source>
             <translation>Amount</translation>
         </message>
@@ -1898,7 +2121,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>{year}</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/widgets/package_parts.py" line="+107" />
+            <location filename="../../qt_app/ui/widgets/package_parts.py" line="+13" />
+            <source>待认定 · 可得 {amount}</source>
+            <translation>pending recognition · would get {amount}</translation>
+        </message>
+        <message>
+            <location line="+106" />
             <source>（已按此上限）</source>
             <translation> (this cap applied)</translation>
         </message>
@@ -2088,7 +2316,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../qt_app/ui/settings_dialog.py" line="+57" />
+            <location filename="../../qt_app/ui/settings_dialog.py" line="+58" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
@@ -2096,6 +2324,11 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <location line="+6" />
             <source>多位签发人用“、”分隔</source>
             <translation>Separate several signers with “、”</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>如：县财政局、县经信局（可不填）</source>
+            <translation>e.g. county finance and economy bureaus (optional)</translation>
         </message>
         <message>
             <location line="+5" />
@@ -2121,6 +2354,21 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <location line="+1" />
             <source>签发人</source>
             <translation>Signers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>联系人</source>
+            <translation>With</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>电话</source>
+            <translation>Telephone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>抄送</source>
+            <translation>Copies to</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2149,12 +2397,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+11" />
-            <location line="+115" />
+            <location line="+125" />
             <source>备份</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location line="-111" />
+            <location line="-121" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
@@ -2180,12 +2428,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+1" />
-            <location line="+100" />
+            <location line="+110" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="-69" />
+            <location line="-72" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>
@@ -2211,7 +2459,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Restored from the backup.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+34" />
             <source>已备份到：{path}</source>
             <translation>Backed up to: {path}</translation>
         </message>
@@ -2298,6 +2546,206 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <location filename="../../qt_app/ui/hub.py" line="+89" />
             <source>无法撤销</source>
             <translation>Cannot undo</translation>
+        </message>
+    </context>
+    <context>
+        <name>Variants</name>
+        <message>
+            <location filename="../../qt_app/ui/widgets/variant_words.py" line="+275" />
+            <source>保守方案</source>
+            <translation>Conservative</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>乐观方案</source>
+            <translation>Optimistic</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>（报价方案）</source>
+            <translation> (offer)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>（政策假设）</source>
+            <translation> (policy assumption)</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/variant_actions.py" line="+40" />
+            <source>重命名方案</source>
+            <translation>Rename variant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>方案名称：</source>
+            <translation>Variant name:</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>已将方案改名为“{name}”；按 Ctrl+Z 撤销</source>
+            <translation>Variant renamed to “{name}”; Ctrl+Z to undo</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>已复制方案“{name}”；按 Ctrl+Z 撤销</source>
+            <translation>Variant “{name}” duplicated; Ctrl+Z to undo</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>删除报价方案</source>
+            <translation>Delete the offer variant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>“{name}”是本企业的报价方案。删除后，会谈模式和新的告知函改用基准方案；已出具的告知函保持出具时的方案不变。确定删除？</source>
+            <translation>“{name}” is this firm's offer. Once it is deleted, meeting mode and new letters use the base; letters already issued keep the variant they were issued with. Delete it?</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>已删除方案“{name}”；按 Ctrl+Z 撤销</source>
+            <translation>Variant “{name}” deleted; Ctrl+Z to undo</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>按已保存的企业信息，此提示已不适用；请先保存再试。</source>
+            <translation>With the firm as saved this hint no longer applies; save first, then try again.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>已新建方案“{name}”；按 Ctrl+Z 撤销</source>
+            <translation>Variant “{name}” made; Ctrl+Z to undo</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>重命名…</source>
+            <translation>Rename…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>复制方案</source>
+            <translation>Duplicate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>删除方案…</source>
+            <translation>Delete…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>上移</source>
+            <translation>Move up</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>下移</source>
+            <translation>Move down</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/variant_bar.py" line="+53" />
+            <source>基准方案（企业申报）</source>
+            <translation>Base plan (as declared)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+32" />
+            <location line="+81" />
+            <location filename="../../qt_app/ui/variant_mode.py" line="+267" />
+            <source>新方案</source>
+            <translation>New variant</translation>
+        </message>
+        <message>
+            <location line="-109" />
+            <location line="+32" />
+            <source>{name}（未保存）</source>
+            <translation>{name} (not saved)</translation>
+        </message>
+        <message>
+            <location line="-21" />
+            <source>从当前方案出发新建一个测算方案（Ctrl+Shift+N）</source>
+            <translation>Start a new variant from the one shown (Ctrl+Shift+N)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>保存企业后即可新建方案</source>
+            <translation>Save the firm first to make variants of it</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>企业申报的年度销售收入；金额可写 150万、1.2亿。</source>
+            <translation>Annual revenue as declared; amounts such as 150万 or 1.2亿 are accepted.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>此方案按基准营收 × {factor} 测算；在下表修改即改为单列营收。</source>
+            <translation>This variant uses the base revenue × {factor}; editing below gives it its own revenue plan.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>此方案的营收计划；与基准不同的年度以蓝色标出。</source>
+            <translation>This variant's revenue plan; years that differ from the base are shown in blue.</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>新建方案</source>
+            <translation>New variant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>请先保存企业，再为它新建测算方案。</source>
+            <translation>Save the firm first, then make variants of it.</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/variant_mode.py" line="-66" />
+            <source>未填入驻载体</source>
+            <translation>no site</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>是</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>否</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+3" />
+            <location line="+28" />
+            <source>未填</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <location line="-27" />
+            <location line="+29" />
+            <source>基准：{value}</source>
+            <translation>Base: {value}</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>基准中没有此行（或内容不同）</source>
+            <translation>Not in the base (or different there)</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>正在新建方案“{name}”（尚未保存）。</source>
+            <translation>New variant “{name}” (not saved yet). </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>正在编辑方案“{name}”。</source>
+            <translation>Editing variant “{name}”. </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>与基准方案不同之处以蓝色标出；企业名称、信用代码和招商进度在基准方案中修改。</source>
+            <translation>What differs from the base is shown in blue; name, credit code and stage are edited in the base.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>与基准方案相同</source>
+            <translation>Same as the base</translation>
         </message>
     </context>
     <context>
@@ -2391,7 +2839,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>The signing key has not been imported here, so the issuing office cannot be confirmed.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+2" />
             <source>已被修改</source>
             <translation>Altered</translation>
         </message>
@@ -2429,6 +2877,16 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <location line="+1" />
             <source>内容未被改动，但这是草稿，不是正式出具的函件。</source>
             <translation>Unaltered, but this is a draft, not an issued letter.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>内容一致，文件已另存</source>
+            <translation>Content matches, file re-saved</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>每页的文字和金额与签名一致，但文件经其他程序另存过，图形与版式未核对。</source>
+            <translation>Every page's text and amounts are as signed, but another program re-saved the file; graphics and layout were not compared.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2531,19 +2989,19 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Page text does NOT match what was signed (missing: {missing})</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>版面与按快照重新生成的版面完全一致</source>
-            <translation>Layout identical to a re-rendering of the snapshot</translation>
+            <location line="+3" />
+            <source>文件与出具时逐字节一致</source>
+            <translation>The file is byte for byte as issued</translation>
         </message>
         <message>
             <location line="+2" />
-            <source>版面与重新生成的版面不一致：PDF 已被修改</source>
-            <translation>Layout differs from a re-rendering: the PDF was modified</translation>
+            <source>文件经其他程序另存：图形与版式未核对</source>
+            <translation>Re-saved by another program: graphics and layout not compared</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>函件由其他版本的软件生成，未逐字比对版面</source>
-            <translation>Made by another app version; the layout was not compared</translation>
+            <location line="+2" />
+            <source>旧版函件：已核对金额、文号和全部条款文字，未比对版面</source>
+            <translation>First-format letter: amounts, number and all wording checked; layout not compared</translation>
         </message>
         <message>
             <location line="+2" />

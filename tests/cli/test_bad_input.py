@@ -130,3 +130,11 @@ def test_a_lone_surrogate_in_a_domain(tmp_path: Path, capsys: pytest.CaptureFixt
     path = _firm_file(tmp_path, json.dumps({**EXAMPLE, "domains": ["\ud800", "数字孪生"]}))
     code, _, err = _run(capsys, "firms", "import", path, "--data-dir", str(tmp_path / "d"))
     assert code == 2 and "第1行 [domains[0]]：文字中有无效的字符" in err
+
+
+def test_a_lone_surrogate_in_a_variants_parameter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by the fuzz campaign: a variant's parameter values are text like any other field."""
+    variant = {"name": "higher-rent-cap", "param_overrides": {"rent.cap_per_year": "\ud800"}}
+    path = _firm_file(tmp_path, json.dumps({**EXAMPLE, "variants": [variant]}))
+    code, _, err = _run(capsys, "firms", "import", path, "--data-dir", str(tmp_path / "d"))
+    assert code == 2 and "param_overrides.rent.cap_per_year" in err and "无效的字符" in err

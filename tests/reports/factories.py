@@ -90,6 +90,7 @@ def make_package(firm: Firm | None = None, lines: tuple[LineItem, ...] | None = 
             line("revenue_award", 2026, wan(20), name="营收奖励", category="award", illustrative=True),
             line("revenue_award", 2027, wan(40), name="营收奖励", category="award"),
             line("housing", 2026, 7_200_000, name="人才公寓", category="housing", benefit=Benefit.IN_KIND),
+            line("compute", 2027, wan(30), name="算力券", category="compute", benefit=Benefit.VOUCHER),
             line(
                 "science",
                 2026,
@@ -110,6 +111,28 @@ def make_package(firm: Firm | None = None, lines: tuple[LineItem, ...] | None = 
         years=(2026, 2027, 2028),
         lines=lines,
     )
+
+
+def excluded_package(firm: Firm, reason: str = "贸易类企业不适用本政策") -> Package:
+    """A firm the policy excludes (trading): every line refused for the same firm-level reason."""
+    from dataclasses import replace
+
+    lines = tuple(
+        line(item, 2026, 0, reason=reason, status=LineStatus.INELIGIBLE) for item in ("rent", "compute")
+    )
+    return replace(
+        make_package(firm, lines),
+        eligible=False,
+        exclusions_zh=(reason,),
+        exclusions_en=("a trading company",),
+    )
+
+
+CONTACT = {
+    "letter_contact_name": "王科长",
+    "letter_contact_phone": "0578-6812345",
+    "letter_cc": "县财政局、县经信局",
+}
 
 
 def many_lines(n: int) -> tuple[LineItem, ...]:

@@ -25,37 +25,66 @@ def test_letter_command_writes_a_draft_that_verifies(
     assert "青田星河数字科技有限公司" in text and "草稿（未编号）" in text
     assert "测算方案：保守方案" in text
     capsys.readouterr()
-    assert main(["verify", str(out)]) == 0
+    assert main(["verify", str(out)]) == 4  # a draft: its own verdict and exit code, never 通过
     said = capsys.readouterr().out
-    assert "签名：有效" in said and "这是草稿" in said and "结论：通过" in said
-    assert main(["--lang", "en", "verify", str(out)]) == 0
-    assert "Result: PASS" in capsys.readouterr().out
+    assert "签名：有效" in said and "这是草稿" in said and "结论：草稿" in said and "结论：通过" not in said
+    assert main(["--lang", "en", "verify", str(out)]) == 4
+    assert "Result: DRAFT" in capsys.readouterr().out
 
 
 def test_bilingual_option(tmp_path: Path) -> None:
     out = tmp_path / "bi.pdf"
     assert main(["letter", str(EXAMPLE), "--lang", "zh+en", "-o", str(out)]) == 0
-    assert "Schedule A" in pdftotext(out)
+    assert "Estimated support" in pdftotext(out) and "Annex 1" in pdftotext(out)
 
 
-def test_verify_a_tampered_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "letter.pdf"
-    assert main(["letter", str(EXAMPLE), "-o", str(out)]) == 0
-    data = bytearray(out.read_bytes())
-    at = data.index(b"stream\n") + 40  # inside the first page's content stream
-    data[at] ^= 0x01
-    bad = tmp_path / "bad.pdf"
-    bad.write_bytes(bytes(data))
+def test_verify_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """0 pass, 1 altered, 2 not a letter, 3 re-saved, 5 key not imported (4 draft: above)."""
+    from qt_app.reports.signing import KeyRing
+    from qt_app.services.letters import render_letter
+    from tests.reports.conftest import edit_text
+    from tests.reports.factories import CONTACT, make_firm, make_package, make_policy
+
+    firm = make_firm()
+    data = render_letter(
+        firm, None, make_package(firm), make_policy(), CONTACT, "zh", False, doc_number="青招〔2026〕9号",
+        keyring=KeyRing(tmp_path / "office"),
+    )  # fmt: skip
+    issued, edited, copy = tmp_path / "issued.pdf", tmp_path / "edited.pdf", tmp_path / "copy.pdf"
+    issued.write_bytes(data)
+    edited.write_bytes(edit_text(data, "350,400.00", "850,400.00"))
+    subprocess.run(["qpdf", "--object-streams=generate", str(issued), str(copy)], check=True)
+    office = ["--data-dir", str(tmp_path / "office")]
     capsys.readouterr()
-    assert main(["verify", str(bad)]) == 1
+    assert main([*office, "verify", str(issued)]) == 0
+    assert main([*office, "verify", str(edited)]) == 1
     assert "结论：未通过" in capsys.readouterr().out
+    assert main([*office, "verify", str(copy)]) == 3
+    assert "结论：内容一致，文件已被另存" in capsys.readouterr().out
+    assert main(["verify", str(issued)]) == 5  # another installation, key not imported
+    (tmp_path / "junk.pdf").write_bytes(b"%PDF-1.4\n%%EOF")
+    assert main([*office, "verify", str(tmp_path / "junk.pdf")]) == 2
+
+
+def test_an_excluded_firm_gets_a_notice_from_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    firm = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    firm["is_trading"] = True
+    path = tmp_path / "trading.json"
+    path.write_text(json.dumps(firm, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "notice.pdf"
+    assert main(["letter", str(path), "-o", str(out)]) == 0
+    assert "不予支持告知函" in capsys.readouterr().out
+    text = squash(pdftotext(out))
+    assert "不予享受" in text and "¥0.00" not in text
 
 
 def test_verify_qr_text_and_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["verify", "--qr-text", "not a code"]) == 2
-    assert "不是本软件出具的告知函验证码" in capsys.readouterr().out
+    assert "不是本软件出具的函件验证码" in capsys.readouterr().out
     assert main(["verify"]) == 2
-    assert "二选一" in capsys.readouterr().err
+    assert "请给出 PDF 文件或 --qr-text" in capsys.readouterr().err
     assert main(["verify", "/no/such/file.pdf"]) == 2
     assert "找不到文件" in capsys.readouterr().err
 

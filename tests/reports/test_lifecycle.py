@@ -14,9 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qt_app.domain.errors import DomainError
+from qt_app.reports.official import payload
 from qt_app.reports.signing import KeyRing
+from qt_app.reports.snapshot import Contact
 from qt_app.services import letters as svc
-from tests.reports.factories import make_firm, make_package, make_policy
+from tests.reports.factories import excluded_package, make_firm, make_package, make_policy
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("qt_app.store.letters") is None,
@@ -52,7 +54,7 @@ def test_issue_assigns_the_next_number_and_freezes_a_signed_snapshot(store: Any)
     assert rec.status == "issued"
     assert rec.doc_number == "青招〔2026〕1号"
     assert rec.approved_by == "李主任"
-    assert rec.total_fen == 126_768_000
+    assert rec.total_fen == make_package().total
     row = store.letters.get(letter_id)
     snapshot = json.loads(row["snapshot_json"])
     assert snapshot["doc_number"] == "青招〔2026〕1号" and snapshot["draft"] is False
@@ -84,7 +86,7 @@ def test_the_register_is_searchable_by_name_and_number(store: Any) -> None:
 
 def test_a_failed_issue_consumes_no_number(store: Any) -> None:
     class BrokenKeys(KeyRing):
-        def sign(self, fields: dict[str, Any]) -> str:
+        def sign_message(self, message: bytes) -> bytes:
             raise DomainError("签名密钥不可用", "The signing key is unavailable")
 
     broken = _approved(store)
@@ -140,8 +142,8 @@ def test_a_draft_pdf_is_watermarked_and_unnumbered(store: Any) -> None:
     firm = make_firm()
     draft = svc.create_draft(store, firm, None, make_package(firm), make_policy())
     verdict = svc.verify_pdf(svc.letter_pdf(store, draft), store)
-    assert verdict.draft and verdict.payload["n"] == ""
-    assert verdict.register == "unknown"
+    assert verdict.draft and verdict.payload["n"] == "" and verdict.exit_code == 4
+    assert verdict.register == "known" and verdict.register_status == "draft"
 
 
 def test_a_superseding_letter_voids_the_old_one_when_issued(store: Any) -> None:
@@ -155,11 +157,60 @@ def test_a_superseding_letter_voids_the_old_one_when_issued(store: Any) -> None:
 def test_a_letter_with_our_number_but_other_content_is_flagged(store: Any) -> None:
     rec = svc.issue_letter(store, _approved(store), "小王", today=DAY)
     ring = KeyRing(store.folder)
-    forged = ring.sign(
-        {"i": rec.id, "n": rec.doc_number, "c": "x", "t": 1, "v": "2023.1", "h": "0" * 64, "d": 0}
-    )
+    claims, _body, _sig = payload.from_text(rec.payload)
+    forged_claims = payload.replace(claims, doc_id="l-" + "ab" * 8, total=1, content=bytes(12))
+    body = payload.pack(forged_claims)
+    forged = payload.to_text(body, ring.sign_message(payload.message(body)))
     verdict = svc.verify_qr_text(forged, store)
     assert verdict.signature_valid and verdict.register == "mismatch" and not verdict.ok
+
+
+def test_the_contact_comes_from_settings_and_can_be_changed_at_issue(store: Any) -> None:
+    svc.save_letter_contact(store, Contact("王科长", "0578-6812345"), "县财政局、县经信局", "小王")
+    assert svc.letter_contact(store) == (Contact("王科长", "0578-6812345"), "县财政局、县经信局")
+    first = svc.issue_letter(store, _approved(store), "小王", today=DAY)
+    snap = json.loads(store.letters.get(first.id)["snapshot_json"])
+    assert (
+        snap["contact"] == {"name": "王科长", "phone": "0578-6812345"} and snap["cc"] == "县财政局、县经信局"
+    )
+    second = svc.issue_letter(
+        store, _approved(store), "小王", today=DAY, contact=Contact("李四", "0578-1234567"), cc=""
+    )
+    snap = json.loads(store.letters.get(second.id)["snapshot_json"])
+    assert snap["contact"]["name"] == "李四" and snap["cc"] == ""
+    assert svc.letter_contact(store)[0].name == "王科长"  # the edit was for that letter only
+
+
+def test_a_wrong_telephone_is_refused_before_a_number_is_used(store: Any) -> None:
+    letter_id = _approved(store)
+    with pytest.raises(DomainError) as err:
+        svc.issue_letter(store, letter_id, "小王", today=DAY, contact=Contact("王科长", "call me"))
+    assert "电话" in err.value.zh and store.letters.get(letter_id)["status"] == "approved"
+    with pytest.raises(DomainError):
+        svc.save_letter_contact(store, Contact("", "0578-6812345"), "")
+
+
+def test_an_unprintable_character_refuses_the_issue_and_keeps_the_number(store: Any) -> None:
+    letter_id = _approved(store, "青田😀科技有限公司")
+    with pytest.raises(DomainError) as err:
+        svc.issue_letter(store, letter_id, "小王", today=DAY)
+    assert "U+1F600" in err.value.zh and "企业名称" in err.value.zh and "文号未占用" in err.value.zh
+    assert "U+1F600" in err.value.en
+    assert store.letters.get(letter_id)["status"] == "approved"
+    ok = svc.issue_letter(store, _approved(store, "𠀀青田科技有限公司"), "小王", today=DAY)
+    assert ok.doc_number == "青招〔2026〕1号"  # the refused one used no number; Ext-B prints
+
+
+def test_an_excluded_firm_is_drafted_as_a_notice(store: Any) -> None:
+    firm = make_firm("青田环球贸易有限公司", is_trading=True)
+    package = excluded_package(firm)
+    assert svc.letter_kind(package) == "notice"
+    letter_id = svc.create_draft(store, firm, None, package, make_policy())
+    svc.submit_letter(store, letter_id, "小王")
+    svc.approve_letter(store, letter_id, "李主任")
+    rec = svc.issue_letter(store, letter_id, "小王", today=DAY)
+    verdict = svc.verify_pdf(svc.letter_pdf(store, rec.id), store)
+    assert verdict.ok and verdict.payload["x"] == 2 and rec.total_fen == 0
 
 
 def test_batch_letters_reports_progress_and_stops_when_cancelled(tmp_path: Path) -> None:
@@ -184,7 +235,7 @@ def test_numbers_stay_gap_free_whatever_happens(
     from qt_app.services.firms import open_store
 
     class BrokenKeys(KeyRing):
-        def sign(self, fields: dict[str, Any]) -> str:
+        def sign_message(self, message: bytes) -> bytes:
             raise DomainError("签名密钥不可用", "The signing key is unavailable")
 
     with open_store(tmp_path_factory.mktemp("gapfree")) as s:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from qt_app.domain.errors import ValidationError
 from qt_app.domain.variants import Variant
 from qt_app.reports import pdf_read
+from qt_app.reports.pdf_objects import literal_string
 from qt_app.reports.signing import KeyRing
 from qt_app.reports.snapshot import LetterTerms, build_snapshot, content_hash, date_zh
 from qt_app.reports.texts import fill, load_texts, texts_path
@@ -112,7 +113,7 @@ def _pdf_escape(data: bytes) -> bytes:
 @given(st.binary(max_size=64))
 def test_literal_strings_read_back_exactly(data: bytes) -> None:
     encoded = _pdf_escape(data)
-    raw, end = pdf_read._literal(encoded + b" Tj", 0)
+    raw, end = literal_string(encoded + b" Tj", 0)
     assert raw == data and end == len(encoded)
 
 

@@ -1,85 +1,108 @@
-"""Offline verification: the QR code, the PDF, and what an altered copy looks like to a checker."""
+"""Offline verification: what a genuine, an edited, a re-saved and a draft letter look like to a checker."""
 
 from __future__ import annotations
 
-import base64
 import os
-import re
+import random
 import stat
 import subprocess
-import zlib
-from datetime import date
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from qt_app.domain.errors import DomainError
 from qt_app.reports import pdf_read
-from qt_app.reports.signing import IMPORTED, OWN, UNKNOWN, KeyRing, parse_payload
-from qt_app.reports.verify import verify_pdf_bytes
+from qt_app.reports.official import payload
+from qt_app.reports.official.qr_read import qr_texts
+from qt_app.reports.signing import IMPORTED, OWN, UNKNOWN, KeyRing
+from qt_app.reports.verify import Outcome, verify_pdf_bytes
 from qt_app.services.letters import verify_pdf, verify_qr_text
-from tests.reports.conftest import DOC_NUMBER, page_count
+from tests.reports.conftest import DOC_NUMBER, edit_text, page_count
+from tests.reports.factories import make_package
 
 
-def _qr_text(pdf: Path, tmp_path: Path) -> str:
-    last = page_count(pdf)
-    prefix = tmp_path / "page"
+def _zbar(pdf: Path, page: int, tmp_path: Path, dpi: int = 150) -> str:
+    prefix = tmp_path / f"scan{page}"
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "200", "-f", str(last), "-l", str(last), str(pdf), str(prefix)], check=True
+        [
+            "pdftoppm",
+            "-gray",
+            "-png",
+            "-r",
+            str(dpi),
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            str(pdf),
+            str(prefix),
+        ],
+        check=True,
     )
-    png = next(tmp_path.glob("page*.png"))
-    out = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
+    png = next(tmp_path.glob(f"scan{page}*.png"))
+    out = subprocess.run(
+        ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)], capture_output=True, text=True
+    )
     return out.stdout.strip()
 
 
-def test_printed_qr_decodes_and_verifies(issued_pdf: Path, session_keys: KeyRing, tmp_path: Path) -> None:
-    text = _qr_text(issued_pdf, tmp_path)
-    assert text.startswith("ODL1.")
-    assert len(text) < 500  # small enough for a reliable print-size QR
-    verdict = verify_qr_text(text, keyring=session_keys)
-    assert verdict.ok and verdict.signature_valid and verdict.signer == OWN
-    assert verdict.payload["n"] == DOC_NUMBER
-    assert verdict.payload["t"] == 126_768_000
-    assert "签名：有效" in "\n".join(verdict.lines("zh"))
-    assert "Signature: valid" in "\n".join(verdict.lines("en"))
+def _signature_page(pdf: Path) -> int:
+    data = pdf.read_bytes()
+    views = pdf_read.visible_text(pdf_read.read_pdf(data))
+    return next(i for i, text in enumerate(views, 1) if "扫码核验" in text)
 
 
-def test_unaltered_pdf_passes_every_check(issued_pdf: Path, session_keys: KeyRing) -> None:
+def test_a_genuine_letter_passes(issued_pdf: Path, session_keys: KeyRing) -> None:
     verdict = verify_pdf(issued_pdf, keyring=session_keys)
-    assert verdict.ok
-    assert verdict.snapshot_ok and verdict.visible_match and verdict.exact_match
-    assert verdict.register == "not_checked"
-    assert verdict.valid_until == "2026-06-03"
-    assert ("已过期" in "\n".join(verdict.lines())) == (date.today() > date(2026, 6, 3))
+    assert verdict.outcome is Outcome.PASS and verdict.exit_code == 0 and verdict.ok
+    assert verdict.visible_match and verdict.snapshot_ok and verdict.exact_match
+    assert verdict.payload["n"] == DOC_NUMBER and verdict.payload["t"] == make_package().total
+    assert verdict.payload["m"] == make_package().cash_total
+    lines = verdict.lines("zh")
+    assert lines[-1] == "结论：通过" and "页面内容：每一页的文字和金额与签名一致" in lines
+    assert verdict.lines("en")[-1] == "Result: PASS"
 
 
-def _content_streams(data: bytes) -> list[pdf_read.PdfObject]:
-    pdf = pdf_read.read_pdf(data)
-    return [c for _page, contents in pdf_read.page_contents(pdf) for c in contents]
+def test_the_printed_qr_decodes_at_150_dpi_and_matches_the_file(
+    issued_pdf: Path, session_keys: KeyRing, tmp_path: Path
+) -> None:
+    text = _zbar(issued_pdf, _signature_page(issued_pdf), tmp_path)
+    assert text.startswith(payload.PREFIX) and len(text) < 260  # a version 9 code at level M
+    keywords = pdf_read.info_value(pdf_read.read_pdf(issued_pdf.read_bytes()), "Keywords") or ""
+    assert keywords.startswith(text + " ODSEAL:")
+    assert qr_texts(issued_pdf.read_bytes()) == [text]  # and it reads back from the vector drawing
+    verdict = verify_qr_text(text, keyring=session_keys)
+    assert verdict.outcome is Outcome.PASS and verdict.signer == OWN
 
 
-def _replace_stream(data: bytes, obj: pdf_read.PdfObject, new_plain: bytes) -> bytes:
-    """Re-encode a content stream after editing it, as a PDF editor would (offsets are left stale)."""
-    encoded = zlib.compress(new_plain)
-    if b"ASCII85Decode" in obj.head:
-        encoded = base64.a85encode(encoded, adobe=True)[2:]
-    assert obj.raw is not None
-    head = re.sub(rb"/Length\s+\d+", b"/Length %d" % len(encoded), obj.head)
-    start = data.index(obj.head + b"stream")
-    end = data.index(b"endstream", start)
-    return data[:start] + head + b"stream\n" + encoded + b"\n" + data[end:]
-
-
-def test_one_byte_changed_in_the_page_content_fails(issued_pdf: Path, session_keys: KeyRing) -> None:
-    data = issued_pdf.read_bytes()
-    first = _content_streams(data)[0]
-    assert first.raw is not None
-    pos = data.index(first.raw) + len(first.raw) // 2
-    altered = data[:pos] + bytes([data[pos] ^ 0x01]) + data[pos + 1 :]
+@pytest.mark.parametrize(
+    ("old", "new", "what"),
+    [
+        ("不构成付款承诺", "已构成付款承诺", "wording"),
+        ("350,400.00", "950,400.00", "an amount"),
+        ("2026", "2025", "the 文号"),  # the first text page 1 draws is the letterhead's 文号
+        ("青田元宇宙科技", "青田宇宙元科技", "the firm's name"),  # the same characters, in another order
+    ],
+)
+def test_any_edit_of_printed_text_fails(
+    issued_pdf: Path, session_keys: KeyRing, old: str, new: str, what: str
+) -> None:
+    altered = edit_text(issued_pdf.read_bytes(), old, new)
     verdict = verify_pdf_bytes(altered, session_keys)
-    assert not verdict.ok
-    assert "结论：未通过" in verdict.lines("zh")
+    assert verdict.signature_valid and verdict.snapshot_ok  # metadata untouched …
+    assert verdict.visible_match is False, what  # … but a page no longer shows what was signed
+    assert verdict.outcome is Outcome.FAILED and verdict.exit_code == 1
+    assert verdict.pages_changed, "the changed page is named"
+    assert "函件已被修改" in "\n".join(verdict.lines())
+
+
+def test_an_edited_amount_or_number_is_named(issued_pdf: Path, session_keys: KeyRing) -> None:
+    verdict = verify_pdf_bytes(edit_text(issued_pdf.read_bytes(), "350,400.00", "950,400.00"), session_keys)
+    assert "¥350,400.00" in verdict.missing
+    verdict = verify_pdf_bytes(edit_text(issued_pdf.read_bytes(), "2026", "2025"), session_keys)
+    assert verdict.pages_changed == [1]  # the letterhead's 文号 (the running head from page 2 still has it)
 
 
 @pytest.mark.parametrize(
@@ -90,94 +113,113 @@ def test_one_byte_changed_in_the_page_content_fails(issued_pdf: Path, session_ke
     ],
     ids=["mediabox", "rotate"],
 )
-def test_edits_to_page_dictionaries_are_caught(
+def test_cropping_or_rotating_a_page_fails(
     issued_pdf: Path, session_keys: KeyRing, before: bytes, after: bytes
 ) -> None:
     data = issued_pdf.read_bytes()
     assert before in data, "the letter's page dictionary changed: update this test's byte pattern"
-    altered = data.replace(before, after, 1)
-    verdict = verify_pdf_bytes(altered, session_keys)
-    assert (
-        verdict.signature_valid and verdict.snapshot_ok and verdict.visible_match
-    )  # text and metadata intact
-    assert verdict.exact_match is False and not verdict.ok
+    verdict = verify_pdf_bytes(data.replace(before, after, 1), session_keys)
+    assert verdict.outcome is Outcome.FAILED and verdict.visible_match is False
 
 
-def test_edited_amount_on_the_page_is_caught(issued_pdf: Path, session_keys: KeyRing) -> None:
+def test_three_hundred_random_byte_flips_never_pass(issued_pdf: Path, session_keys: KeyRing) -> None:
     data = issued_pdf.read_bytes()
-    streams = _content_streams(data)
-    # Swap two digits glyphs of an amount: find a text string and change its first byte.
-    target = streams[0]
-    plain = target.stream()
-    m = re.search(rb"\((\\.|[^\\)]){6,}\) Tj", plain)
-    assert m
-    edited = plain[: m.start() + 1] + bytes([plain[m.start() + 1] ^ 0x02]) + plain[m.start() + 2 :]
-    altered = _replace_stream(data, target, edited)
-    verdict = verify_pdf_bytes(altered, session_keys)
-    assert verdict.signature_valid and verdict.snapshot_ok  # metadata untouched...
-    assert verdict.exact_match is False  # ...but the printed page differs
-    assert not verdict.ok
+    rng = random.Random(13)
+    outcomes: Counter[Outcome] = Counter()
+    for _ in range(300):
+        pos = rng.randrange(len(data))
+        flipped = data[:pos] + bytes([data[pos] ^ rng.randrange(1, 256)]) + data[pos + 1 :]
+        verdict = verify_pdf_bytes(flipped, session_keys)
+        outcomes[verdict.outcome] += 1
+        assert verdict.outcome is not Outcome.PASS, f"a flip at byte {pos} passed"
+        if verdict.outcome is Outcome.RESAVED:  # only when every page still shows what was signed
+            assert verdict.visible_match and not verdict.exact_match
+    assert outcomes[Outcome.FAILED] + outcomes[Outcome.NOT_A_LETTER] > 0, outcomes
 
 
-def test_changed_payload_fails_the_signature(issued_pdf: Path, session_keys: KeyRing) -> None:
-    data = issued_pdf.read_bytes()
-    payload = pdf_read.info_value(pdf_read.read_pdf(data), "Keywords")
-    assert payload
-    body, sig = payload.split(".")[1:]
-    fields = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
-    forged_fields = fields.replace(b'"t":126768000', b'"t":926768000')
-    assert forged_fields != fields
-    forged = "ODL1." + base64.urlsafe_b64encode(forged_fields).rstrip(b"=").decode() + "." + sig
-    assert len(forged) == len(payload)
-    verdict = verify_pdf_bytes(data.replace(payload.encode(), forged.encode()), session_keys)
-    assert verdict.readable and not verdict.signature_valid and not verdict.ok
-    qr = verify_qr_text(forged, keyring=session_keys)
-    assert not qr.ok and "签名：无效" in "\n".join(qr.lines())
-
-
-def test_visible_text_check_catches_a_rewritten_total_even_without_layout_compare(
-    issued_pdf: Path, session_keys: KeyRing, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["pdftocairo", "-pdf", "{src}", "{dst}"],  # print to PDF: metadata and attachment dropped
+        ["qpdf", "--object-streams=generate", "{src}", "{dst}"],  # an optimiser
+        ["qpdf", "{src}", "{dst}"],  # a plain re-save
+        ["qpdf", "--linearize", "{src}", "{dst}"],  # fast web view
+    ],
+    ids=["cairo", "qpdf-objstm", "qpdf", "linearized"],
+)
+def test_a_copy_resaved_by_another_program_says_so(
+    issued_pdf: Path, session_keys: KeyRing, tmp_path: Path, command: list[str]
 ) -> None:
-    """A letter from another app version skips the layout compare; the signed facts still must show."""
-    import qt_app.reports.verify as verify_mod
+    dst = tmp_path / "copy.pdf"
+    subprocess.run([c.format(src=issued_pdf, dst=dst) for c in command], check=True)
+    verdict = verify_pdf(dst, keyring=session_keys)
+    assert verdict.outcome is Outcome.RESAVED and verdict.exit_code == 3
+    assert verdict.visible_match and not verdict.ok
+    lines = "\n".join(verdict.lines())
+    assert "结论：内容一致，文件已被另存" in lines and "结论：通过" not in lines and "已被修改" not in lines
 
-    monkeypatch.setattr(verify_mod, "__version__", "9.9.9")
+
+def test_a_resaved_copy_that_was_also_edited_fails(
+    issued_pdf: Path, session_keys: KeyRing, tmp_path: Path
+) -> None:
+    edited = tmp_path / "edited.pdf"
+    edited.write_bytes(edit_text(issued_pdf.read_bytes(), "350,400.00", "950,400.00"))
+    dst = tmp_path / "copy.pdf"
+    subprocess.run(["pdftocairo", "-pdf", str(edited), str(dst)], check=True)
+    verdict = verify_pdf(dst, keyring=session_keys)
+    assert verdict.payload_from == "qr-drawing" and verdict.outcome is Outcome.FAILED
+
+
+def test_a_copy_without_text_cannot_be_passed(
+    issued_pdf: Path, session_keys: KeyRing, tmp_path: Path
+) -> None:
+    """Printed to images and back: the QR text given by hand is checked, the pages cannot be."""
+    from PIL import Image
+
+    subprocess.run(
+        ["pdftoppm", "-gray", "-png", "-r", "60", str(issued_pdf), str(tmp_path / "img")], check=True
+    )
+    images = [Image.open(p) for p in sorted(tmp_path.glob("img*.png"))]
+    scanned = tmp_path / "scanned.pdf"
+    images[0].save(scanned, save_all=True, append_images=images[1:])
+    keywords = pdf_read.info_value(pdf_read.read_pdf(issued_pdf.read_bytes()), "Keywords") or ""
+    verdict = verify_pdf(scanned, keyring=session_keys, qr_text=keywords.split(" ODSEAL:")[0])
+    assert verdict.outcome is Outcome.FAILED and verdict.signature_valid
+    assert "没有可读的文字" in "\n".join(verdict.lines())
+
+
+def test_a_draft_gets_its_own_verdict(
+    write_letter: Callable[..., Path], session_keys: KeyRing, tmp_path: Path
+) -> None:
+    pdf = write_letter("draft-verify", draft=True)
+    verdict = verify_pdf(pdf, keyring=session_keys)
+    assert verdict.outcome is Outcome.DRAFT and verdict.exit_code == 4 and not verdict.ok
+    assert verdict.lines()[-1].startswith("结论：草稿")
+    dst = tmp_path / "draft-copy.pdf"
+    subprocess.run(["pdftocairo", "-pdf", str(pdf), str(dst)], check=True)
+    assert verify_pdf(dst, keyring=session_keys).outcome is Outcome.DRAFT  # still a draft when re-saved
+
+
+def test_a_forged_payload_fails_the_signature(issued_pdf: Path, session_keys: KeyRing) -> None:
     data = issued_pdf.read_bytes()
-    assert verify_pdf_bytes(data, session_keys).ok  # facts alone pass for an unaltered copy
-    pdf = pdf_read.read_pdf(data)
-    # Rewrite every "¥1,267,680.00" on the pages to "¥1,267,680.01" via the fonts' own codes.
-    altered = data
-    for page, contents in pdf_read.page_contents(pdf):
-        fonts = pdf_read._font_maps(pdf, page)
-        for obj in contents:
-            plain = obj.stream()
-            for cmap in fonts.values():
-                if not cmap:
-                    continue
-                rev = {v: k for k, v in cmap.items()}
-                try:
-                    old = bytes(rev[ch] for ch in "680.00")
-                    new = bytes(rev[ch] for ch in "680.01")
-                except KeyError:
-                    continue
-                plain = plain.replace(old, new)
-            if plain != obj.stream():
-                altered = _replace_stream(altered, obj, plain)
-    verdict = verify_pdf_bytes(altered, session_keys)
-    assert verdict.visible_match is False and "¥1,267,680.00" in verdict.missing
-    assert verdict.exact_match is None and not verdict.ok
+    text = (pdf_read.info_value(pdf_read.read_pdf(data), "Keywords") or "").split(" ODSEAL:")[0]
+    claims, _body, sig = payload.from_text(text)
+    forged_body = payload.pack(payload.replace(claims, total=claims.total * 10))
+    forged = payload.to_text(forged_body, sig)
+    verdict = verify_qr_text(forged, keyring=session_keys)
+    assert verdict.outcome is Outcome.FAILED and "签名：无效" in "\n".join(verdict.lines())
 
 
 def test_a_key_from_another_office(issued_pdf: Path, tmp_path: Path, session_keys: KeyRing) -> None:
     other = KeyRing(tmp_path / "other-office")
     data = issued_pdf.read_bytes()
     unknown = verify_pdf_bytes(data, other)
-    assert unknown.signer == UNKNOWN and not unknown.ok
+    assert unknown.signer == UNKNOWN and unknown.outcome is Outcome.UNKNOWN_KEY and unknown.exit_code == 5
     assert "未导入本机" in "\n".join(unknown.lines())
     fp = other.import_key(session_keys.public_key_path(), "青田本部")
     assert fp == session_keys.fingerprint()
     imported = verify_pdf_bytes(data, other)
-    assert imported.signer == IMPORTED and imported.ok
+    assert imported.signer == IMPORTED and imported.outcome is Outcome.PASS
 
 
 def test_keys_are_made_once_with_a_private_file_only_the_user_can_read(tmp_path: Path) -> None:
@@ -206,11 +248,13 @@ def test_importing_something_that_is_not_a_key_is_refused(tmp_path: Path) -> Non
     assert "不是 Ed25519 公钥" in err.value.zh
 
 
-def test_not_a_letter() -> None:
-    ring = KeyRing()
-    assert not verify_pdf_bytes(b"%PDF-1.4\n%%EOF", ring).ok
-    assert not verify_pdf_bytes(b"hello", ring).readable
+def test_not_a_letter(tmp_path: Path) -> None:
+    ring = KeyRing(tmp_path)
+    assert verify_pdf_bytes(b"%PDF-1.4\n%%EOF", ring).outcome is Outcome.NOT_A_LETTER
+    assert verify_pdf_bytes(b"hello", ring).exit_code == 2
     v = verify_qr_text("https://example.com", keyring=ring)
-    assert not v.readable and "不是本软件出具的告知函验证码" in "\n".join(v.lines())
-    with pytest.raises(DomainError):
-        parse_payload("ODL1.x.y")
+    assert not v.readable and "不是本软件出具的函件验证码" in "\n".join(v.lines())
+
+
+def test_the_signature_page_is_found(issued_pdf: Path) -> None:
+    assert 1 < _signature_page(issued_pdf) < page_count(issued_pdf)  # the annex follows the signature

@@ -166,24 +166,28 @@ def test_a_variant_gets_its_own_revenue_plan_from_the_year_table(window, session
     session.store.save_firm(firm, variants)
     window.open_firm(firm.id)
     ed = window.editor
-    combo = ed.ui.variantCombo
+    combo = ed.ui.variantCombo  # the 营收计划 tab lists every variant; choosing one edits it
     assert combo.count() == 1 + len(variants)
     combo.setCurrentIndex(combo.findData("conservative"))
+    assert ed.variant_mode.name == "conservative"
     assert "× 0.7" in ed.ui.variantInfo.text()
     model = ed.ui.revenueTable.model()
-    assert model.rowCount() == 0
-    ed.ui.revenueAddButton.click()
-    model.setData(model.index(0, 0), "2027")
-    model.setData(model.index(0, 1), "8000万")
-    assert ed.parsed is not None
-    _firm, drafted = ed.parsed
-    conservative = next(v for v in drafted if v.name == "conservative")
-    assert conservative.revenue == {2027: 80_000_000 * 100}
+    shown = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
+    assert shown["2027"] == "8400万"  # the base 1.2亿 × 0.7, as the variant computes it
+    row_2027 = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "2027")
+    assert model.setData(model.index(row_2027, 1), "8000万")
+    assert "蓝色" in ed.ui.variantInfo.text()
+    assert model.index(row_2027, 1).data(Qt.ItemDataRole.ToolTipRole) == "基准：1.2亿元"
     assert ed.save()
     _stored, stored_variants = session.store.get_firm(firm.id)
-    assert next(v for v in stored_variants if v.name == "conservative").revenue == {2027: 80_000_000 * 100}
+    conservative = next(v for v in stored_variants if v.name == "conservative")
+    assert conservative.revenue_factor is None  # its own plan now: the other years keep base × 0.7
+    assert conservative.firm_overrides["revenue"][2027] == 80_000_000 * 100
+    assert conservative.firm_overrides["revenue"][2028] == firm.revenue[2028] * 7 // 10
     combo.setCurrentIndex(0)
+    assert not ed.variant_mode.active
     assert model.rowCount() == len(firm.revenue)  # the base plan is untouched
+    assert _stored.revenue == firm.revenue
 
 
 def test_tab_moves_through_the_identity_fields_in_reading_order(window, qtbot) -> None:  # type: ignore[no-untyped-def]

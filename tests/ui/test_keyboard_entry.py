@@ -146,3 +146,32 @@ def test_ctrl_enter_adds_a_talent_row_with_the_defaults(editor: Any) -> None:
     press(Key.Key_Return)
     assert rows(editor, "talents")[0]["count"] == "3"
     tab_to(ui.talentAddButton)
+
+
+def test_a_new_row_typed_exactly_as_its_defaults_is_kept(editor: Any) -> None:
+    """Typing the values a new row was prefilled with (B, 1 person, this year, rent allowance) is still typing:
+    Tab past the end, then on to another field, keeps the row (it used to be taken away as unused)."""
+    ui = editor.ui
+    ui.tabs.setCurrentWidget(ui.talentsTab)
+    ui.talentsTable.setFocus()
+    press(Key.Key_Insert)
+    defaults = rows(editor, "talents")[0]
+    press(Key.Key_Escape)  # the open level cell: the row is untouched, so Esc takes it away
+    assert rows(editor, "talents") == [] and focused() is not ui.talentsTable
+    press(Key.Key_Tab, SHIFT)  # back into the table
+    assert focused() is ui.talentsTable
+    press(Key.Key_Insert)
+    press(Key.Key_Home)
+    press(Key.Key_Down)  # A, then back to B: chosen, though the same as the default
+    press(Key.Key_Tab)
+    type_text(defaults["count"])
+    press(Key.Key_Tab)
+    type_text(defaults["arrival_year"])
+    press(Key.Key_Return)  # as fill-in ends: the housing keeps its default (租房补贴)
+    for _ in range(10):  # Tab on out of the table, through the new row Tab past the end offers
+        if focused() is not ui.talentsTable:
+            break
+        press(Key.Key_Tab)
+    assert focused() is not ui.talentsTable
+    assert rows(editor, "talents") == [defaults]
+    assert editor.values()["talents"] == [defaults]  # what saving would store

@@ -17,12 +17,13 @@ from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QAbstractItemModelTester, QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from qt_app.services import letters as svc
 from qt_app.services.session import Session
 from qt_app.ui.hub import Hub
+from qt_app.ui.letters.issue_dialog import IssueDialog
 from qt_app.ui.letters.panel import LettersPanel
 from qt_app.ui.letters.register_model import COL_NUMBER, COL_STATUS, COL_TOTAL, LetterTableModel
 from qt_app.ui.letters.strings_en import EN
@@ -60,6 +61,17 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     for name in ("warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, name, record(QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "question", record(QMessageBox.StandardButton.Yes))
+
+    def issue_ok(dialog: IssueDialog) -> int:
+        """The issue step's contact dialog: the officer fills in a contact if settings have none, then OK."""
+        seen.append(f"{dialog.windowTitle()}: {dialog.findChild(QLabel).text()}")
+        if not dialog.name.text():
+            dialog.name.setText("王科长")
+            dialog.phone.setText("0578-6812345")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(IssueDialog, "exec", issue_ok)
     return seen
 
 

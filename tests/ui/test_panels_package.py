@@ -131,7 +131,7 @@ def test_variant_selector_recomputes(qtbot, session, hub, xinghe) -> None:
     panel.show()
     panel.show_firm(shown(firm, variants))
     labels = [panel.variant_combo.itemText(i) for i in range(panel.variant_combo.count())]
-    assert labels == ["基准方案", "保守方案", "改入驻华侨总部大楼", "租金年度上限调至200万"]
+    assert labels == ["基准方案", "保守方案", "改入驻华侨总部大楼", "租金年度上限调至200万（政策假设）"]
     with qtbot.waitSignal(panel.variantChanged) as sig:
         panel.set_variant("huaqiao")
     assert sig.args == ["huaqiao"]

@@ -16,10 +16,20 @@ from typing import Any
 
 from qt_app.domain import uscc as uscc_mod
 from qt_app.domain.errors import FieldProblem, ValidationError
-from qt_app.domain.firm import HousingChoice, ProjectLevel
 
 # The firm file's field readers: the same words for the same mistakes in both kinds of file.
-from qt_app.domain.firm_io import _Bad, _count, _date, _decimal, _enum, _money, _Reader, _str, _year
+from qt_app.domain.field_values import (
+    Bad,
+    Reader,
+    to_count,
+    to_date,
+    to_decimal,
+    to_enum,
+    to_money,
+    to_str,
+    to_year,
+)
+from qt_app.domain.firm import HousingChoice, ProjectLevel
 from qt_app.domain.ledger.actuals import (
     DOC_TYPES,
     Amount,
@@ -64,13 +74,13 @@ class ActualsEntry:
         return self.firm_id or self.uscc
 
 
-def _unknown(r: _Reader, data: Mapping[str, Any], allowed: set[str], path: str) -> None:
+def _unknown(r: Reader, data: Mapping[str, Any], allowed: set[str], path: str) -> None:
     for key in data:
         if key not in allowed:
             r.problem(f"{path}{key}", "未知字段", "Unknown field")
 
 
-def _evidence(r: _Reader, raw: Any, path: str, year: int) -> tuple[Evidence, ...]:
+def _evidence(r: Reader, raw: Any, path: str, year: int) -> tuple[Evidence, ...]:
     """A figure's evidence: at least one document (type, number, date); the scan by `file` or `sha256`."""
     if raw is None or raw == []:
         r.problem(
@@ -89,7 +99,7 @@ def _evidence(r: _Reader, raw: Any, path: str, year: int) -> tuple[Evidence, ...
             r.problem(p.rstrip("."), "应为对象", "Expected an object")
             continue
         _unknown(r, row, EVIDENCE_KEYS, p)
-        kind = r.require(row, "type", p, _str)
+        kind = r.require(row, "type", p, to_str)
         if kind is not None and kind not in DOC_TYPES:
             r.problem(
                 f"{p}type",
@@ -97,16 +107,16 @@ def _evidence(r: _Reader, raw: Any, path: str, year: int) -> tuple[Evidence, ...
                 f"The document type must be one of {', '.join(DOC_TYPES)}; found “{kind}”",
             )
             kind = None
-        number = r.require(row, "number", p, _str)
-        issued = r.require(row, "date", p, _date)
+        number = r.require(row, "number", p, to_str)
+        issued = r.require(row, "date", p, to_date)
         if issued is not None and not 2000 <= issued.year <= 2100:
             r.problem(f"{p}date", "日期应在2000–2100年之间", "A date between 2000 and 2100 was expected")
             issued = None
-        digest = r.get(row, "sha256", p, _str, "").lower()
+        digest = r.get(row, "sha256", p, to_str, "").lower()
         if digest and (len(digest) != 64 or not set(digest) <= _HEX):
             r.problem(f"{p}sha256", "应为64位十六进制的 sha256", "Expected a sha256 of 64 hex digits")
             digest = ""
-        received = r.get(row, "received_on", p, _date, None)
+        received = r.get(row, "received_on", p, to_date, None)
         if received is not None and issued is not None and received < issued:
             r.problem(f"{p}received_on", "收件日期早于材料日期", "Received before the document's date")
         if kind and number and issued is not None:
@@ -116,16 +126,16 @@ def _evidence(r: _Reader, raw: Any, path: str, year: int) -> tuple[Evidence, ...
                     number,
                     issued,
                     digest,
-                    r.get(row, "file_name", p, _str, ""),
+                    r.get(row, "file_name", p, to_str, ""),
                     received,
-                    r.get(row, "received_by", p, _str, ""),
-                    r.get(row, "file", p, _str, ""),
+                    r.get(row, "received_by", p, to_str, ""),
+                    r.get(row, "file", p, to_str, ""),
                 )
             )
     return tuple(out)
 
 
-def _obj(r: _Reader, raw: Any, path: str, allowed: set[str]) -> Mapping[str, Any] | None:
+def _obj(r: Reader, raw: Any, path: str, allowed: set[str]) -> Mapping[str, Any] | None:
     if raw is None:
         return None
     if not isinstance(raw, Mapping):
@@ -135,15 +145,15 @@ def _obj(r: _Reader, raw: Any, path: str, allowed: set[str]) -> Mapping[str, Any
     return raw
 
 
-def _lease(r: _Reader, raw: Any, p: str, year: int) -> Lease | None:
+def _lease(r: Reader, raw: Any, p: str, year: int) -> Lease | None:
     data = _obj(r, raw, p, LEASE_KEYS)
     if data is None:
         return None
-    site = r.require(data, "site", p, _str)
-    area = r.require(data, "area_m2", p, _decimal)
-    price = r.require(data, "rent_per_m2_day", p, _decimal)
-    move_in = r.require(data, "move_in", p, _date)
-    move_out = r.get(data, "move_out", p, _date, None)
+    site = r.require(data, "site", p, to_str)
+    area = r.require(data, "area_m2", p, to_decimal)
+    price = r.require(data, "rent_per_m2_day", p, to_decimal)
+    move_in = r.require(data, "move_in", p, to_date)
+    move_out = r.get(data, "move_out", p, to_date, None)
     evidence = _evidence(r, data.get("evidence"), p, year)
     if move_in is not None and move_in > date(year, 12, 31):
         r.problem(f"{p}move_in", f"入驻日期晚于{year}年", f"The move-in date is after {year}")
@@ -158,16 +168,16 @@ def _lease(r: _Reader, raw: Any, p: str, year: int) -> Lease | None:
     return Lease(site, area, price, move_in, move_out, evidence)
 
 
-def _amount(r: _Reader, raw: Any, p: str, year: int) -> Amount | None:
+def _amount(r: Reader, raw: Any, p: str, year: int) -> Amount | None:
     data = _obj(r, raw, p, AMOUNT_KEYS)
     if data is None:
         return None
-    amount = r.require(data, "amount", p, _money)
+    amount = r.require(data, "amount", p, to_money)
     evidence = _evidence(r, data.get("evidence"), p, year)
     return None if amount is None else Amount(amount, evidence)
 
 
-def _rows(r: _Reader, raw: Any, key: str, p: str) -> list[tuple[str, Mapping[str, Any]]]:
+def _rows(r: Reader, raw: Any, key: str, p: str) -> list[tuple[str, Mapping[str, Any]]]:
     if raw is None:
         return []
     if not isinstance(raw, list):
@@ -186,45 +196,45 @@ def year_actuals_from_dict(
     data: Mapping[str, Any], year: int, prefix: str = ""
 ) -> tuple[YearActuals | None, list[FieldProblem]]:
     """One year's actuals and the problems found (an empty list when it may be recorded)."""
-    r = _Reader()
+    r = Reader()
     p = prefix
     if not isinstance(data, Mapping):
         return None, [FieldProblem(p.rstrip("."), "应为对象", "Expected an object")]
     _unknown(r, data, YEAR_KEYS, p)
     talents = []
     for rp, row in _rows(r, data.get("talents"), "talents", p):
-        level = r.require(row, "level", rp, _str)
-        count = r.require(row, "count", rp, _count)
+        level = r.require(row, "level", rp, to_str)
+        count = r.require(row, "count", rp, to_count)
         if count == 0:
             r.problem(f"{rp}count", "人数应大于0", "The count must be more than 0")
-        housing = r.get(row, "housing", rp, _enum(HousingChoice), HousingChoice.ALLOWANCE)
+        housing = r.get(row, "housing", rp, to_enum(HousingChoice), HousingChoice.ALLOWANCE)
         evidence = _evidence(r, row.get("evidence"), rp, year)
         if level and count:
             talents.append(TalentsArrived(level.upper(), count, housing, evidence))
     loans = []
     for rp, row in _rows(r, data.get("loans"), "loans", p):
-        principal = r.require(row, "principal", rp, _money)
-        years = r.require(row, "years", rp, _count)
-        fee = r.get(row, "guarantee_fee", rp, _money, 0)
+        principal = r.require(row, "principal", rp, to_money)
+        years = r.require(row, "years", rp, to_count)
+        fee = r.get(row, "guarantee_fee", rp, to_money, 0)
         evidence = _evidence(r, row.get("evidence"), rp, year)
         if principal is not None and years is not None:
-            loans.append(LoanDrawn(r.get(row, "lender", rp, _str, ""), principal, years, fee, evidence))
+            loans.append(LoanDrawn(r.get(row, "lender", rp, to_str, ""), principal, years, fee, evidence))
     science = []
     for rp, row in _rows(r, data.get("science_projects"), "science_projects", p):
-        name = r.require(row, "name", rp, _str)
-        level = r.require(row, "level", rp, _enum(ProjectLevel))
-        allocated = r.require(row, "allocated", rp, _money)
+        name = r.require(row, "name", rp, to_str)
+        level = r.require(row, "level", rp, to_enum(ProjectLevel))
+        allocated = r.require(row, "allocated", rp, to_money)
         evidence = _evidence(r, row.get("evidence"), rp, year)
         if name and level is not None and allocated is not None:
             science.append(ScienceWon(name, level, allocated, evidence))
     scenarios = []
     for rp, row in _rows(r, data.get("scenario_projects"), "scenario_projects", p):
-        name = r.require(row, "name", rp, _str)
-        value = r.require(row, "contract_value", rp, _money)
+        name = r.require(row, "name", rp, to_str)
+        value = r.require(row, "contract_value", rp, to_money)
         evidence = _evidence(r, row.get("evidence"), rp, year)
         if name and value is not None:
             scenarios.append(ScenarioWon(name, value, evidence))
-    reported = r.get(data, "reported_on", p, _date, None)
+    reported = r.get(data, "reported_on", p, to_date, None)
     if reported is not None and reported < date(year, 1, 1):
         r.problem(f"{p}reported_on", f"报送日期早于{year}年", f"Reported before {year} began")
     actual = YearActuals(
@@ -238,7 +248,7 @@ def year_actuals_from_dict(
         science_projects=tuple(science),
         scenario_projects=tuple(scenarios),
         reported_on=reported,
-        note=r.get(data, "note", p, _str, ""),
+        note=r.get(data, "note", p, to_str, ""),
     )
     if not any(True for _ in actual.figures()) and not r.problems:
         r.problem(p.rstrip(".") or str(year), "该年度没有任何实绩", "No figure is given for this year")
@@ -250,11 +260,11 @@ def entry_from_dict(
     data: Any, source: str = "", prefix: str = ""
 ) -> tuple[ActualsEntry | None, list[FieldProblem]]:
     """One firm's entry of an actuals file, and every problem in it."""
-    r = _Reader()
+    r = Reader()
     if not isinstance(data, Mapping):
         return None, [FieldProblem(prefix.rstrip("."), "应为对象", "Expected an object")]
     _unknown(r, data, ENTRY_KEYS, prefix)
-    code = r.get(data, "uscc", prefix, _str, "")
+    code = r.get(data, "uscc", prefix, to_str, "")
     if code:
         result = uscc_mod.check(code)
         if result.is_error:
@@ -266,7 +276,7 @@ def entry_from_dict(
                 f"The credit code “{code}” fails its check digit; compare it with the firm record",
             )
         code = result.code
-    firm_id = r.get(data, "firm_id", prefix, _str, "")
+    firm_id = r.get(data, "firm_id", prefix, to_str, "")
     if not code and not firm_id:
         r.problem(
             f"{prefix}uscc", "须填写统一社会信用代码（或 firm_id）", "Give the credit code (uscc) or firm_id"
@@ -282,8 +292,8 @@ def entry_from_dict(
         for key, raw in years_raw.items():
             yp = f"{prefix}years.{key}."
             try:
-                year = _year(key, yp)
-            except _Bad as bad:
+                year = to_year(key, yp)
+            except Bad as bad:
                 problems.append(FieldProblem(yp.rstrip("."), bad.zh, bad.en))
                 continue
             actual, found = year_actuals_from_dict(raw, year, yp)
@@ -295,7 +305,7 @@ def entry_from_dict(
     entry = ActualsEntry(
         code,
         firm_id,
-        r.get(data, "letter", prefix, _str, ""),
+        r.get(data, "letter", prefix, to_str, ""),
         tuple(sorted(years, key=lambda y: y.year)),
         source,
     )

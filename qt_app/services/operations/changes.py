@@ -19,6 +19,7 @@ class OpChanges:
     firm_list: bool = False  # which firms are listed may differ (new, delete, restore, import)
     contacts: frozenset[str] = _EMPTY  # a firm's contact log changed
     offers: frozenset[str] = _EMPTY  # a firm's offer variant (报价方案) changed
+    variants: frozenset[str] = _EMPTY  # a firm's what-if variants (测算方案) changed; its base did not
     letters: frozenset[str] = _EMPTY  # letters of these firms changed in the register
     settings: bool = False  # office settings (issuing office, 文号 prefix, signers)
     policy: bool = False  # the default policy or the loaded versions: every package may differ
@@ -33,12 +34,18 @@ class OpChanges:
         return OpChanges(**merged)  # type: ignore[arg-type]
 
     def firm(self, firm_id: str) -> bool:
-        """Did the stored record of this firm change?"""
-        return self.everything or firm_id in self.firms
+        """Did the stored record of this firm change (its variants are part of it)?"""
+        return self.everything or firm_id in self.firms or firm_id in self.variants
 
     def package_of(self, firm_id: str) -> bool:
-        """May this firm's package differ (its record, its offer or the policy changed)?"""
-        return self.everything or self.policy or firm_id in self.firms or firm_id in self.offers
+        """May this firm's package differ (its record, its variants, its offer or the policy changed)?"""
+        return (
+            self.everything
+            or self.policy
+            or firm_id in self.firms
+            or firm_id in self.variants
+            or firm_id in self.offers
+        )
 
     @property
     def list_changed(self) -> bool:

@@ -15,6 +15,7 @@ from qt_app.services.operations.changes import OpChanges
 if TYPE_CHECKING:
     from qt_app.domain.firm import Firm
     from qt_app.domain.variants import Variant
+    from qt_app.reports.snapshot import Contact
     from qt_app.services.letters import LetterRecord
     from qt_app.services.session import Session
 
@@ -34,16 +35,25 @@ def draft_letter(
     who: str = "",
     supersedes: str = "",
 ) -> OpResult[str]:
-    """生成草稿 (or 另出新函 when `supersedes` names an issued letter); returns the new letter's id."""
-    from qt_app.services import letters as svc
+    """生成草稿 (or 另出新函 when `supersedes` names an issued letter); returns the new letter's id.
 
+    A variant resting on a policy assumption not in force is refused: a letter offers only the policy in force.
+    The letter states the facts its numbers rest on: the firm as the variant assumes it.
+    """
+    from qt_app.domain.variants import apply_to_firm
+    from qt_app.services import letters as svc
+    from qt_app.services.offers import offer_refusal
+
+    refusal = offer_refusal(variant, session.policies)
+    if refusal is not None:
+        raise refusal
     package = session.package(firm, variant)
     letter_id = svc.create_draft(
         session.store,
-        firm,
+        apply_to_firm(firm, variant),
         variants or variant,
         package,
-        session.policy,
+        session.policy_for(variant),
         language,
         who,
         supersedes=supersedes,
@@ -65,11 +75,20 @@ def approve_letter(session: Session, letter_id: str, approver: str) -> OpResult[
     return OpResult(_letters_of(session, letter_id), None)
 
 
-def issue_letter(session: Session, letter_id: str, who: str = "") -> OpResult[LetterRecord]:
-    """出具: the next 文号, signed and frozen (a superseded letter is voided in the same step)."""
+def issue_letter(
+    session: Session,
+    letter_id: str,
+    who: str = "",
+    contact: Contact | None = None,
+    cc: str | None = None,
+) -> OpResult[LetterRecord]:
+    """出具: the next 文号, signed and frozen (a superseded letter is voided in the same step).
+
+    `contact` (附注 联系人/电话) and `cc` (抄送) are the officer's edit at issue time; None keeps the settings.
+    """
     from qt_app.services import letters as svc
 
-    issued = svc.issue_letter(session.store, letter_id, who)
+    issued = svc.issue_letter(session.store, letter_id, who, contact=contact, cc=cc)
     return OpResult(_letters_of(session, letter_id), issued)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from qt_app.services.offers import clear_offer_variant, offer_variant, set_offer_variant
+from qt_app.services.offers import clear_offer_variant, offer_refusal, offer_variant, set_offer_variant
 from qt_app.services.operations.base import OpResult, Undo
 from qt_app.services.operations.changes import OpChanges
 
@@ -17,7 +17,18 @@ OFFICE_KEYS = ("issuing_office", "doc_prefix", "signer")
 
 
 def save_office_settings(session: Session, values: Mapping[str, str], who: str = "") -> OpResult[bool]:
-    """Save the office settings that changed (True when any did); undo puts the previous values back."""
+    """Save the office settings that changed (True when any did); undo puts the previous values back.
+
+    The letter's 附注 contact is checked when given (DomainError names the problem); both left empty means
+    letters go out without it until the officer fills it in at issue time.
+    """
+    from qt_app.reports.snapshot import Contact
+    from qt_app.services import letters as letters_svc
+
+    name = values.get(letters_svc.CONTACT_NAME, "").strip()
+    phone = values.get(letters_svc.CONTACT_PHONE, "").strip()
+    if name or phone:
+        letters_svc.check_contact(Contact(name, phone), values.get(letters_svc.LETTER_CC, ""))
     store = session.store
     before = {k: store.get_setting(k) for k in values}
     changed = {k: v.strip() for k, v in values.items() if before[k] != v.strip()}
@@ -40,7 +51,13 @@ def save_office_settings(session: Session, values: Mapping[str, str], who: str =
 
 
 def choose_offer_variant(session: Session, firm_id: str, variant: Variant, who: str = "") -> OpResult[None]:
-    """设为报价方案: meeting mode, the handout and new letters use this variant; undo restores the previous one."""
+    """设为报价方案: meeting mode, the handout and new letters use this variant; undo restores the previous one.
+
+    A variant resting on a policy assumption not in force is refused (`offers.offer_refusal`).
+    """
+    refusal = offer_refusal(variant, session.policies)
+    if refusal is not None:
+        raise refusal
     store = session.store
     before = offer_variant(store, firm_id)
     set_offer_variant(store, firm_id, variant, who)

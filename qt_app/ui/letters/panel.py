@@ -407,24 +407,26 @@ class LettersPanel(Panel):
         return self._after(done, rec, self.tr("已审批：{firm}"))
 
     def issue(self, confirm: bool = True) -> LetterRecord | None:
-        """出具: the next 文号 of the year, signed and frozen; shows the number."""
+        """出具: the next 文号 of the year, signed and frozen; asks for the 附注 contact and 抄送 first."""
         rec = self.selected()
         if rec is None:
             return None
+        contact, cc = svc.letter_contact(self.session.store)
         if confirm:
-            answer = QMessageBox.question(
-                self,
-                self.tr("出具告知函"),
-                self.tr(
-                    "出具后将分配下一个文号并签名，内容不能再修改。\n确定出具给“{firm}”的告知函吗？"
-                ).format(firm=rec.firm_name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            from qt_app.ui.letters.issue_dialog import IssueDialog
+
+            dialog = IssueDialog(rec.firm_name, contact, cc, self.session.lang, self)
+            chosen = dialog.chosen() if dialog.exec() == IssueDialog.DialogCode.Accepted else None
+            if chosen is None:
                 return None
+            contact, cc = chosen
         issued = self._attempt(
-            lambda: self._apply(letter_ops.issue_letter(self.session, rec.id, who())), self.tr("无法出具")
+            lambda: self._apply(
+                letter_ops.issue_letter(
+                    self.session, rec.id, who(), contact=contact if contact.complete else None, cc=cc
+                )
+            ),
+            self.tr("无法出具"),
         )
         if issued is None:
             return None

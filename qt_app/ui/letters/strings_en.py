@@ -8,6 +8,21 @@ Placeholders in braces are filled with str.format after translation.
 from __future__ import annotations
 
 EN: dict[str, str] = {
+    # IssueDialog and the settings' letter fields (issue 13)
+    "内容一致，文件已另存": "Content matches, file re-saved",
+    "每页的文字和金额与签名一致，但文件经其他程序另存过，图形与版式未核对。": (
+        "Every page's text and amounts are as signed, but another program re-saved the file; graphics and "
+        "layout were not compared."
+    ),
+    "文件与出具时逐字节一致": "The file is byte for byte as issued",
+    "文件经其他程序另存：图形与版式未核对": "Re-saved by another program: graphics and layout not compared",
+    "旧版函件：已核对金额、文号和全部条款文字，未比对版面": (
+        "First-format letter: amounts, number and all wording checked; layout not compared"
+    ),
+    "联系人": "Contact",
+    "电话": "Telephone",
+    "抄送": "Copies to",
+    "如：县财政局、县经信局（可不填）": "e.g. county finance and economy bureaus (optional)",
     # LettersPanel
     "告知函登记簿": "Letter register",
     "测算方案：": "Variant:",
@@ -184,9 +199,6 @@ EN: dict[str, str] = {
     "内嵌内容快照与签名不一致": "Embedded snapshot does NOT match the signature",
     "页面上的合计、金额、文号和企业与签名内容一致": "Total, amounts, number and firm on the page match what was signed",
     "页面文字与签名内容不一致（未找到：{missing}）": "Page text does NOT match what was signed (missing: {missing})",
-    "版面与按快照重新生成的版面完全一致": "Layout identical to a re-rendering of the snapshot",
-    "版面与重新生成的版面不一致：PDF 已被修改": "Layout differs from a re-rendering: the PDF was modified",
-    "函件由其他版本的软件生成，未逐字比对版面": "Made by another app version; the layout was not compared",
     "有效期至 {day}，已过期": "Valid until {day}; expired",
     "有效期至 {day}": "Valid until {day}",
     "本机登记簿：已登记，状态为“{status}”": "This office's register: known, status “{status}”",

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from qt_app.domain.errors import DomainError
 from qt_app.domain.money_format import figure
 from qt_app.reports.signing import IMPORTED, OWN, KeyRing, pretty_fingerprint
-from qt_app.reports.verify import REGISTER_KNOWN, REGISTER_MISMATCH, REGISTER_UNKNOWN, Verdict
+from qt_app.reports.verify import REGISTER_KNOWN, REGISTER_MISMATCH, REGISTER_UNKNOWN, Outcome, Verdict
 from qt_app.services import letters as svc
 from qt_app.services.session import Session
 
@@ -212,12 +212,7 @@ class VerifyDialog(QDialog):
             return "unsure", self.tr("无法核验"), self.tr("没有找到本软件出具的验证信息。")
         if not v.signature_valid and v.signer not in (OWN, IMPORTED):
             return "unsure", self.tr("无法核验"), self.tr("签名密钥未导入本机，无法确认出具单位。")
-        if (
-            not v.signature_valid
-            or v.snapshot_ok is False
-            or v.visible_match is False
-            or v.exact_match is False
-        ):
+        if not v.signature_valid or v.snapshot_ok is False or v.visible_match is False:
             return "bad", self.tr("已被修改"), self.tr("函件内容与出具时签名的内容不一致，请勿采信。")
         if v.register == REGISTER_MISMATCH:
             return "bad", self.tr("与登记簿不一致"), self.tr("文号与本机登记簿中的记录不符，请勿采信。")
@@ -228,6 +223,12 @@ class VerifyDialog(QDialog):
                 "unsure",
                 self.tr("草稿（未出具）"),
                 self.tr("内容未被改动，但这是草稿，不是正式出具的函件。"),
+            )
+        if v.outcome == Outcome.RESAVED:
+            return (
+                "unsure",
+                self.tr("内容一致，文件已另存"),
+                self.tr("每页的文字和金额与签名一致，但文件经其他程序另存过，图形与版式未核对。"),
             )
         if self._expired(v):
             return "unsure", self.tr("已过期"), self.tr("这份函件真实、未被改动，但已超过有效期。")
@@ -296,14 +297,12 @@ class VerifyDialog(QDialog):
                 out.append(
                     (BAD, self.tr("页面文字与签名内容不一致（未找到：{missing}）").format(missing=missing))
                 )
-        if v.exact_match is not None:
-            out.append(
-                (OK, self.tr("版面与按快照重新生成的版面完全一致"))
-                if v.exact_match
-                else (BAD, self.tr("版面与重新生成的版面不一致：PDF 已被修改"))
-            )
-        elif v.source == "pdf" and v.visible_match:
-            out.append((INFO, self.tr("函件由其他版本的软件生成，未逐字比对版面")))
+        if v.exact_match:
+            out.append((OK, self.tr("文件与出具时逐字节一致")))
+        elif v.outcome == Outcome.RESAVED:
+            out.append((WARN, self.tr("文件经其他程序另存：图形与版式未核对")))
+        elif v.legacy and v.visible_match:
+            out.append((INFO, self.tr("旧版函件：已核对金额、文号和全部条款文字，未比对版面")))
         if v.valid_until and self._expired(v):
             out.append((WARN, self.tr("有效期至 {day}，已过期").format(day=v.valid_until)))
         elif v.valid_until:

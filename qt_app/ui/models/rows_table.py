@@ -18,6 +18,7 @@ from qt_app.ui import i18n
 ModelIndex = QModelIndex | QPersistentModelIndex
 Row = dict[str, str]
 PROBLEM_BACKGROUND = QColor("#fde2e1")
+CHANGED_BACKGROUND = QColor("#e3edfb")  # a variant's value that differs from the base (方案差异)
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the stored value (a choice's key, not its label)
 
 
@@ -56,6 +57,7 @@ class RowsModel(QAbstractTableModel):
         self.columns = columns
         self._rows: list[Row] = []
         self._problems: dict[tuple[int, str], str] = {}
+        self._marks: dict[tuple[int, str], str] = {}
 
     def rows(self) -> list[Row]:
         return [dict(r) for r in self._rows]
@@ -95,6 +97,21 @@ class RowsModel(QAbstractTableModel):
                 self.index(len(self._rows) - 1, len(self.columns) - 1),
                 [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole],
             )
+
+    def set_marks(self, marks: dict[tuple[int, str], str]) -> None:
+        """Tint cells (row, key) a variant changed, the base value as tooltip; an empty key marks the row."""
+        if marks == self._marks:
+            return
+        self._marks = dict(marks)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, len(self.columns) - 1),
+                [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole],
+            )
+
+    def mark_at(self, row: int, key: str) -> str:
+        return self._marks.get((row, key)) or self._marks.get((row, ""), "")
 
     def problem_at(self, row: int, key: str) -> str:
         return self._problems.get((row, key)) or self._problems.get((row, ""), "")
@@ -136,6 +153,11 @@ class RowsModel(QAbstractTableModel):
             return QBrush(PROBLEM_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and problem:
             return problem
+        mark = self.mark_at(index.row(), col.key)
+        if role == Qt.ItemDataRole.BackgroundRole and mark:
+            return QBrush(CHANGED_BACKGROUND)
+        if role == Qt.ItemDataRole.ToolTipRole and mark:
+            return mark
         if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

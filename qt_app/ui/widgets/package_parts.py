@@ -52,6 +52,13 @@ def capitals_text(fen: Fen) -> str:
         return ""
 
 
+def pending_text(would_be: Fen, lang: str) -> str:
+    """What a 待认定 line (or item) shows instead of an amount: "待认定 · 可得 20.00万元"."""
+    return QCoreApplication.translate("PackagePanel", "待认定 · 可得 {amount}").format(
+        amount=money(would_be, lang)
+    )
+
+
 def is_illustrative(line: LineItem) -> bool:
     """Does the amount rest on an illustrative value (示例) — a parameter the county has not confirmed?"""
     return any(p.status == ILLUSTRATIVE for p in line.params)
@@ -110,6 +117,8 @@ def package_nodes(pkg: Package, lang: str, policy: Policy | None = None) -> list
             continue
         first = lines[0]
         total = by_item.get(item_id, 0)
+        pending = sum(ln.would_be for ln in lines if ln.status is LineStatus.PENDING_RECOGNITION)
+        total_text = pending_text(pending, lang) if pending and not total else money(total, lang)
         basis = first.basis_zh
         if lang == "en" and policy is not None:
             try:
@@ -122,23 +131,26 @@ def package_nodes(pkg: Package, lang: str, policy: Policy | None = None) -> list
                 statuses.append(ln.status)
         item = Node(
             item_id,
-            [line_name(first, lang), money(total, lang), "", clause_text(first.clause, lang), basis],
+            [line_name(first, lang), total_text, "", clause_text(first.clause, lang), basis],
             badges={
                 2: [(line_status_label(s, lang), s.value) for s in statuses],
                 3: [(value_status_label(first.clause_status, lang), first.clause_status)],
             },
             tooltip=basis,
             bold=True,
+            color="#777777" if pending and not total else "",
             amount=total,
         )
         for n, ln in enumerate(lines):
             words = (ln.explanation_en if lang == "en" else ln.explanation_zh) or (
                 ln.reason_en if lang == "en" else ln.reason_zh
             )
+            waiting = ln.status is LineStatus.PENDING_RECOGNITION and ln.would_be > 0
+            amount_text = pending_text(ln.would_be, lang) if waiting else money(ln.amount, lang)
             year = item.add(
                 Node(
                     f"{item_id}/{ln.year}/{n}",
-                    [year_text(ln.year), money(ln.amount, lang), "", "", words],
+                    [year_text(ln.year), amount_text, "", "", words],
                     badges={2: [(line_status_label(ln.status, lang), ln.status.value)]},
                     tooltip=words,
                     color="" if ln.amount > 0 else "#777777",

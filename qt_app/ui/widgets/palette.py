@@ -27,6 +27,8 @@ BADGE_COLORS: dict[str, tuple[str, str]] = {
     "zero": ("#eeeeee", "#555555"),
     "ineligible": ("#fbdede", "#9b1c1c"),
     "beyond_policy_period": ("#eeeeee", "#555555"),
+    "before_policy_period": ("#eeeeee", "#555555"),
+    "pending_recognition": ("#dff3f1", "#0f5f58"),  # 待认定: computed, not yet committed
     "default": ("#dcebfb", "#1b4f8a"),
     "overrun": ("#fbdede", "#9b1c1c"),
 }
