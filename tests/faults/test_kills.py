@@ -1,6 +1,7 @@
 """Crash safety at scale: SIGKILL at random points of the write sequence (timed on how far the write-ahead
 log and the backups have grown, not on the clock) during import, bundle import, letter issue, backup,
-restore, saving and the 兑现 ledger's writes (claims paid in tranches). Nothing confirmed may be lost, nothing partial may remain, the file passes the full check.
+restore, saving and the 兑现 ledger's writes (claims paid in tranches). Nothing confirmed may be lost,
+nothing partial may remain, the file passes the full check.
 
 The default run takes a sample of about 100 kills; `pytest -m slow` (or `--run-slow`) over 1,000.
 """
