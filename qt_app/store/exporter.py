@@ -42,6 +42,16 @@ def _cell(v: Any) -> Any:
     return v
 
 
+def _text_cell(sheet: Any, make: Any, value: Any) -> Any:
+    """Text that starts with "=" stays text: openpyxl would write it as a formula, which Excel runs and
+    which reads back empty (a note "=0", or a name sent in a bundle as "=HYPERLINK(…)")."""
+    if isinstance(value, str) and value.startswith("="):
+        cell = make(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
 def _write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
     headers = sc.export_headers(rows)
     tmp = path.with_name(path.name + ".part")
@@ -70,7 +80,7 @@ def _write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
         sheet.append(head)
         for data in rows:
             cells = sc.cells_for(data)
-            sheet.append([_cell(cells.get(h, "")) for h in headers])
+            sheet.append([_text_cell(sheet, WriteOnlyCell, _cell(cells.get(h, ""))) for h in headers])
         book.save(tmp)
     os.replace(tmp, path)
 

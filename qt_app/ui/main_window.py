@@ -252,7 +252,11 @@ class MainWindow(QMainWindow):
         self.firms.firmActivated.connect(self.open_firm)
         self.hub.firmShown.connect(self._firm_shown)
         self.hub.changed.connect(self._changes)
-        read_only = self.session.store.read_only
+        self._write_state_changed()
+
+    def _write_state_changed(self) -> None:
+        """Actions that write follow the store: read-only (another window, a damaged file) or writable."""
+        store = self.session.store
         for name in (
             "new_firm",
             "duplicate_firm",
@@ -265,7 +269,9 @@ class MainWindow(QMainWindow):
             "backup_now",
             "import_firms",
         ):
-            a[name].setEnabled(not read_only)
+            self.actions_by_name[name].setEnabled(not store.read_only)
+        self.read_only_label.setText(i18n.pick(store.notice) if store.notice else "")
+        self.read_only_label.setVisible(bool(store.notice))
 
     def _policy_ready(self) -> None:
         """Idle turn after the first paint: read the policy file; the list's domain filter and totals follow."""
@@ -321,6 +327,8 @@ class MainWindow(QMainWindow):
         """The status bar follows the data: backups, the default policy, a restored database."""
         if changes.backups or changes.everything or changes.policy:
             self.update_status()
+        if changes.everything:  # a restored database: a damaged file put right is writable again
+            self._write_state_changed()
 
     def _dirty_changed(self, dirty: bool) -> None:
         title = self.tr("招商政策测算台")

@@ -141,7 +141,7 @@
             <translation>Cannot start</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+16" />
             <source>无法打开数据库</source>
             <translation>Cannot open the database</translation>
         </message>
@@ -280,7 +280,7 @@
     <context>
         <name>ComparePanel</name>
         <message>
-            <location filename="../../qt_app/ui/compare_view.py" line="+132" />
+            <location filename="../../qt_app/ui/compare_view.py" line="+131" />
             <source>选择两到四个方案：</source>
             <translation>Choose two to four variants:</translation>
         </message>
@@ -1321,6 +1321,51 @@
         </message>
     </context>
     <context>
+        <name>IssueDialog</name>
+        <message>
+            <location filename="../../qt_app/ui/letters/issue_dialog.py" line="+24" />
+            <source>出具告知函</source>
+            <translation>Issue letter</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>出具后将分配下一个文号并签名，内容不能再修改。
+确定出具给“{firm}”的告知函吗？</source>
+            <translation>Issuing assigns the next document number and signs the letter; it cannot be edited afterwards.
+Issue the letter to “{firm}”?</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>如：县财政局、县经信局（可不填）</source>
+            <translation>e.g. county finance and economy bureaus (optional)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>联系人</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>电话</source>
+            <translation>Telephone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>抄送</source>
+            <translation>Copies to</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>出具</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>LetterPreview</name>
         <message>
             <location filename="../../qt_app/ui/letters/preview.py" line="+27" />
@@ -1569,20 +1614,12 @@
             <translation>Approved: {firm}</translation>
         </message>
         <message>
-            <location line="+10" />
-            <location line="+17" />
+            <location line="+29" />
             <source>出具告知函</source>
             <translation>Issue letter</translation>
         </message>
         <message>
-            <location line="-15" />
-            <source>出具后将分配下一个文号并签名，内容不能再修改。
-确定出具给“{firm}”的告知函吗？</source>
-            <translation>Issuing assigns the next document number and signs the letter; it cannot be edited afterwards.
-Issue the letter to “{firm}”?</translation>
-        </message>
-        <message>
-            <location line="+8" />
+            <location line="-7" />
             <source>无法出具</source>
             <translation>Cannot issue</translation>
         </message>
@@ -1783,7 +1820,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
         <name>MainWindow</name>
         <message>
             <location filename="../../qt_app/ui/main_window.py" line="+74" />
-            <location line="+252" />
+            <location line="+260" />
             <source>招商政策测算台</source>
             <translation>Offer Desk</translation>
         </message>
@@ -1838,7 +1875,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>“{name}” had unsaved changes when the app last closed. Restore this draft?</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/main_window.py" line="+47" />
+            <location filename="../../qt_app/ui/main_window.py" line="+48" />
             <source>已移入回收站；按 Ctrl+Z 撤销</source>
             <translation>Moved to the trash; press Ctrl+Z to undo</translation>
         </message>
@@ -2279,7 +2316,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../qt_app/ui/settings_dialog.py" line="+57" />
+            <location filename="../../qt_app/ui/settings_dialog.py" line="+58" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
@@ -2287,6 +2324,11 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <location line="+6" />
             <source>多位签发人用“、”分隔</source>
             <translation>Separate several signers with “、”</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>如：县财政局、县经信局（可不填）</source>
+            <translation>e.g. county finance and economy bureaus (optional)</translation>
         </message>
         <message>
             <location line="+5" />
@@ -2312,6 +2354,21 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <location line="+1" />
             <source>签发人</source>
             <translation>Signers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>联系人</source>
+            <translation>With</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>电话</source>
+            <translation>Telephone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>抄送</source>
+            <translation>Copies to</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2340,12 +2397,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+11" />
-            <location line="+105" />
+            <location line="+125" />
             <source>备份</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location line="-101" />
+            <location line="-121" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
@@ -2355,7 +2412,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Restore from selected backup…</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+5" />
+            <source>检查数据文件</source>
+            <translation>Check data file</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>还没有备份。每天首次打开时会自动备份，也可随时“立即备份”。</source>
             <translation>No backups yet. One is taken automatically at the first start each day, or use “Back up now”.</translation>
         </message>
@@ -2366,12 +2428,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+1" />
-            <location line="+94" />
+            <location line="+110" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="-69" />
+            <location line="-72" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>
@@ -2397,7 +2459,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Restored from the backup.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+34" />
             <source>已备份到：{path}</source>
             <translation>Backed up to: {path}</translation>
         </message>
@@ -2777,7 +2839,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>The signing key has not been imported here, so the issuing office cannot be confirmed.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+2" />
             <source>已被修改</source>
             <translation>Altered</translation>
         </message>
@@ -2815,6 +2877,16 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <location line="+1" />
             <source>内容未被改动，但这是草稿，不是正式出具的函件。</source>
             <translation>Unaltered, but this is a draft, not an issued letter.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>内容一致，文件已另存</source>
+            <translation>Content matches, file re-saved</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>每页的文字和金额与签名一致，但文件经其他程序另存过，图形与版式未核对。</source>
+            <translation>Every page's text and amounts are as signed, but another program re-saved the file; graphics and layout were not compared.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2917,19 +2989,19 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Page text does NOT match what was signed (missing: {missing})</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>版面与按快照重新生成的版面完全一致</source>
-            <translation>Layout identical to a re-rendering of the snapshot</translation>
+            <location line="+3" />
+            <source>文件与出具时逐字节一致</source>
+            <translation>The file is byte for byte as issued</translation>
         </message>
         <message>
             <location line="+2" />
-            <source>版面与重新生成的版面不一致：PDF 已被修改</source>
-            <translation>Layout differs from a re-rendering: the PDF was modified</translation>
+            <source>文件经其他程序另存：图形与版式未核对</source>
+            <translation>Re-saved by another program: graphics and layout not compared</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>函件由其他版本的软件生成，未逐字比对版面</source>
-            <translation>Made by another app version; the layout was not compared</translation>
+            <location line="+2" />
+            <source>旧版函件：已核对金额、文号和全部条款文字，未比对版面</source>
+            <translation>First-format letter: amounts, number and all wording checked; layout not compared</translation>
         </message>
         <message>
             <location line="+2" />

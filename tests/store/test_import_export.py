@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from qt_app.services.firms import (
 )
 from qt_app.store.exporter import example_firm
 from qt_app.store.sheet_columns import COLUMNS
-from tests.store.conftest import code_for
+from tests.store.conftest import code_for, make_firm
 
 NAME, CODE, OWNER, MOVE_IN, SITE, AREA, RENT = (
     "企业名称",
@@ -246,3 +247,17 @@ def test_a_credit_code_that_excel_turned_into_a_number_is_explained(tmp_path: Pa
     report = plan_import(store, path)
     (problem,) = report.errors
     assert problem.column == CODE and "存成了数字" in problem.zh and "as a number" in problem.en
+
+
+def test_text_starting_with_an_equals_sign_stays_text_in_excel(tmp_path: Path, store: Store) -> None:
+    """openpyxl writes "=…" as a formula: Excel would run a name sent in a bundle as "=HYPERLINK(…)", and
+    the cell would read back empty."""
+    store.save_firm(make_firm(1, stage_reason="=0", notes='=HYPERLINK("http://example.com")'))
+    export_firms(store, tmp_path / "out.xlsx")
+    with zipfile.ZipFile(tmp_path / "out.xlsx") as z:
+        assert b"<f>" not in z.read("xl/worksheets/sheet1.xml")
+    other = open_store(tmp_path / "other", auto_backup=False)
+    import_firms(other, tmp_path / "out.xlsx")
+    firm = other.get_firm(make_firm(1).id)[0]
+    assert (firm.stage_reason, firm.notes) == ("=0", '=HYPERLINK("http://example.com")')
+    other.close()
