@@ -26,6 +26,7 @@ from qt_app.domain.firm import (
 from qt_app.domain.firm_io import firm_to_dict
 from qt_app.domain.money import wan
 from qt_app.store import sheet_columns as sc
+from qt_app.store.sheet_text import csv_cell_out, xlsx_cell
 
 if TYPE_CHECKING:
     from qt_app.store.store import Store
@@ -42,16 +43,6 @@ def _cell(v: Any) -> Any:
     return v
 
 
-def _text_cell(sheet: Any, make: Any, value: Any) -> Any:
-    """Text that starts with "=" stays text: openpyxl would write it as a formula, which Excel runs and
-    which reads back empty (a note "=0", or a name sent in a bundle as "=HYPERLINK(…)")."""
-    if isinstance(value, str) and value.startswith("="):
-        cell = make(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
-
-
 def _write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
     headers = sc.export_headers(rows)
     tmp = path.with_name(path.name + ".part")
@@ -62,7 +53,9 @@ def _write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
             writer.writerow(headers)
             for data in rows:
                 cells = sc.cells_for(data)
-                writer.writerow(["" if cells.get(h) is None else cells.get(h, "") for h in headers])
+                writer.writerow(
+                    ["" if cells.get(h) is None else csv_cell_out(cells.get(h, "")) for h in headers]
+                )
     else:
         import openpyxl
         from openpyxl.cell import WriteOnlyCell
@@ -80,7 +73,7 @@ def _write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
         sheet.append(head)
         for data in rows:
             cells = sc.cells_for(data)
-            sheet.append([_text_cell(sheet, WriteOnlyCell, _cell(cells.get(h, ""))) for h in headers])
+            sheet.append([xlsx_cell(sheet, _cell(cells.get(h, ""))) for h in headers])
         book.save(tmp)
     os.replace(tmp, path)
 

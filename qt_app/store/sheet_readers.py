@@ -16,6 +16,7 @@ from typing import Any
 from qt_app.domain.errors import DomainError, shown
 from qt_app.domain.json_limits import parse_json
 from qt_app.store import sheet_limits as limits
+from qt_app.store.sheet_text import csv_cell_in
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def read_csv(path: Path) -> Table:
                     raise limits.too_many_rows()
                 if len(record) > limits.MAX_COLUMNS:
                     raise limits.too_many_columns(number)
-            records.append((number, record))
+            records.append((number, [csv_cell_in(cell) for cell in record]))
     except csv.Error as e:  # a field over csv's own limit, a NUL byte, a quote left open
         raise DomainError(
             f"CSV 文件格式错误（第{reader.line_num}行）：{e}",

@@ -261,3 +261,25 @@ def test_text_starting_with_an_equals_sign_stays_text_in_excel(tmp_path: Path, s
     firm = other.get_firm(make_firm(1).id)[0]
     assert (firm.stage_reason, firm.notes) == ("=0", '=HYPERLINK("http://example.com")')
     other.close()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_formula_like_text_is_inert_in_the_file_and_reads_back_as_typed(
+    tmp_path: Path, store: Store, suffix: str
+) -> None:
+    """A Milan number "+39 02 1234" or a note "=1+1 见合同" must not run as a formula in Excel or WPS (CSV has no
+    cell types, so it goes out behind an apostrophe) and must come back exactly as typed."""
+    store.save_firm(make_firm(1, contact="+39 02 1234", notes="=1+1 见合同", stage_reason="@SUM(A1)"))
+    out = tmp_path / f"out{suffix}"
+    export_firms(store, out)
+    if suffix == ".csv":
+        text = out.read_text(encoding="utf-8-sig")
+        assert "'+39 02 1234" in text and "'=1+1 见合同" in text and "'@SUM(A1)" in text
+    else:
+        with zipfile.ZipFile(out) as z:
+            assert b"<f>" not in z.read("xl/worksheets/sheet1.xml")
+    other = open_store(tmp_path / "other", auto_backup=False)
+    import_firms(other, out)
+    firm = other.get_firm(make_firm(1).id)[0]
+    assert (firm.contact, firm.notes, firm.stage_reason) == ("+39 02 1234", "=1+1 见合同", "@SUM(A1)")
+    other.close()
