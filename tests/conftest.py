@@ -10,6 +10,9 @@ import pytest
 
 # Must happen before any Qt import: without a display, Qt would abort the whole run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault(
+    "OFFER_DESK_LETTER_WARMUP", "0"
+)  # windows in tests skip the throw-away letter (its own test runs it)
 
 # PySide6 6.12 on Python 3.11 drops a reference to None on every void Qt call; long test runs would die with
 # "Fatal Python error: none_dealloc". Importing qt_app.ui applies the guard (see refcount_guard.py).

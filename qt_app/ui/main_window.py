@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from qt_app import __version__
 from qt_app.domain.errors import DomainError
+from qt_app.services import letter_warmup
 from qt_app.services.operations import OpChanges, current_user
 from qt_app.services.operations import firms as firm_ops
 from qt_app.services.session import Session
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         # Once the window has painted (whichever screen was left open): offer back a crash draft, then
         # load the policy and the write path, one idle turn each.
         self.warm_up = WarmUp(self, [self._after_show, self._policy_ready, self._store_ready], self)
+        if letter_warmup.enabled():
+            self.warm_up.finished.connect(lambda: QTimer.singleShot(0, self, self._warm_letters))
 
     # -- screens --------------------------------------------------------------------------------------------------
     def _build_screens(self) -> None:
@@ -281,6 +284,20 @@ class MainWindow(QMainWindow):
     def _store_ready(self) -> None:
         """Idle turn: make the store's write handle now rather than on the first save."""
         self.session.store.prepare_writes()
+
+    def _warm_letters(self) -> None:
+        """Once warm: render a throw-away letter on a worker thread, so the first real one is fast."""
+        import logging
+
+        from PySide6.QtCore import QThreadPool
+
+        from qt_app.ui.workers import Job  # loads on first use, like every thread-pool helper
+
+        policy = self.session.policy  # read here, on the UI thread
+        job = Job(lambda: letter_warmup.warm_letters(policy))
+        job.signals.failed.connect(lambda e: logging.getLogger("offer_desk").info("letter warm-up: %s", e))
+        self._letter_job = job  # kept until the window goes
+        QThreadPool.globalInstance().start(job)
 
     def _after_show(self) -> None:
         """After the window is on screen: offer back a draft left by a crash."""
