@@ -67,6 +67,9 @@ def main() -> int:
     for name, value, budget, ok in rows:
         print(f"{name:<32} {value:>10}  {budget:<10} {verdict(ok)}")
     print(f"self-test said: {line}")
+    python = ".".join(map(str, sys.version_info[:3]))
+    guard = "not needed: None is immortal" if sys.version_info >= (3, 12) else "active (PySide6 6.12 on 3.11)"
+    print(f"frozen with Python {python}; refcount guard {guard}")
     return 1 if strict and not all(ok for *_, ok in rows) else 0
 
 

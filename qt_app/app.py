@@ -67,7 +67,7 @@ def open_session(data_dir: str | Path | None, lang: str, parent: QWidget | None 
     errors.setup_logging(folder)
     while True:
         try:
-            return Session.open(data_dir, lang=lang)
+            session = Session.open(data_dir, lang=lang)
         except StoreError as e:
             errors.log.error("cannot open the store: %s", e.en)
             if not _offer_backup(e, parent):
@@ -78,6 +78,12 @@ def open_session(data_dir: str | Path | None, lang: str, parent: QWidget | None 
 
             QMessageBox.critical(parent, QCoreApplication.translate("App", "无法启动"), errors.describe(e))
             return None
+        else:
+            if session.store.damaged:  # readable but damaged: read-only, with the newest good backup offered
+                from qt_app.ui.integrity_check import offer_restore
+
+                offer_restore(session, None, parent, session.store.damaged)
+            return session
 
 
 def _offer_backup(e: StoreError, parent: QWidget | None) -> bool:

@@ -10,6 +10,9 @@ import pytest
 
 # Must happen before any Qt import: without a display, Qt would abort the whole run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault(
+    "OFFER_DESK_LETTER_WARMUP", "0"
+)  # windows in tests skip the throw-away letter (its own test runs it)
 
 # PySide6 6.12 on Python 3.11 drops a reference to None on every void Qt call; long test runs would die with
 # "Fatal Python error: none_dealloc". Importing qt_app.ui applies the guard (see refcount_guard.py).
@@ -57,6 +60,24 @@ def _no_qt_warnings() -> Iterator[None]:
         pytest.fail("Qt warned during this test:\n" + "\n".join(seen), pytrace=False)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-slow",
+        action="store_true",
+        help="also run the slow campaigns (1,000+ kills, thousands of fuzz cases)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow tests run when asked for (`--run-slow`, or `-m slow`); the default run takes their samples."""
+    if config.getoption("--run-slow") or "slow" in (config.getoption("markexpr") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow or -m slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Every test gets its own data folder, so nothing touches the user's real database."""
@@ -88,17 +109,34 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not path.is_file():
         return
     totals: dict[str, list[int]] = {}
+    fuzz: dict[str, dict[str, int]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)
+        if "fuzz" in entry:
+            counts = fuzz.setdefault(
+                entry["fuzz"], {"tried": 0, "accepted": 0, "refused": 0, "traceback": 0, "lost": 0}
+            )
+            counts["tried"] += 1
+            counts[entry["outcome"]] += 1
+            counts["lost"] += entry["lost"]
+            continue
         tried_lost = totals.setdefault(entry["scenario"], [0, 0])
         tried_lost[0] += entry["tried"]
         tried_lost[1] += entry["lost"]
-    if not totals:
-        return
-    terminalreporter.section("fault injection: what was tried, what was lost")
-    for scenario, (tried, lost) in sorted(totals.items()):
-        terminalreporter.write_line(f"{scenario:<70} tried {tried:>5}   lost {lost}")
-    lost_total = sum(v[1] for v in totals.values())
-    terminalreporter.write_line(
-        f"{'total':<70} tried {sum(v[0] for v in totals.values()):>5}   lost {lost_total}"
-    )
+    if totals:
+        terminalreporter.section("fault injection: what was tried, what was lost")
+        for scenario, (tried, lost) in sorted(totals.items()):
+            terminalreporter.write_line(f"{scenario:<70} tried {tried:>5}   lost {lost}")
+        lost_total = sum(v[1] for v in totals.values())
+        terminalreporter.write_line(
+            f"{'total':<70} tried {sum(v[0] for v in totals.values()):>5}   lost {lost_total}"
+        )
+    if fuzz:
+        terminalreporter.section("fuzzing: tried, accepted, refused with a message, tracebacks, lost")
+        columns = ("tried", "accepted", "refused", "traceback", "lost")
+        terminalreporter.write_line(f"{'':<40}" + "".join(f"{c:>11}" for c in columns))
+        for target, counts in sorted(fuzz.items()):
+            terminalreporter.write_line(f"{target:<40}" + "".join(f"{counts[c]:>11}" for c in columns))
+        terminalreporter.write_line(
+            f"{'total':<40}" + "".join(f"{sum(c[k] for c in fuzz.values()):>11}" for k in columns)
+        )

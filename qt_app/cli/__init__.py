@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from qt_app import __version__
-from qt_app.cli.common import CliExit, print_error
+from qt_app.cli.common import CliExit, forgiving_output, print_error
 from qt_app.domain.errors import DomainError
 
 if TYPE_CHECKING:
@@ -119,6 +119,7 @@ def main(argv: list[str]) -> int:
     if parser is None or not getattr(args, "handler", None):
         build_parser().print_help()
         return 2
+    forgiving_output()
     try:
         return int(args.handler(args))
     except CliExit as e:

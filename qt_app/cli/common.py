@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 from qt_app.domain.errors import DomainError, ValidationError
@@ -13,6 +14,16 @@ class CliExit(Exception):
     def __init__(self, code: int) -> None:
         super().__init__(code)
         self.code = code
+
+
+def forgiving_output() -> None:
+    """Characters the console cannot show come out as “?” instead of stopping the command with a
+    traceback (a GBK console on Windows, output redirected to a file in another encoding)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a stream that cannot change now: leave it
+                reconfigure(errors="replace")
 
 
 def print_error(error: DomainError, lang: str = "zh") -> None:

@@ -14,19 +14,21 @@ from qt_app.cli.common import CliExit
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import STAGE_LABELS, Stage
 from qt_app.domain.money_format import money
+from qt_app.services import bundles
 from qt_app.services.demo import load_demo
 from qt_app.services.firms import (
     ImportRefused,
     Store,
     StoreCorrupt,
+    check_data_file,
     export_firm_file,
     export_firms,
     import_firms,
     open_store,
     plan_import,
+    recover_from_backup,
     write_template,
 )
-from qt_app.store.recovery import recover_from_backup
 
 
 def _data_dir(p: argparse.ArgumentParser) -> None:
@@ -80,6 +82,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "import", help="导入数据包 / merge a bundle (conflicts are listed, not overwritten)"
     )
     bimp.add_argument("file", type=Path)
+    bimp.add_argument("--who", default="", help="name recorded in the audit log")
     _data_dir(bimp)
     bimp.set_defaults(handler=cmd_bundle_import)
 
@@ -87,6 +90,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     bk.add_argument("--to", type=Path, default=None, help="backup file (default: the backups folder)")
     _data_dir(bk)
     bk.set_defaults(handler=cmd_backup)
+
+    ck = sub.add_parser("check", help="检查数据文件 / full integrity check of the database file")
+    _data_dir(ck)
+    ck.set_defaults(handler=cmd_check)
 
     rs = sub.add_parser("restore", help="从备份恢复 / restore the database from a backup")
     rs.add_argument("file", type=Path)
@@ -180,14 +187,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     with _reader(args) as store:
-        n = store.export_bundle(args.file)
+        n = bundles.export_bundle(store, args.file)
     _say(args, f"数据包已写出：{args.file}（{n} 家企业）", f"Bundle written: {args.file} ({n} firms)")
     return 0
 
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
     with _writer(args) as store:
-        report = store.import_bundle(args.file)
+        report = bundles.import_bundle(store, args.file, who=args.who)
+    if report.signed_by:
+        _say(args, f"签名核验通过：{report.signed_by}", f"Signature verified: {report.signed_by}")
     for line in report.lines(args.lang):
         print(line, file=sys.stderr)
     print(report.summary(args.lang))
@@ -199,6 +208,22 @@ def cmd_backup(args: argparse.Namespace) -> int:
         path = store.backup(args.to)
     _say(args, f"已备份到 {path}", f"Backed up to {path}")
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """0 when the file is whole, 1 when it is damaged (the problems on stderr, the backup to restore named)."""
+    with _reader(args) as store:
+        report = check_data_file(store)
+    for line in report.problems:
+        print(line, file=sys.stderr)
+    print(report.summary(args.lang))
+    if not report.ok and report.backup is not None:
+        _say(
+            args,
+            f"恢复：python -m qt_app restore {report.backup}",
+            f"To restore: python -m qt_app restore {report.backup}",
+        )
+    return 0 if report.ok else 1
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

@@ -3,6 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+
+def shown(value: Any, limit: int = 32) -> str:
+    """A found value as a message quotes it: cut short, so a 1 MB cell is not repeated back in the message."""
+    if isinstance(value, list | dict):
+        return "列表 / a list" if isinstance(value, list) else "对象 / an object"
+    text = str(value)
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return text.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate cannot be printed
+
+
+def is_text(value: str) -> bool:
+    """False for text no file or database can hold: a lone surrogate (“\\ud800” in JSON), a NUL."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in value
 
 
 class DomainError(Exception):

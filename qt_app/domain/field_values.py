@@ -1,7 +1,10 @@
 """Field values as staff write them (字段取值): text, yes/no, whole numbers, years, amounts, dates, choices.
 
 Each converter takes the raw value and its path and returns the value, or raises `Bad` with the message
-in Chinese and English; `Reader` collects every problem of one pass, by path.
+in Chinese and English; `Reader` collects every problem of one pass, by path. Every converter has limits
+(nothing a user or an outsider feeds the app may break it): one-line text 200 characters, notes 20,000,
+counts 100,000, other numbers 10⁹, amounts 1000亿元 (money.py); no lone surrogate or NUL in text; a value
+quoted back in a message is cut short.
 """
 
 from __future__ import annotations
@@ -11,10 +14,15 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
-from qt_app.domain.errors import DomainError, FieldProblem
+from qt_app.domain.errors import DomainError, FieldProblem, is_text, shown
 from qt_app.domain.money import Fen, parse_amount
 
 T = TypeVar("T")
+
+MAX_TEXT_CHARS = 200  # a name, a contact, an owner, a project: one line of text
+MAX_NOTES_CHARS = 20_000  # notes: a few pages
+MAX_COUNT = 100_000  # people in a talent group, years of a loan
+MAX_NUMBER = 10**9  # any other number: an area, a rent, a factor (amounts have their own limit in money.py)
 
 
 class Reader:
@@ -56,10 +64,41 @@ class Bad(Exception):
         self.zh, self.en = zh, en
 
 
-def to_str(v: Any, _p: str) -> str:
+def _text(v: Any, limit: int) -> str:
     if not isinstance(v, str | int):
         raise Bad("应为文本", "Expected text")
-    return str(v).strip()
+    text = str(v).strip()
+    if not is_text(text):
+        raise Bad(
+            "文字中有无效的字符（如不成对的代理字符或空字符）",
+            "The text holds an invalid character (a lone surrogate or NUL)",
+        )
+    if len(text) > limit:
+        raise Bad(
+            f"文字过长：最多 {limit} 个字，实为 {len(text)} 个字",
+            f"Too long: at most {limit} characters, found {len(text)}",
+        )
+    return text
+
+
+def to_str(v: Any, _p: str) -> str:
+    return _text(v, MAX_TEXT_CHARS)
+
+
+def to_note(v: Any, _p: str) -> str:
+    return _text(v, MAX_NOTES_CHARS)
+
+
+def _too_big(v: Any, limit: int) -> Bad:
+    return Bad(
+        f"数值过大：最多 {limit:,}，实为“{shown(v)}”", f"Too large: at most {limit:,}, found “{shown(v)}”"
+    )
+
+
+def _digits(v: Any) -> str:
+    """A number's text; anything longer than 100 characters is not a number (and is not parsed)."""
+    text = str(v).strip()
+    return text if len(text) <= 100 else "not a number"
 
 
 def to_bool(v: Any, _p: str) -> bool:
@@ -69,23 +108,25 @@ def to_bool(v: Any, _p: str) -> bool:
         return True
     if isinstance(v, str) and v.strip().lower() in {"否", "false", "no", "0", "n"}:
         return False
-    raise Bad(f"应为“是”或“否”，实为“{v}”", f"Expected yes or no, found “{v}”")
+    raise Bad(f"应为“是”或“否”，实为“{shown(v)}”", f"Expected yes or no, found “{shown(v)}”")
 
 
-def to_int(v: Any, _p: str) -> int:
+def to_int(v: Any, _p: str, limit: int = MAX_NUMBER) -> int:
     if isinstance(v, bool):
         raise Bad("应为整数", "Expected a whole number")
     try:
-        d = Decimal(str(v).strip())
+        d = Decimal(_digits(v))
     except InvalidOperation:
-        raise Bad(f"应为整数，实为“{v}”", f"Expected a whole number, found “{v}”") from None
+        raise Bad(f"应为整数，实为“{shown(v)}”", f"Expected a whole number, found “{shown(v)}”") from None
     if not d.is_finite() or d != d.to_integral_value():
-        raise Bad(f"应为整数，实为“{v}”", f"Expected a whole number, found “{v}”")
+        raise Bad(f"应为整数，实为“{shown(v)}”", f"Expected a whole number, found “{shown(v)}”")
+    if abs(d) > limit:
+        raise _too_big(v, limit)
     return int(d)
 
 
 def to_count(v: Any, p: str) -> int:
-    n = to_int(v, p)
+    n = to_int(v, p, MAX_COUNT)
     if n < 0:
         raise Bad("不能为负数", "Cannot be negative")
     return n
@@ -102,11 +143,13 @@ def to_decimal(v: Any, _p: str) -> Decimal:
     if isinstance(v, bool | float):
         v = str(v)
     try:
-        d = Decimal(str(v).strip().replace(",", ""))
+        d = Decimal(_digits(v).replace(",", ""))
     except InvalidOperation:
-        raise Bad(f"应为数字，实为“{v}”", f"Expected a number, found “{v}”") from None
+        raise Bad(f"应为数字，实为“{shown(v)}”", f"Expected a number, found “{shown(v)}”") from None
     if not d.is_finite() or d < 0:
-        raise Bad(f"应为非负数，实为“{v}”", f"Expected a non-negative number, found “{v}”")
+        raise Bad(f"应为非负数，实为“{shown(v)}”", f"Expected a non-negative number, found “{shown(v)}”")
+    if d > MAX_NUMBER:
+        raise _too_big(v, MAX_NUMBER)
     return d
 
 
@@ -129,9 +172,10 @@ def to_date(v: Any, _p: str) -> date:
     try:
         y, m, d = (int(x) for x in text.split("-"))
         return date(y, m, d)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):  # OverflowError: a year of 30 digits
         raise Bad(
-            f"日期格式应为 2026-03-05，实为“{v}”", f"Expected a date like 2026-03-05, found “{v}”"
+            f"日期格式应为 2026-03-05，实为“{shown(v)}”",
+            f"Expected a date like 2026-03-05, found “{shown(v)}”",
         ) from None
 
 
@@ -142,7 +186,7 @@ def to_enum(cls: type[Any]) -> Callable[[Any, str], Any]:
         except ValueError:
             allowed = "、".join(m.value for m in cls)
             raise Bad(
-                f"应为以下之一：{allowed}；实为“{v}”", f"Expected one of {allowed}; found “{v}”"
+                f"应为以下之一：{allowed}；实为“{shown(v)}”", f"Expected one of {allowed}; found “{shown(v)}”"
             ) from None
 
     return conv

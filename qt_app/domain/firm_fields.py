@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from qt_app.domain.errors import shown
 from qt_app.domain.field_values import (
     Bad,
     Reader,
@@ -60,12 +61,12 @@ def year_amounts(r: Reader, data: Mapping[str, Any], key: str, prefix: str = "")
         try:
             year = to_year(y, key)
         except Bad as bad:
-            r.problem(f"{prefix}{key}.{y}", bad.zh, bad.en)
+            r.problem(f"{prefix}{key}.{shown(y)}", bad.zh, bad.en)
             continue
         try:
             out[year] = to_money(v, key)
         except Bad as bad:
-            r.problem(f"{prefix}{key}.{y}", bad.zh, bad.en)
+            r.problem(f"{prefix}{key}.{shown(y)}", bad.zh, bad.en)
     return dict(sorted(out.items()))
 
 
@@ -156,6 +157,8 @@ def _domains(r: Reader, data: Mapping[str, Any], prefix: str) -> tuple[str, ...]
     if not isinstance(raw, list):
         r.problem(f"{prefix}domains", "应为列表", "Expected a list")
         return ()
+    for i, d in enumerate(raw):  # each a line of text (no lone surrogate, no 1 MB field name)
+        r.get({f"[{i}]": d}, f"[{i}]", f"{prefix}domains", lambda v, p: to_str(str(v), p), "")
     return tuple(str(d).strip() for d in raw if str(d).strip())
 
 

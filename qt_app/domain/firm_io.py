@@ -7,18 +7,17 @@ Amounts accept what staff type ("1500000", "150万", "1.2亿"); output writes �
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from qt_app.domain import uscc as uscc_mod
-from qt_app.domain.errors import FieldProblem, ValidationError
-from qt_app.domain.field_values import Reader, to_enum, to_str
+from qt_app.domain.errors import FieldProblem, ValidationError, shown
+from qt_app.domain.field_values import Reader, to_enum, to_note, to_str
 from qt_app.domain.firm import Firm, Stage
 from qt_app.domain.firm_fields import PLAN_WRITERS, RECOGNITION_KEYS, read_plan, rows_of
+from qt_app.domain.json_limits import parse_json
 from qt_app.domain.variant_io import read_variant, variant_from_dict, variant_to_dict
 from qt_app.domain.variants import Variant
 
@@ -42,6 +41,9 @@ FIRM_KEYS = {
 }  # fmt: skip
 
 
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a firm file is a few KB (other limits: field_values, json_limits)
+
+
 def new_firm_id() -> str:
     """Stable random ids (not row numbers), so bundles from outposts merge without clashes."""
     return "f-" + os.urandom(8).hex()  # 16 random hex digits; uuid would cost 2 ms at every start
@@ -59,7 +61,7 @@ def firm_from_dict(data: Mapping[str, Any], source: str = "") -> tuple[Firm, tup
         )
     for key in data:
         if key not in FIRM_KEYS:
-            r.problem(str(key), "未知字段", "Unknown field")
+            r.problem(shown(key), "未知字段", "Unknown field")
 
     name = r.require(data, "name", "", to_str) or ""
     raw_code = r.require(data, "uscc", "", to_str) or ""
@@ -89,7 +91,7 @@ def firm_from_dict(data: Mapping[str, Any], source: str = "") -> tuple[Firm, tup
         owner=r.get(data, "owner", "", to_str, ""),
         outpost=r.get(data, "outpost", "", to_str, ""),
         contact=r.get(data, "contact", "", to_str, ""),
-        notes=r.get(data, "notes", "", to_str, ""),
+        notes=r.get(data, "notes", "", to_note, ""),
         **plan,
     )
     errors = [p for p in r.problems if p.severity == "error"]
@@ -127,6 +129,17 @@ def firm_to_dict(firm: Firm, variants: tuple[Variant, ...] = ()) -> dict[str, An
 def load_firm_file(path: Path) -> tuple[Firm, tuple[Variant, ...]]:
     """Read a firm JSON file; every problem is a ValidationError naming the file."""
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "",
+                        f"文件过大：企业文件最多 {MAX_FILE_BYTES // (1024 * 1024)} MB",
+                        f"The file is too large: a firm file is at most {MAX_FILE_BYTES // (1024 * 1024)} MB",
+                    )
+                ],
+                str(path),
+            )
         text = path.read_text(encoding="utf-8-sig")
     except OSError as e:
         raise ValidationError(
@@ -136,15 +149,4 @@ def load_firm_file(path: Path) -> tuple[Firm, tuple[Variant, ...]]:
         raise ValidationError(
             [FieldProblem("", "文件不是 UTF-8 文本", "The file is not UTF-8 text")], str(path)
         ) from None
-    try:
-        data = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as e:
-        raise ValidationError(
-            [
-                FieldProblem(
-                    f"第{e.lineno}行第{e.colno}列", f"JSON 格式错误：{e.msg}", f"Invalid JSON: {e.msg}"
-                )
-            ],
-            str(path),
-        ) from None
-    return firm_from_dict(data, str(path))
+    return firm_from_dict(parse_json(text, str(path)), str(path))

@@ -9,6 +9,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from qt_app.domain.errors import DomainError
+from qt_app.domain.errors import shown as _shown
 
 Fen = int
 """An amount of money in 分 (1 元 = 100 分). Never a float."""
@@ -16,6 +17,9 @@ Fen = int
 FEN_PER_YUAN = 100
 FEN_PER_WAN = 1_000_000  # 1万元 = 10,000 元 = 1,000,000 分
 MAX_CAPITALS_FEN = 10**12 * FEN_PER_YUAN  # 1万亿元: refused by the capitals writer
+# The largest amount anyone may type or import: 1000亿元, far above any firm's revenue or plan, and small
+# enough that every sum of a few hundred of them stays exact and can still be written in capitals.
+MAX_AMOUNT_FEN = 10**11 * FEN_PER_YUAN
 
 
 def round_fen(value: Decimal) -> Fen:
@@ -50,28 +54,42 @@ def parse_amount(text: str | int | Decimal) -> Fen:
     else:
         normalized = str(text).replace("¥", "").replace("￥", "").replace("　", " ")
         normalized = normalized.translate(_FULLWIDTH_DIGITS)
-        m = _AMOUNT_RE.match(normalized)
+        m = _AMOUNT_RE.match(normalized) if len(normalized) <= 200 else None
         if not m:
             raise DomainError(
-                f"“{text}”不是有效金额，应为数字，可带“万”或“亿”，如 1500000 或 150万",
-                f"“{text}” is not a valid amount; use a number, optionally with 万 or 亿, e.g. 1500000 or 150万",
+                f"“{_shown(text)}”不是有效金额，应为数字，可带“万”或“亿”，如 1500000 或 150万",
+                f"“{_shown(text)}” is not a valid amount; use a number, optionally with 万 or 亿, e.g. 1500000 or 150万",
             )
         sign, digits, unit = m.groups()
         try:
             value = Decimal(digits.replace(",", "").replace("，", ""))
         except InvalidOperation as exc:  # pragma: no cover - regex already guards
-            raise DomainError(f"“{text}”不是有效金额", f"“{text}” is not a valid amount") from exc
+            raise DomainError(
+                f"“{_shown(text)}”不是有效金额", f"“{_shown(text)}” is not a valid amount"
+            ) from exc
         if unit in ("万", "万元"):
             value *= 10_000
         elif unit in ("亿", "亿元"):
             value *= 100_000_000
         if sign == "-":
             value = -value
-    if value < 0:
-        raise DomainError(f"金额不能为负数：{text}", f"An amount cannot be negative: {text}")
     if not value.is_finite():
-        raise DomainError(f"“{text}”不是有效金额", f"“{text}” is not a valid amount")
+        raise DomainError(f"“{_shown(text)}”不是有效金额", f"“{_shown(text)}” is not a valid amount")
+    if value < 0:
+        raise DomainError(f"金额不能为负数：{_shown(text)}", f"An amount cannot be negative: {_shown(text)}")
+    if value * FEN_PER_YUAN > MAX_AMOUNT_FEN:
+        raise out_of_range(text)
     return yuan_to_fen(value)
+
+
+def out_of_range(text: object) -> DomainError:
+    """金额超出范围：最大 1000亿元 — an amount too large to be real (or to be computed with exactly)."""
+    from qt_app.domain.money_format import money_words  # money_format imports this module
+
+    return DomainError(
+        f"金额超出范围：最大 {money_words(MAX_AMOUNT_FEN)}，实为“{_shown(text)}”",
+        f"Amount out of range: at most {money_words(MAX_AMOUNT_FEN, 'en')}, found “{_shown(text)}”",
+    )
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")

@@ -78,6 +78,16 @@ ITEM_OPTIONAL = {"tier_key", "tiers", "params", "conditions", "note"}
 
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
+# What a scalar may be tagged with (what YAML resolves plain values to): anything else, `!!python/…` or a
+# private `!tag`, is refused rather than read as text or silently dropped.
+_PLAIN = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "timestamp", "null", "bool")}
+
+
+def _tagged(node: yaml.Node) -> str | None:
+    """How a value with an unusual tag is described in a message; None for ordinary values."""
+    if isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN:
+        return f"带标签 {node.tag} 的值 / a value tagged {node.tag}"
+    return None
 
 
 class _Reader:
@@ -134,6 +144,9 @@ class _Reader:
             return None
         if nullable and isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             return None
+        if _tagged(node):
+            self.bad(node, path, "文本", "text", _tagged(node))
+            return None
         if (
             not isinstance(node, yaml.ScalarNode)
             or node.tag in (_NULL, _BOOL)
@@ -181,8 +194,8 @@ class _Reader:
     def value(self, node: yaml.Node | None, path: str, unit: Unit) -> Any:
         if node is None:
             return None
-        if not isinstance(node, yaml.ScalarNode) or node.tag in (_NULL, _BOOL):
-            self.bad(node, path, "一个值", "a value")
+        if not isinstance(node, yaml.ScalarNode) or node.tag in (_NULL, _BOOL) or _tagged(node):
+            self.bad(node, path, "一个值", "a value", _tagged(node))
             return None
         try:
             return parse_value(node.value, unit, path)
@@ -453,14 +466,19 @@ def parse_policy(text: str, source: str = "") -> Policy:
     reviewed = r.day(top.get("last_reviewed"), "last_reviewed")
     policy_id = r.text(top.get("id"), "id")
     version = r.text(top.get("version"), "version")
+    # read before deciding: a title that is a list (or tagged) is a problem to report, not a blank title
+    titles = {
+        key: r.text(top.get(key), key) or ""
+        for key in ("title", "title_en", "short_title", "issuer", "source")
+    }
+    doc_number = r.text(top.get("doc_number"), "doc_number", nullable=True)
     if r.problems or not (policy_id and version and effective_from and issued and reviewed):
         raise ValidationError(r.problems or [FieldProblem("", "文件不完整", "Incomplete file")], source)
     return Policy(
-        id=policy_id, version=version, title=r.text(top["title"], "title") or "",
-        title_en=r.text(top["title_en"], "title_en") or "", short_title=r.text(top["short_title"], "short_title") or "",
-        issuer=r.text(top["issuer"], "issuer") or "", doc_number=r.text(top["doc_number"], "doc_number", nullable=True),
+        id=policy_id, version=version, title=titles["title"], title_en=titles["title_en"],
+        short_title=titles["short_title"], issuer=titles["issuer"], doc_number=doc_number,
         issued=issued, effective_from=effective_from, effective_to=effective_to,
-        source=r.text(top["source"], "source") or "", last_reviewed=reviewed, domains=elig.domains,
+        source=titles["source"], last_reviewed=reviewed, domains=elig.domains,
         exclude_trading=elig.exclude_trading, exclude_headquarters=elig.exclude_headquarters,
         exclude_dishonest=elig.exclude_dishonest, exclude_mu_grades=elig.exclude_mu_grades,
         require_registration=elig.require_registration, stacking_zh=stacking.zh, stacking_en=stacking.en,

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from qt_app.domain.errors import FieldProblem, ValidationError
-from qt_app.domain.field_values import Reader, to_decimal, to_str
+from qt_app.domain.errors import FieldProblem, ValidationError, shown
+from qt_app.domain.field_values import Bad, Reader, to_decimal, to_str
 from qt_app.domain.firm import Firm
 from qt_app.domain.firm_fields import (
     KEY_OF_FIELD,
@@ -43,6 +43,13 @@ def read_variant(r: Reader, p: str, row: Mapping[str, Any]) -> Variant | None:
     if not isinstance(overrides, Mapping):
         r.problem(f"{p}param_overrides", "应为“参数: 值”的表", "Expected a table of parameter: value")
         overrides = {}
+    params: dict[str, str] = {}
+    for key, value in overrides.items():  # parameter names and values are lines of text
+        where = f"{p}param_overrides.{shown(key)}"
+        try:
+            params[to_str(str(key), where)] = to_str(str(value), where)
+        except Bad as bad:
+            r.problem(where, bad.zh, bad.en)
     revenue = year_amounts(r, row, "revenue", p) if "revenue" in row else None
     firm_overrides = _overlay(r, p, row.get("firm"))
     policy_id, policy_version = _policy(r, p, row.get("policy"))
@@ -56,7 +63,7 @@ def read_variant(r: Reader, p: str, row: Mapping[str, Any]) -> Variant | None:
         site=r.get(row, "site", p, to_str, None),
         area_m2=r.get(row, "area_m2", p, to_decimal, None),
         grade=r.get(row, "grade", p, to_str, None),
-        param_overrides={str(k): str(v) for k, v in overrides.items()},
+        param_overrides=params,
         firm_overrides=firm_overrides,
         policy_id=policy_id,
         policy_version=policy_version,

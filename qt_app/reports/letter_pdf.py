@@ -13,7 +13,7 @@ import copy
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from qt_app.reports.letter_context import LetterContext
 from qt_app.reports.letter_schedule import schedule_annex
@@ -127,7 +127,9 @@ def _story(cx: LetterContext, digest: str, key_fp: str, missing: list[tuple[str,
     story += closing(cx, notes_section(cx), digest, key_fp, bool(annex))
     story += contact_note(cx)
     story += annex
-    story += receipt(cx)  # the firm's receipt closes the document, above 抄送, never on a page of its own
+    # The firm's receipt closes the document, above 抄送, never on a page of its own: it keeps the flowable
+    # before it (the annex's chart, or the 附注) on its page, so a signed receipt cannot be detached.
+    story.append(KeepTogether([story.pop(), *receipt(cx)]))
     story += copies(cx)
     return story
 

@@ -19,11 +19,13 @@ from qt_app.store.importer import (
 )
 from qt_app.store.letters import LetterError, LetterRegister
 from qt_app.store.models import ContactEntry, FirmFilter, FirmRow
+from qt_app.store.recovery import CheckReport, recover_from_backup
 from qt_app.store.sheet_readers import RowProblem
 from qt_app.store.store import DEFAULT_SETTINGS, Store, open_store_at
 
 __all__ = [
     "DEFAULT_SETTINGS",
+    "CheckReport",
     "Conflict",
     "ContactEntry",
     "FirmFilter",
@@ -40,11 +42,15 @@ __all__ = [
     "StoreError",
     "StoreFull",
     "apply_import",
+    "check_data_file",
     "export_firm_file",
     "export_firms",
     "import_firms",
+    "newest_good_backup",
     "open_store",
     "plan_import",
+    "recover_from_backup",
+    "restore_newest_good",
     "write_template",
 ]
 
@@ -80,6 +86,28 @@ def import_firms(store: Store, path: str | Path, skip_invalid: bool = False, who
 def export_firms(store: Store, path: str | Path) -> int:
     """Export the firms (not the trash) to .xlsx, .csv or .json; returns how many."""
     return _export(store, path)
+
+
+def check_data_file(store: Store) -> CheckReport:
+    """检查数据文件: the full integrity check now. A damaged file turns read-only, and the report names the
+    newest good backup, which `restore_newest_good` puts back."""
+    return store.check_file()
+
+
+def newest_good_backup(store: Store) -> Path | None:
+    """The newest backup that opens and passes a check: what is offered for a damaged file."""
+    from qt_app.store.backups import newest_good
+
+    return newest_good(store.folder)
+
+
+def restore_newest_good(store: Store, who: str = "") -> Path | None:
+    """Put the newest good backup in place of a damaged file (kept aside, never deleted); returns where the
+    damaged file (or the safety copy) went, None when there is no good backup."""
+    good = newest_good_backup(store)
+    if good is None:
+        return None
+    return store.restore(good, who)
 
 
 def export_firm_file(store: Store, firm_id: str, path: str | Path) -> Path:

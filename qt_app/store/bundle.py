@@ -1,11 +1,13 @@
-"""Bundles (数据包) for moving firms between outposts and headquarters without a server.
+"""Bundles (数据包) for moving firms between outposts and headquarters without a server: what goes in, and
+merging what comes back. The file format and its checks are in `bundle_format.py`; signing and verifying
+(the office's Ed25519 key) in `qt_app.services.bundles`, which calls `export_body` and `merge` here.
 
 Each firm travels with its content hash and its version history (the hashes of every version it has had).
 Merging by id: an incoming version this side has already had is older (kept local); a local version the
 incoming one has already had means only the other side changed (taken); otherwise both changed, and the
 incoming version is parked in `sync_conflicts` and listed for the user — nothing is overwritten silently.
-Exporting changes nothing, so it works on a read-only copy. Letters are not in bundles: 文号 are issued at
-one desk.
+An entry whose id differs from its data's id is refused, never written under either. Exporting changes
+nothing, so it works on a read-only copy. Letters are not in bundles: 文号 are issued at one desk.
 """
 
 from __future__ import annotations
@@ -19,13 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 from qt_app.domain.errors import DomainError, ValidationError
 from qt_app.domain.firm_io import firm_from_dict, firm_to_dict
-from qt_app.store import audit, firms_repo
+from qt_app.store import audit, firms_repo, recovery
+from qt_app.store.bundle_format import CONTACT_KEYS, CONTACT_TEXT, check_body
 
 if TYPE_CHECKING:
     from qt_app.store.store import Store
-
-FORMAT = "offer-desk-bundle"
-VERSION = 2  # 2: version history per firm (1 carried only an agreed hash)
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,10 @@ class MergeReport:
     kept_local: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
-    rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (firm id, zh, en)
+    rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (firm or contact id, zh, en)
     contacts_added: int = 0
+    skipped_sections: list[str] = field(default_factory=list)  # kinds a later version added
+    signed_by: str = ""  # who signed it: the office's name and key fingerprint, as verified
 
     def summary(self, lang: str = "zh") -> str:
         if lang == "en":
@@ -77,6 +79,12 @@ class MergeReport:
                 out.append(f"冲突：{c.name}（{c.firm_id}）两边都修改过：{fields}，请选择保留哪一份")
         for firm_id, zh, en in self.rejected:
             out.append(f"rejected {firm_id}: {en}" if lang == "en" else f"拒收 {firm_id}：{zh}")
+        for kind in self.skipped_sections:
+            out.append(
+                f"skipped: the section “{kind}” is not known to this version of the app; upgrade to import it"
+                if lang == "en"
+                else f"跳过：本版本程序不认识“{kind}”部分，升级后才能导入"
+            )
         return out
 
 
@@ -89,58 +97,51 @@ def store_id(store: Store) -> str:
     return value
 
 
-def export_bundle(store: Store, path: str | Path) -> int:
-    """Write every firm (trash included, so deletions travel) and its contact log; returns the firm count."""
-    path = Path(path)
+def export_body(store: Store) -> dict[str, Any]:
+    """What a bundle carries: every firm (trash included, so deletions travel) with its version history,
+    and the contact log. The file is checked in full first: damaged data is not sent."""
+    recovery.require_whole(store, "导出发送", "exported")
     firms = list(
         store.db.query(
             "SELECT id, data_json, created_at, modified_at, deleted_at, content_hash, hash_history FROM firms"
         )
     )
-    contacts = list(store.db.query("SELECT * FROM contacts"))
-    bundle = {
-        "format": FORMAT,
-        "version": VERSION,
+    columns = ", ".join(sorted(CONTACT_KEYS))
+    contacts = list(store.db.query(f"SELECT {columns} FROM contacts"))
+    return {
         "origin": store_id(store),
+        "office": store.get_setting("issuing_office"),
         "exported_at": audit.utc_now(),
-        "firms": [
-            {
-                "id": r["id"],
-                "data": json.loads(r["data_json"]),
-                "created_at": r["created_at"],
-                "modified_at": r["modified_at"],
-                "deleted_at": r["deleted_at"],
-                "hash": r["content_hash"],
-                "history": json.loads(r["hash_history"]),
-            }
-            for r in firms
-        ],
-        "contacts": contacts,
+        "sections": {
+            "firms": [
+                {
+                    "id": r["id"],
+                    "data": json.loads(r["data_json"]),
+                    "created_at": r["created_at"],
+                    "modified_at": r["modified_at"],
+                    "deleted_at": r["deleted_at"],
+                    "hash": r["content_hash"],
+                    "history": json.loads(r["hash_history"]),
+                }
+                for r in firms
+            ],
+            "contacts": contacts,
+        },
     }
+
+
+def write_file(path: Path, envelope: dict[str, Any]) -> None:
+    """Write the bundle through a temporary name, so a half-written file never looks like a bundle."""
     tmp = path.with_name(path.name + ".part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
+        tmp.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, path)
     except OSError as e:
+        tmp.unlink(missing_ok=True)
         raise DomainError(
             f"无法写入数据包 {path}：{e.strerror}", f"Cannot write the bundle {path}: {e.strerror}"
         ) from e
-    return len(firms)
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        bundle = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise DomainError(f"无法读取数据包 {path}：{e}", f"Cannot read the bundle {path}: {e}") from e
-    if not isinstance(bundle, dict) or bundle.get("format") != FORMAT:
-        raise DomainError(f"{path} 不是“招商政策测算台”数据包", f"{path} is not an Offer Desk bundle")
-    if int(bundle.get("version", 0)) > VERSION:
-        raise DomainError(
-            "数据包来自更新版本的程序，请先升级", "The bundle comes from a newer version; please upgrade"
-        )
-    return bundle
 
 
 def _history(entry: dict[str, Any], current: str) -> list[str]:
@@ -156,41 +157,66 @@ def _changed(local: dict[str, Any], remote: dict[str, Any]) -> tuple[str, ...]:
     return tuple(k for k in keys if local.get(k) != remote.get(k))
 
 
-def import_bundle(store: Store, path: str | Path, who: str = "") -> MergeReport:
-    """Merge a bundle into this database in one transaction; conflicts are listed, never overwritten."""
-    path = Path(path)
-    bundle = _read(path)
-    report = MergeReport(str(path))
-    source = str(bundle.get("origin", ""))
+def merge(store: Store, body: Any, source: str, who: str = "", signed_by: str = "") -> MergeReport:
+    """Merge a verified bundle body into this database in one transaction; conflicts are listed, never
+    overwritten. The body's shape is checked first (ValidationError naming every bad path)."""
+    skipped = check_body(body, source)
+    sections = body["sections"]
+    report = MergeReport(source, skipped_sections=skipped, signed_by=signed_by)
     with store.transaction():
         now = audit.utc_now()
         db = store.db
-        for entry in bundle.get("firms", []):
-            _merge_firm(store, entry, report, who, now, source)
+        origin = str(body.get("origin", ""))
+        for entry in sections.get("firms", []):
+            _merge_firm(store, entry, report, who, now, origin)
         present = {r[0] for r in db.execute("SELECT id FROM firms").fetchall()}
-        for c in bundle.get("contacts", []):
-            if c.get("firm_id") not in present:
-                continue
-            row = db.execute("SELECT modified_at FROM contacts WHERE id = ?", [c["id"]]).fetchone()
-            if row is None:
-                db.table("contacts").insert(c)
-                report.contacts_added += 1
-            elif str(c.get("modified_at", "")) > str(row[0]):
-                db.table("contacts").update(c["id"], c)
-        audit.record(db, who, "bundle", str(path), "import", None, {"summary": report.summary("en")})
+        for c in sections.get("contacts", []):
+            _merge_contact(db, c, present, report)
+        audit.record(db, who, "bundle", source, "import", None, {"summary": report.summary("en")})
     return report
+
+
+def _merge_contact(db: Any, c: dict[str, Any], present: set[str], report: MergeReport) -> None:
+    """A contact entry is added by id; a newer `modified_at` replaces it, but never moves it to another firm."""
+    if c["firm_id"] not in present:
+        return
+    row = {key: c.get(key, "" if key in CONTACT_TEXT else None) for key in CONTACT_KEYS}
+    local = db.execute("SELECT modified_at, firm_id FROM contacts WHERE id = ?", [c["id"]]).fetchone()
+    if local is None:
+        db.table("contacts").insert(row)
+        report.contacts_added += 1
+    elif local[1] != c["firm_id"]:
+        report.rejected.append(
+            (
+                c["id"],
+                f"联络记录属于另一家企业（本机为 {local[1]}），未导入",
+                f"The contact entry belongs to another firm here ({local[1]}); not imported",
+            )
+        )
+    elif str(c["modified_at"]) > str(local[0]):
+        db.table("contacts").update(c["id"], row)
 
 
 def _merge_firm(
     store: Store, entry: dict[str, Any], report: MergeReport, who: str, now: str, source: str
 ) -> None:
     db = store.db
-    firm_id = str(entry.get("id", ""))
+    firm_id = str(entry["id"])
+    inner = entry["data"].get("id")
+    if inner != firm_id:  # looked up by one id and written by the other, a local firm would be overwritten
+        shown = str(inner)[:64] if inner is not None else "（无）"
+        report.rejected.append(
+            (
+                firm_id,
+                f"条目编号 {firm_id} 与数据中的编号 {shown} 不一致，未导入",
+                f"The entry's id {firm_id} differs from its data's id {shown}; not imported",
+            )
+        )
+        return
     try:
         firm, variants = firm_from_dict(entry["data"], firm_id)
-    except (ValidationError, KeyError, TypeError) as e:
-        zh, en = (e.zh, e.en) if isinstance(e, ValidationError) else ("数据不完整", "Incomplete entry")
-        report.rejected.append((firm_id, zh, en))
+    except ValidationError as e:
+        report.rejected.append((firm_id, e.zh, e.en))
         return
     data = firm_to_dict(firm, variants)
     remote_hash = firms_repo.content_hash(firms_repo.to_json(data), entry.get("deleted_at"))

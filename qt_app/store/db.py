@@ -1,8 +1,12 @@
-"""Opening the database file (打开数据库): one file, WAL, foreign keys, a quick check, migrations.
+"""Opening the database file (打开数据库): one file, WAL, foreign keys, identity and integrity checks, migrations.
 
-A damaged, unreadable or foreign file is never written to: opening raises StoreCorrupt naming the file
-and the newest good backup. A second copy of the app gets a read-only connection (or a StoreError when
-it must write), guarded by an OS lock on `offer-desk.lock`.
+Nothing writes to the file before it is known to be ours and whole: the header and a read-only connection
+tell whose it is (`integrity.identify`), and a quick check (and, for files up to a few MB, the full check)
+runs on that connection before the writing connection opens or the journal mode changes. A foreign or
+unreadable file raises StoreCorrupt naming the file and the newest good backup, byte for byte untouched.
+A file that reads but fails the full check opens read-only, with the offer to restore that backup
+(`Opened.damage`). A second copy of the app gets a read-only connection (or a StoreError when it must
+write), guarded by an OS lock on `offer-desk.lock`.
 """
 
 from __future__ import annotations
@@ -18,10 +22,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from qt_app import paths
-from qt_app.store import backups
-from qt_app.store.errors import StoreCorrupt, StoreError, translate
+from qt_app.store import backups, integrity
+from qt_app.store.admission import (
+    BackgroundCheck,
+    Inspection,
+    check_header,
+    damaged_error,
+    damaged_notice,
+    inspect,
+    refusal,
+)
+from qt_app.store.errors import (
+    StoreDiskError,
+    StoreError,
+    StoreFull,
+    free_bytes,
+    size_words,
+    translate,
+)
 from qt_app.store.lock import FileLock
-from qt_app.store.migrations import SCHEMA_VERSION, migrate, schema_version
+from qt_app.store.migrations import SCHEMA_VERSION, migrate
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -33,9 +53,6 @@ if TYPE_CHECKING:
 DB_NAME = "offer-desk.sqlite3"
 LOCK_NAME = "offer-desk.lock"
 BUSY_TIMEOUT_MS = 3000
-BACKGROUND_CHECK_BYTES = (
-    32 * 1024 * 1024
-)  # above this a quick check takes >30 ms: run it beside the first page
 
 
 @dataclass
@@ -49,7 +66,8 @@ class Opened:
     lock: FileLock | None
     notice: tuple[str, str] | None = None
     migrated_from: int | None = None
-    integrity: IntegrityCheck | None = None
+    integrity: BackgroundCheck | None = None
+    damage: tuple[str, ...] = ()  # what the full check found; the file is then read-only
 
     @cached_property
     def db(self) -> Database:
@@ -59,15 +77,17 @@ class Opened:
         return Database(self.conn, execute_plugins=False)
 
     def require_intact(self) -> None:
-        """Wait for a background integrity check; a damaged file becomes read-only and the caller is told."""
-        if self.integrity is None or self.integrity.wait():
-            return
-        error = _corrupt(
-            self.path, self.folder, "未通过完整性检查（已损坏）", "failed its integrity check (damaged)"
-        )
+        """Wait for a background check; a damaged file becomes read-only and the caller is told."""
+        if not self.damage and self.integrity is not None and not self.integrity.wait(start=True):
+            self.mark_damaged(self.integrity.problems or ["?"])
+        if self.damage:
+            raise damaged_error(self.path, self.folder)
+
+    def mark_damaged(self, problems: list[str] | tuple[str, ...]) -> None:
+        """The full check failed: no more writes; the notice says so and names the newest good backup."""
+        self.damage = tuple(problems)
         self.read_only = True
-        self.notice = (error.zh, error.en)
-        raise error
+        self.notice = damaged_notice(self.path, self.folder)
 
     def close(self) -> None:
         try:
@@ -77,81 +97,9 @@ class Opened:
                 self.lock.release()
 
 
-class IntegrityCheck:
-    """`PRAGMA quick_check` on its own read-only connection, in a background thread."""
-
-    def __init__(self, path: Path, folder: Path) -> None:
-        self.path = path
-        self.folder = folder
-        self.ok: bool | None = None
-        self._done = threading.Event()
-
-    def start(self) -> None:
-        threading.Thread(target=self._run, name="offer-desk-quick-check", daemon=True).start()
-
-    def _run(self) -> None:
-        try:
-            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-            try:
-                self.ok = _quick_check(conn)
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            self.ok = False
-        finally:
-            self._done.set()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """True when the file passed; blocks until the check is done (or `timeout` passes: then True)."""
-        if not self._done.wait(timeout):
-            return True
-        return bool(self.ok)
-
-
-def _corrupt(path: Path, folder: Path, why_zh: str, why_en: str) -> StoreCorrupt:
-    good = backups.newest_good(folder)
-    hint_zh = "文件保持原样未被改动" + ("" if good else "；没有找到完好的备份")
-    hint_en = "it was left untouched" + ("" if good else "; no good backup was found")
-    return StoreCorrupt(
-        f"数据库文件{why_zh}：{path}。{hint_zh}",
-        f"The database file {why_en}: {path}; {hint_en}",
-        path,
-        good,
-    )
-
-
-def _check_header(path: Path, folder: Path) -> None:
-    """Refuse a file that is not SQLite before SQLite gets a chance to touch it."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(100)
-    except OSError as e:
-        raise StoreError(
-            f"无法读取数据库文件 {path}：{e.strerror}",
-            f"Cannot read the database file {path}: {e.strerror}",
-            path,
-        ) from e
-    if not head:
-        if backups.list_backups(folder):  # an empty file where data used to be
-            raise _corrupt(path, folder, "是空的（长度为0）", "is empty (0 bytes)")
-        return
-    if head[:16] != backups.SQLITE_HEADER:
-        raise _corrupt(path, folder, "不是数据库文件", "is not a database")
-    page_size = int.from_bytes(head[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(head[28:32], "big")
-    size = path.stat().st_size
-    if page_size and pages and size < page_size * pages and not Path(f"{path}-wal").exists():
-        raise _corrupt(path, folder, "被截断（不完整）", "is truncated")
-
-
 def _connect(path: Path, read_only: bool, busy_ms: int) -> sqlite3.Connection:
     if read_only:
-        # In a read-only folder no writer can exist and SQLite cannot create the WAL index (-shm):
-        # read the file as immutable instead of failing.
-        frozen = not _folder_writable(path.parent) and not Path(f"{path}-shm").exists()
-        uri = f"file:{path}?mode=ro" + ("&immutable=1" if frozen else "")
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn = integrity.reader(path)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
@@ -159,18 +107,18 @@ def _connect(path: Path, read_only: bool, busy_ms: int) -> sqlite3.Connection:
 
 
 def _prepare(conn: sqlite3.Connection, read_only: bool) -> None:
+    """Connection settings only: nothing here writes to the file."""
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it, whenever its handle is made
     if not read_only:
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            raise sqlite3.OperationalError(f"cannot enable WAL (journal_mode={mode})")
         conn.execute("PRAGMA synchronous = FULL")  # a committed save survives a flat battery
 
 
-def _quick_check(conn: sqlite3.Connection) -> bool:
-    rows = conn.execute("PRAGMA quick_check").fetchall()
-    return len(rows) == 1 and rows[0][0] == "ok"
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch a file we know is ours (and whole) to WAL; a no-op when it already is."""
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise sqlite3.OperationalError(f"cannot enable WAL (journal_mode={mode})")
 
 
 def _folder_writable(folder: Path) -> bool:
@@ -196,17 +144,21 @@ def open_database(
                 f"Cannot create the data folder {folder}: {e.strerror}",
             ) from e
     exists = path.exists()
-    if exists:
-        _check_header(path, folder)
-    elif read_only or not _folder_writable(folder):
+    header = check_header(path, folder) if exists else None
+    if not exists and (read_only or not _folder_writable(folder)):
         raise StoreError(
             f"数据文件夹中还没有数据库，且无法创建（只读）：{path}",
             f"There is no database yet and none can be created (read-only): {path}",
             path,
         )
+    seen = inspect(path, folder) if header is not None else None
 
     lock: FileLock | None = None
-    if not read_only:
+    if seen is not None and seen.damage:  # readable but damaged: nothing may write (the restore locks itself)
+        if require_write:
+            raise damaged_error(path, folder)
+        notice = damaged_notice(path, folder)
+    elif not read_only:
         reason: tuple[str, str] | None = None
         if not _folder_writable(folder) or (exists and not os.access(path, os.W_OK)):
             reason = ("数据文件夹或文件只读", "The data folder or file is read-only")
@@ -222,48 +174,59 @@ def open_database(
             if require_write:
                 raise StoreError(f"{reason[0]}，无法写入：{path}", f"{reason[1]}; cannot write: {path}", path)
             notice = (f"{reason[0]}，已以只读方式打开：{path}", f"{reason[1]}; opened read-only: {path}")
+    try:
+        return _open_connection(path, folder, lock, notice, seen, busy_timeout_ms)
+    except (StoreFull, StoreDiskError) as e:
+        # A full (or failing) disk may still be read: open read-only and say why, unless asked to write.
+        if lock is None or require_write or not exists:
+            raise
+        if isinstance(e, StoreFull):
+            free_zh, free_en = size_words(free_bytes(folder) or 0)
+            trouble = (
+                f"{folder} 所在磁盘已满（剩余 {free_zh}），无法保存修改，已以只读方式打开：{path}",
+                f"The disk holding {folder} is full ({free_en} free); changes cannot be saved, so the "
+                f"database was opened read-only: {path}",
+            )
+        else:
+            trouble = (f"{e.zh}。已以只读方式打开", f"{e.en}. Opened read-only")
+    return _open_connection(path, folder, None, trouble, seen, busy_timeout_ms)
+
+
+def _open_connection(
+    path: Path,
+    folder: Path,
+    lock: FileLock | None,
+    notice: tuple[str, str] | None,
+    seen: Inspection | None,
+    busy_ms: int,
+) -> Opened:
     writable = lock is not None
     try:
-        conn = _connect(path, not writable, busy_timeout_ms)
+        conn = _connect(path, not writable, busy_ms)
     except sqlite3.Error as e:
         if lock:
             lock.release()
         raise translate(e, path) from e
-    opened = Opened(conn, path, folder, not writable, lock, notice)
+    opened = Opened(conn, path, folder, not writable, lock, notice, damage=seen.damage if seen else ())
     try:
         _prepare(conn, not writable)
-        size = path.stat().st_size if exists else 0
-        needs_upgrade = schema_version(conn) != SCHEMA_VERSION
-        if size > BACKGROUND_CHECK_BYTES and not needs_upgrade:
-            # A big file: check it on a second connection while the first page shows; writes wait for it.
-            opened.integrity = IntegrityCheck(path, folder)
-            opened.integrity.start()
-        elif not _quick_check(conn):
-            raise _corrupt(path, folder, "未通过完整性检查（已损坏）", "failed its integrity check (damaged)")
-        _upgrade(opened, exists)
+        if seen is not None and seen.background:
+            opened.integrity = BackgroundCheck(path, folder, quick_first=seen.background == "quick").start()
+        _upgrade(opened, seen.identity.version if seen is not None else 0)
+        if writable:
+            _use_wal(conn)
     except sqlite3.DatabaseError as e:
         opened.close()
-        err = translate(e, path)
-        if isinstance(err, StoreCorrupt):
-            raise _corrupt(path, folder, "已损坏或不是数据库", "is damaged or not a database") from e
-        raise err from e
+        raise refusal(e, path, folder) from e
     except BaseException:
         opened.close()
         raise
     return opened
 
 
-def _upgrade(opened: Opened, existed: bool) -> None:
-    conn, path = opened.conn, opened.path
-    version = schema_version(conn)
-    if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        raise _corrupt(path, opened.folder, "不是本程序的数据库", "is not an Offer Desk database")
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"数据库由更新版本的程序创建（结构版本 {version}），请升级程序：{path}",
-            f"The database was made by a newer version of the app (schema {version}); please upgrade: {path}",
-            path,
-        )
+def _upgrade(opened: Opened, version: int) -> None:
+    """Bring the schema to SCHEMA_VERSION (a new file: create it) in one transaction, after a backup."""
+    path = opened.path
     if version == SCHEMA_VERSION:
         return
     if opened.read_only:
@@ -272,8 +235,8 @@ def _upgrade(opened: Opened, existed: bool) -> None:
             f"The database needs an upgrade but can only be opened read-only now: {path}",
             path,
         )
-    if existed and version > 0:  # a copy of the old version first, in case the upgrade goes wrong
-        backups.write_backup(conn, backups.new_backup_path(opened.folder, f"pre-migration-v{version}"))
+    if version > 0:  # a copy of the old version first, in case the upgrade goes wrong
+        backups.write_backup(opened.conn, backups.new_backup_path(opened.folder, f"pre-migration-v{version}"))
     with transaction(opened.db, path):
         migrate(opened.db)
     opened.migrated_from = version

@@ -32,6 +32,41 @@ class StoreCorrupt(StoreError):
     """The file is damaged or is not an Offer Desk database; it was left untouched."""
 
 
+class StoreDiskError(StoreError):
+    """The disk failed a read or write (an I/O error): a removed USB stick, a failing disk, a full one."""
+
+
+def free_bytes(folder: Path) -> int | None:
+    """Free space where `folder` lives (its nearest existing parent); None when it cannot be told."""
+    import shutil
+
+    for candidate in (folder, *folder.parents):
+        try:
+            return shutil.disk_usage(candidate).free
+        except OSError:
+            continue
+    return None
+
+
+def size_words(n: int) -> tuple[str, str]:
+    """A byte count as people read it: 0 字节, 12 KB, 3.4 MB, 1.2 GB."""
+    if n < 1024:
+        return f"{n} 字节", f"{n} bytes"
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= scale:
+            text = f"{n / scale:.1f}".rstrip("0").rstrip(".") + f" {unit}"
+            return text, text
+    return f"{n} 字节", f"{n} bytes"  # pragma: no cover - every n >= 1024 matched above
+
+
+def _space(folder: Path) -> tuple[str, str]:
+    free = free_bytes(folder)
+    if free is None:
+        return "", ""
+    zh, en = size_words(free)
+    return f"（{folder} 所在磁盘剩余 {zh}）", f" ({en} free where {folder} is)"
+
+
 def translate(error: sqlite3.Error, path: Path) -> StoreError:
     """Turn a raw sqlite3 error into a StoreError with a message in both languages."""
     text = str(error).lower()
@@ -42,9 +77,10 @@ def translate(error: sqlite3.Error, path: Path) -> StoreError:
             path,
         )
     if "full" in text:
+        space_zh, space_en = _space(path.parent)
         return StoreFull(
-            f"磁盘空间已满，刚才的操作未保存，已有数据未受影响（{path}）",
-            f"The disk is full; the last action was not saved and existing data is unharmed ({path})",
+            f"磁盘空间已满{space_zh}，刚才的操作未保存，已有数据未受影响（{path}）",
+            f"The disk is full{space_en}; the last action was not saved and existing data is unharmed ({path})",
             path,
         )
     if "readonly" in text or "read-only" in text:
@@ -59,7 +95,27 @@ def translate(error: sqlite3.Error, path: Path) -> StoreError:
             f"The database file is damaged or is not an Offer Desk database; it was left untouched ({path})",
             path,
         )
-    if "unable to open" in text or "disk i/o" in text:
+    if "disk i/o" in text:
+        free = free_bytes(path.parent)
+        if free == 0:
+            return StoreFull(
+                f"磁盘空间已满（{path.parent} 所在磁盘剩余 0 字节），无法读写数据库文件：{path}",
+                f"The disk is full (0 bytes free where {path.parent} is); cannot read or write the database file: {path}",
+                path,
+            )
+        return StoreDiskError(
+            f"读写数据库文件时磁盘出错（U盘或网络盘可能已拔出，或磁盘有故障）：{path}",
+            f"The disk failed while reading or writing the database file (a USB stick or network drive may "
+            f"have been removed, or the disk is failing): {path}",
+            path,
+        )
+    if "could not decode" in text:
+        return StoreCorrupt(
+            f"数据库文件中有损坏的文字（不是有效的 UTF-8），文件保持原样未被改动（{path}）",
+            f"The database file holds damaged text (not valid UTF-8); it was left untouched ({path})",
+            path,
+        )
+    if "unable to open" in text:
         return StoreError(
             f"无法读写数据库文件（{path}）：{error}",
             f"Cannot read or write the database file ({path}): {error}",

@@ -26,6 +26,7 @@ from qt_app.domain.firm import (
 from qt_app.domain.firm_io import firm_to_dict
 from qt_app.domain.money import wan
 from qt_app.store import sheet_columns as sc
+from qt_app.store.sheet_text import csv_cell_out, xlsx_cell
 
 if TYPE_CHECKING:
     from qt_app.store.store import Store
@@ -52,7 +53,9 @@ def _write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
             writer.writerow(headers)
             for data in rows:
                 cells = sc.cells_for(data)
-                writer.writerow(["" if cells.get(h) is None else cells.get(h, "") for h in headers])
+                writer.writerow(
+                    ["" if cells.get(h) is None else csv_cell_out(cells.get(h, "")) for h in headers]
+                )
     else:
         import openpyxl
         from openpyxl.cell import WriteOnlyCell
@@ -70,7 +73,7 @@ def _write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
         sheet.append(head)
         for data in rows:
             cells = sc.cells_for(data)
-            sheet.append([_cell(cells.get(h, "")) for h in headers])
+            sheet.append([xlsx_cell(sheet, _cell(cells.get(h, ""))) for h in headers])
         book.save(tmp)
     os.replace(tmp, path)
 

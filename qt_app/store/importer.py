@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qt_app.domain.errors import DomainError, ValidationError
+from qt_app.domain.errors import DomainError, ValidationError, shown
 from qt_app.domain.firm_io import firm_from_dict, firm_to_dict, new_firm_id
 from qt_app.store import audit, firms_repo
 from qt_app.store import sheet_columns as sc
@@ -132,11 +132,15 @@ def _layout(table: Table, problems: list[RowProblem]) -> _Layout | None:
         year = sc.year_column(header)
         key = col.key if col else (f"{year[0]}.{year[1]}" if year else "")
         if not key:
-            problems.append(RowProblem(1, header, "未知的列，已忽略", "Unknown column, ignored", "warning"))
+            problems.append(
+                RowProblem(1, shown(header), "未知的列，已忽略", "Unknown column, ignored", "warning")
+            )
             continue
         if key in seen:
             problems.append(
-                RowProblem(1, header, f"与第{seen[key] + 1}列重复", f"Duplicates column {seen[key] + 1}")
+                RowProblem(
+                    1, shown(header), f"与第{seen[key] + 1}列重复", f"Duplicates column {seen[key] + 1}"
+                )
             )
             continue
         seen[key] = i
@@ -197,7 +201,7 @@ def _row_dict(cells: list[Any], layout: _Layout, plan: RowPlan) -> dict[str, Any
         try:
             data.setdefault(kind, {})[str(year)] = sc.money_wan(v)
         except sc.CellError as e:
-            plan.problems.append(RowProblem(plan.row, layout.headers[i], e.zh, e.en))
+            plan.problems.append(RowProblem(plan.row, shown(layout.headers[i]), e.zh, e.en))
     if location:
         data["location"] = location
     return data
@@ -214,7 +218,7 @@ def _check(data: Any, plan: RowPlan, layout: _Layout | None) -> None:
         for p in e.problems:
             column = _column_for_path(p.path, layout)
             if column not in reported:
-                plan.problems.append(RowProblem(plan.row, column, p.zh, p.en))
+                plan.problems.append(RowProblem(plan.row, shown(column, 60), p.zh, p.en))
         return
     plan.name = firm.name
     if plan.ok:

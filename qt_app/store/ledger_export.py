@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from qt_app.domain.errors import DomainError
+from qt_app.store.sheet_text import xlsx_cell
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def write_sheets(path: Path, sheets: list[Sheet]) -> Path:
                     cell.number_format = "#,##0.00"
                     cells.append(cell)
                 else:
-                    cells.append(WriteOnlyCell(sheet, value=value))
+                    cells.append(xlsx_cell(sheet, value))
             sheet.append(cells)
     tmp = path.with_name(path.name + ".part")
     try:

@@ -19,6 +19,18 @@ if TYPE_CHECKING:
 
 Migration = Callable[["Database"], None]
 
+APPLICATION_ID = 0x51544F44  # "QTOD" (Qingtian Offer Desk) at byte 68 of the file header: 1364480836
+
+# The tables each version had before the files were stamped with APPLICATION_ID (version 8): how a file of
+# an earlier version is told apart from a foreign one. Index = user_version.
+_V1 = frozenset({"firms", "contacts", "audit", "settings"})
+_V2 = _V1 | {"letters", "doc_counters"}
+_V3 = _V2 | {"firms_fts"}
+_V4 = _V3 | {"package_cache", "sync_conflicts"}
+_V5 = _V4 | {"firm_search"}
+_V7 = _V5 | {"ledger_actuals", "ledger_claims", "ledger_claim_events", "ledger_payments", "ledger_policies"}
+LEGACY_TABLES: tuple[frozenset[str], ...] = (frozenset(), _V1, _V2, _V3, _V4, _V5, _V5, _V7)
+
 
 def _v1_core(db: Database) -> None:
     """Firms, contact log, append-only audit log, settings."""
@@ -368,6 +380,12 @@ def _v7_ledger(db: Database) -> None:
     )
 
 
+def _v8_application_id(db: Database) -> None:
+    """Stamp the file as ours (`PRAGMA application_id`), so it is recognised before anything writes to it;
+    files from before this step are recognised by their tables (LEGACY_TABLES)."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_core,
     _v2_letters,
@@ -376,6 +394,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v5_fast_search,
     _v6_version_history,
     _v7_ledger,
+    _v8_application_id,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from qt_app.domain.errors import shown
 from qt_app.domain.firm import LEVEL_LABELS, STAGE_LABELS, EntityType, HousingChoice
 
 SITE_NAMES = {
@@ -145,7 +146,7 @@ def money_wan(v: Any) -> str:
         pass
     if re.search(r"[万亿元]$", text):
         return text
-    raise CellError(f"应为金额（万元），实为“{v}”", f"Expected an amount in 万元, found “{v}”")
+    raise CellError(f"应为金额（万元），实为“{shown(v)}”", f"Expected an amount in 万元, found “{shown(v)}”")
 
 
 def decimal_text(v: Any) -> str:
@@ -157,7 +158,7 @@ def decimal_text(v: Any) -> str:
     try:
         Decimal(text)
     except InvalidOperation:
-        raise CellError(f"应为数字，实为“{v}”", f"Expected a number, found “{v}”") from None
+        raise CellError(f"应为数字，实为“{shown(v)}”", f"Expected a number, found “{shown(v)}”") from None
     return text
 
 
@@ -175,10 +176,10 @@ def date_text(v: Any) -> str:
         try:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
         except ValueError:
-            raise CellError(f"日期不存在：“{v}”", f"No such date: “{v}”") from None
+            raise CellError(f"日期不存在：“{shown(v)}”", f"No such date: “{shown(v)}”") from None
     raise CellError(
-        f"日期格式应为 2026-03-05、2026/3/5 或 2026年3月5日，实为“{v}”",
-        f"Expected a date like 2026-03-05, 2026/3/5 or 2026年3月5日, found “{v}”",
+        f"日期格式应为 2026-03-05、2026/3/5 或 2026年3月5日，实为“{shown(v)}”",
+        f"Expected a date like 2026-03-05, 2026/3/5 or 2026年3月5日, found “{shown(v)}”",
     )
 
 
@@ -195,7 +196,8 @@ def _fields(entry: str, n_min: int, n_max: int, what_zh: str, example: str) -> l
     parts = [p.strip() for p in FIELD_SPLIT.split(entry)]
     if not n_min <= len(parts) <= n_max:
         raise CellError(
-            f"“{entry}”格式不对：{what_zh}应写成“{example}”", f"“{entry}” is not in the form “{example}”"
+            f"“{shown(entry)}”格式不对：{what_zh}应写成“{example}”",
+            f"“{shown(entry)}” is not in the form “{example}”",
         )
     return parts
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from qt_app.domain.errors import DomainError
+from qt_app.domain.errors import DomainError, shown
+from qt_app.domain.json_limits import parse_json
+from qt_app.store import sheet_limits as limits
+from qt_app.store.sheet_text import csv_cell_in
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,17 @@ def _file_problem(zh: str, en: str) -> RowProblem:
     return RowProblem(0, "", zh, en)
 
 
+def _bytes(path: Path) -> bytes:
+    """The file's bytes, unless it is over the import size limit (checked before reading it)."""
+    size = path.stat().st_size
+    if size > limits.MAX_FILE_BYTES:
+        raise limits.file_too_big(size)
+    return path.read_bytes()
+
+
 def read_csv(path: Path) -> Table:
     """CSV as Excel and WPS save it: UTF-8 with or without BOM, else GB18030 (简体中文 Windows)."""
-    raw = path.read_bytes()
+    raw = _bytes(path)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)
@@ -62,8 +71,31 @@ def read_csv(path: Path) -> Table:
         )
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    return _table([(i + 1, list(r)) for i, r in enumerate(records)], [])
+    records: list[tuple[int, list[Any]]] = []
+    filled = 0
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # csv's own limit (128 K characters a field) would stop long cells in its words; ours come first
+    previous = csv.field_size_limit(max(limits.MAX_FILE_BYTES, limits.MAX_CELL_CHARS))
+    try:
+        for number, record in enumerate(reader, start=1):
+            for column, cell in enumerate(record, start=1):
+                if len(cell) > limits.MAX_CELL_CHARS:
+                    raise limits.cell_too_long(number, column, len(cell))
+            if any(cell.strip() for cell in record):
+                filled += 1
+                if filled > limits.MAX_ROWS + 1:  # +1: the header
+                    raise limits.too_many_rows()
+                if len(record) > limits.MAX_COLUMNS:
+                    raise limits.too_many_columns(number)
+            records.append((number, [csv_cell_in(cell) for cell in record]))
+    except csv.Error as e:  # a field over csv's own limit, a NUL byte, a quote left open
+        raise DomainError(
+            f"CSV 文件格式错误（第{reader.line_num}行）：{e}",
+            f"Invalid CSV file (line {reader.line_num}): {e}",
+        ) from e
+    finally:
+        csv.field_size_limit(previous)
+    return _table(records, [])
 
 
 _MERGE_RE = re.compile(r"[A-Z]+[0-9]+:[A-Z]+[0-9]+")  # a merged range, "C2:C4"; other refs are skipped
@@ -75,6 +107,9 @@ def read_xlsx(path: Path) -> Table:
 
     from qt_app.store.xlsx_cells import XlsxBook, XlsxError
 
+    size = path.stat().st_size
+    if size > limits.MAX_FILE_BYTES:
+        raise limits.file_too_big(size)
     try:
         with XlsxBook(path) as book:
             sheet = next((s for s in book.sheets() if any(not _empty(v) for r in s.rows for v in r)), None)
@@ -103,8 +138,8 @@ def read_xlsx(path: Path) -> Table:
                 RowProblem(
                     min_row,
                     coord,
-                    f"合并单元格 {coord}：已按每行同值“{top}”读取，请核对",
-                    f"Merged cells {coord}: read as “{top}” on every row; please check",
+                    f"合并单元格 {coord}：已按每行同值“{shown(top)}”读取，请核对",
+                    f"Merged cells {coord}: read as “{shown(top)}” on every row; please check",
                     "warning",
                 )
             )
@@ -125,13 +160,16 @@ def _table(records: list[tuple[int, list[Any]]], notes: list[RowProblem]) -> Tab
 
 def read_json(path: Path) -> list[tuple[int, Any]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise DomainError(f"JSON 文件格式错误：{e}", f"Invalid JSON file: {e}") from e
+        text = _bytes(path).decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise DomainError(f"JSON 文件不是 UTF-8 文本：{e}", f"The JSON file is not UTF-8 text: {e}") from e
+    data = parse_json(text)
     if isinstance(data, dict) and isinstance(data.get("firms"), list):
         data = data["firms"]
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
         raise DomainError("JSON 文件应为企业对象的列表", "A JSON import must be a list of firm objects")
+    if len(data) > limits.MAX_ROWS:
+        raise limits.too_many_rows()
     return [(i + 1, item) for i, item in enumerate(data)]

@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from qt_app.domain.errors import DomainError
 from qt_app.domain.pipeline import Stage
-from qt_app.store import audit, backups, firms_repo
+from qt_app.store import audit, backups, firms_repo, recovery
 from qt_app.store.db import Opened, open_database, transaction
 from qt_app.store.errors import StoreCorrupt, StoreError, translate
-from qt_app.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from qt_app.store.models import ContactEntry, FirmFilter, FirmRow
 
 if TYPE_CHECKING:
@@ -93,8 +92,11 @@ class Store:
         return self._opened.db
 
     def prepare_writes(self) -> None:
-        """Make the sqlite-utils handle now (in idle time) so the first save does not wait for its import."""
+        """Make the sqlite-utils handle now (in idle time) so the first save does not wait for its import,
+        and start a big file's full check, which the first save would otherwise wait for."""
         _ = self._opened.db
+        if self._opened.integrity is not None:
+            self._opened.integrity.start_full()
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -331,80 +333,47 @@ class Store:
     def audit_log(self, table: str | None = None, record_id: str | None = None) -> list[dict[str, Any]]:
         return audit.entries(self.db, table, record_id)
 
-    # -- backups ----------------------------------------------------------------------------------
+    # -- backups and the file's health (see recovery.py) -------------------------------------------
+    @property
+    def damaged(self) -> tuple[str, ...]:
+        """What the full check found wrong with the file (empty when whole); a damaged store is read-only."""
+        return self._opened.damage
+
+    def check_file(self) -> recovery.CheckReport:
+        """The full integrity check now (设置 → 检查数据文件); a damaged file turns read-only."""
+        return recovery.check(self)
+
     def backup(self, to: str | Path | None = None, kind: str = "manual") -> Path:
-        """Copy the database with the SQLite backup API; into the backups folder unless `to` is given."""
-        dest = Path(to) if to else backups.new_backup_path(self.folder, kind)
-        try:
-            return backups.write_backup(self.conn, dest)
-        except sqlite3.Error as e:
-            raise translate(e, dest) from e
-        except OSError as e:
-            raise StoreError(
-                f"无法写入备份 {dest}：{e.strerror}", f"Cannot write the backup {dest}: {e.strerror}"
-            ) from e
+        """Check the file in full, then copy it with the SQLite backup API (into the backups folder, rotated,
+        unless `to` is given). Raises StoreCorrupt for a damaged file, StoreFull when space is short."""
+        return recovery.take_backup(self, to, kind)
 
     def daily_backup(self, today: date | None = None) -> Path | None:
-        """Take today's automatic backup if there is none yet, then rotate (7 daily + 4 weekly)."""
+        """Take today's automatic backup if there is none yet (rotation follows every backup)."""
         if self.read_only:
             return None
         day = today or datetime.now(UTC).date()
         if backups.has_daily_for(self.folder, day) or self.is_empty():
             return None
-        made = self.backup(kind="daily")
-        backups.rotate(self.folder)
-        return made
+        return self.backup(kind="daily")
 
     def list_backups(self) -> list[backups.BackupInfo]:
         return backups.list_backups(self.folder)
 
     def restore(self, source: str | Path, who: str = "") -> Path:
-        """Replace the database with a backup; a safety copy of the current one is taken first (returned)."""
-        self._writable()
-        src = Path(source)
-        if not backups.is_good(src):
-            raise StoreCorrupt(
-                f"备份文件已损坏或不是数据库：{src}", f"The backup is damaged or not a database: {src}", src
-            )
-        conn = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
-        try:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            has_firms = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'firms'").fetchone()[0]
-            if not has_firms or version > SCHEMA_VERSION:
-                raise StoreCorrupt(
-                    f"该文件不是本程序（或本版本）的数据库：{src}",
-                    f"The file is not a database of this app (or this version): {src}",
-                    src,
-                )
-            safety = self.backup(kind="pre-restore")
-            try:
-                conn.backup(self.conn)
-            except sqlite3.Error as e:
-                raise translate(e, self.path) from e
-        finally:
-            conn.close()
-        if schema_version(self.db) < SCHEMA_VERSION:
-            with transaction(self.db, self.path):
-                migrate(self.db)
-        with transaction(self.db, self.path):
-            audit.record(self.db, who, "database", str(src), "restore", None, {"safety_backup": str(safety)})
-        backups.restore_evidence(src, self.folder)  # the ledger's scans that backup carried
+        """Replace the database with a fully checked backup; returns the safety copy taken first (for a
+        damaged file: where the damaged file was kept). The ledger's scans the backup carried come back too."""
+        safety = recovery.restore(self, source, who)
+        backups.restore_evidence(Path(source), self.folder)
         return safety
 
-    # -- bundles between outposts and headquarters ------------------------------------------------
-    def export_bundle(self, path: str | Path) -> int:
-        """Write a bundle (数据包) of every firm and contact entry; returns the firm count."""
-        from qt_app.store import bundle
+    def _replace(self, opened: Opened) -> None:
+        """Continue on a reopened file (after a restore over a damaged one)."""
+        self._opened = opened
+        for made in ("letters", "ledger", "exposure_cache"):  # built on the old connection
+            self.__dict__.pop(made, None)
 
-        return bundle.export_bundle(self, path)
-
-    def import_bundle(self, path: str | Path, who: str = "") -> bundle.MergeReport:
-        """Merge a bundle by id and version; firms changed on both sides are listed as conflicts."""
-        self._writable()
-        from qt_app.store import bundle
-
-        return bundle.import_bundle(self, path, who)
-
+    # -- bundles between outposts and headquarters (signing: qt_app.services.bundles) ---------------
     def conflicts(self) -> list[bundle.Conflict]:
         from qt_app.store import bundle
 
@@ -462,10 +431,10 @@ def open_store_at(
 ) -> Store:
     """Open the Store in the data folder; takes the daily backup when writable."""
     store = Store(open_database(data_dir, read_only=read_only, require_write=require_write))
+    if not store.read_only:
+        backups.clean_parts(store.folder)  # half-written copies a killed process left behind
     if auto_backup and not store.read_only and store._opened.integrity is not None:
         # A big file: take the daily copy on its own connection once the background check has passed.
-        from qt_app.store import recovery
-
         threading.Thread(target=recovery.daily_backup_beside, args=(store._opened,), daemon=True).start()
     elif auto_backup and not store.read_only:
         # A failed automatic backup must not stop the user working; the next open retries.

@@ -12,6 +12,10 @@ in a date or time style as datetime, time or timedelta through openpyxl's own fo
 the two cannot drift apart. Row i of a sheet (0-based) is spreadsheet row i + 1; rows the XML skips are
 empty lists, and a row is as long as its last cell's column.
 
+Limits (`sheet_limits`): every part's inflated size and compression ratio are read from the zip's central
+directory before it is opened (zipfile never inflates past the declared size, so the check holds), and rows,
+columns and cell lengths are counted while the sheet streams.
+
 Elements are matched on their local names, so transitional, strict (http://purl.oclc.org/ooxml/...) and
 prefix-free files from Excel, WPS, LibreOffice and openpyxl all read alike.
 """
@@ -28,11 +32,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import IO, Any
 from xml.etree import ElementTree as ET
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
 from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH, from_excel, from_ISO8601
+
+from qt_app.store import sheet_limits as limits
 
 CellValue = (
     str | int | float | bool | datetime.datetime | datetime.date | datetime.time | datetime.timedelta | None
@@ -204,7 +210,7 @@ class XlsxBook:
                 if kind == "officeDocument":
                     book = target
         with _reading(book):
-            root = ET.fromstring(self._zip.read(book))
+            root = ET.fromstring(self._read(book))
         if _local(root.tag) != "workbook":  # a .docx or any other zip package renamed .xlsx
             raise XlsxError(f"{book} is not a workbook")
         rels = self._rels(book)
@@ -252,11 +258,29 @@ class XlsxBook:
     def close(self) -> None:
         self._zip.close()
 
+    def _measured(self, part: str) -> None:
+        """Refuse a part whose central-directory entry says it inflates too far (before inflating it)."""
+        try:
+            info = self._zip.getinfo(part)
+        except KeyError:
+            return  # zipfile says which part is missing when it is opened
+        refused = limits.part_too_big(part, info.file_size, info.compress_size)
+        if refused is not None:
+            raise refused
+
+    def _read(self, part: str) -> bytes:
+        self._measured(part)
+        return self._zip.read(part)
+
+    def _open_part(self, part: str) -> IO[bytes]:
+        self._measured(part)
+        return self._zip.open(part)
+
     def _rels(self, part: str) -> dict[str, tuple[str, str]]:
         """A part's relationships: id → (type's last word, e.g. "worksheet"; target member name)."""
         path = _rels_path(part)
         with _reading(path):
-            root = ET.fromstring(self._zip.read(path))
+            root = ET.fromstring(self._read(path))
         out: dict[str, tuple[str, str]] = {}
         for el in root:
             if _local(el.tag) == "Relationship" and el.get("TargetMode") != "External":
@@ -268,7 +292,7 @@ class XlsxBook:
         """Cell styles (cellXfs indexes) whose number format is a date or time, and those of them that are
         durations ("[h]:mm"), decided by openpyxl's own helpers as its stylesheet reader does."""
         with _reading(part):
-            root = ET.fromstring(self._zip.read(part))
+            root = ET.fromstring(self._read(part))
             custom: dict[int, str | None] = {}
             xfs: list[ET.Element] = []
             for group in root:
@@ -298,7 +322,7 @@ class XlsxBook:
 
     def _shared_strings(self, part: str) -> list[str]:
         strings: list[str] = []
-        with _reading(part), _collector_paused(), self._zip.open(part) as fh:
+        with _reading(part), _collector_paused(), self._open_part(part) as fh:
             for _event, el in ET.iterparse(fh):
                 if _local(el.tag) == "si":
                     # openpyxl's read_string_table unescapes Excel's "_x005F_" (a literal "_") this way
@@ -317,18 +341,26 @@ class XlsxBook:
         number = 0  # the last <row>'s number, as openpyxl counts: the next row without r="" is number + 1
         local = _LOCAL
         # <dimension> is not read: WPS and some exporters write a wrong one, and every row is read anyway
-        with _reading(part), _collector_paused(), self._zip.open(part) as fh:
+        filled = 0  # rows holding a value, against MAX_ROWS (+1: the header)
+        with _reading(part), _collector_paused(), self._open_part(part) as fh:
             for _event, el in ET.iterparse(fh):
                 tag = el.tag
                 name = local.get(tag) or _local(tag)
                 if name == "row":
                     r = el.get("r")
                     number = _row_number(r) if r else number + 1
+                    if number > limits.LAST_SHEET_ROW:
+                        raise limits.row_out_of_range(number)
                     # rows must come in order; like openpyxl, a row numbered at or below one already
                     # read is dropped rather than merged in
                     if number > len(rows):
+                        cells = self._cells(el, tag[:-3], number)
+                        if any(v is not None for v in cells):
+                            filled += 1
+                            if filled > limits.MAX_ROWS + 1:
+                                raise limits.too_many_rows()
                         rows.extend([] for _ in range(number - len(rows) - 1))
-                        rows.append(self._cells(el, tag[:-3]))
+                        rows.append(cells)
                     el.clear()  # its cells are read: free them (the rest of the sheet is small)
                 elif name == "mergeCell":
                     ref = el.get("ref")
@@ -336,7 +368,7 @@ class XlsxBook:
                         merged.append(ref)
         return SheetCells(part, rows, merged)
 
-    def _cells(self, row: ET.Element, ns: str) -> list[CellValue]:
+    def _cells(self, row: ET.Element, ns: str, number: int) -> list[CellValue]:
         """One <row>'s values. This runs for every cell of the file, so it is written for speed: a row's
         cells and their parts are in the row's own namespace (`ns`, "{...}" or ""), which turns matching
         on local names into comparing whole tags."""
@@ -352,7 +384,6 @@ class XlsxBook:
                 continue  # <extLst>: not a cell
             ref = c.get("r")
             col = (columns.get(ref.rstrip(_DIGITS)) or _column(ref)) if ref else col + 1
-            last = col
             kind = c.get("t")
             value: CellValue
             if kind == "inlineStr":  # the text is in <is>; openpyxl ignores any <v>
@@ -379,6 +410,13 @@ class XlsxBook:
                     value = from_ISO8601(text)
                 else:  # "str" (a formula's text result), "e" (an error: "#N/A"), or a type openpyxl keeps
                     value = text
+            if col > limits.MAX_COLUMNS:
+                if value is None or value == "":
+                    continue  # a formatted but empty cell far to the right: nothing to import
+                raise limits.too_many_columns(number)
+            if isinstance(value, str) and len(value) > limits.MAX_CELL_CHARS:
+                raise limits.cell_too_long(number, col, len(value))
+            last = col
             size = len(out)
             if col > size:
                 if col > size + 1:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from qt_app import __version__
 from qt_app.domain.errors import DomainError
+from qt_app.services import letter_warmup
 from qt_app.services.operations import OpChanges, current_user
 from qt_app.services.operations import firms as firm_ops
 from qt_app.services.session import Session
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         # Once the window has painted (whichever screen was left open): offer back a crash draft, then
         # load the policy and the write path, one idle turn each.
         self.warm_up = WarmUp(self, [self._after_show, self._policy_ready, self._store_ready], self)
+        if letter_warmup.enabled():
+            self.warm_up.finished.connect(lambda: QTimer.singleShot(0, self, self._warm_letters))
 
     # -- screens --------------------------------------------------------------------------------------------------
     def _build_screens(self) -> None:
@@ -253,7 +256,11 @@ class MainWindow(QMainWindow):
         self.firms.firmActivated.connect(self.open_firm)
         self.hub.firmShown.connect(self._firm_shown)
         self.hub.changed.connect(self._changes)
-        read_only = self.session.store.read_only
+        self._write_state_changed()
+
+    def _write_state_changed(self) -> None:
+        """Actions that write follow the store: read-only (another window, a damaged file) or writable."""
+        store = self.session.store
         for name in (
             "new_firm",
             "duplicate_firm",
@@ -266,7 +273,9 @@ class MainWindow(QMainWindow):
             "backup_now",
             "import_firms",
         ):
-            a[name].setEnabled(not read_only)
+            self.actions_by_name[name].setEnabled(not store.read_only)
+        self.read_only_label.setText(i18n.pick(store.notice) if store.notice else "")
+        self.read_only_label.setVisible(bool(store.notice))
 
     def _policy_ready(self) -> None:
         """Idle turn after the first paint: read the policy file; the list's domain filter and totals follow."""
@@ -276,6 +285,20 @@ class MainWindow(QMainWindow):
     def _store_ready(self) -> None:
         """Idle turn: make the store's write handle now rather than on the first save."""
         self.session.store.prepare_writes()
+
+    def _warm_letters(self) -> None:
+        """Once warm: render a throw-away letter on a worker thread, so the first real one is fast."""
+        import logging
+
+        from PySide6.QtCore import QThreadPool
+
+        from qt_app.ui.workers import Job  # loads on first use, like every thread-pool helper
+
+        policy = self.session.policy  # read here, on the UI thread
+        job = Job(lambda: letter_warmup.warm_letters(policy))
+        job.signals.failed.connect(lambda e: logging.getLogger("offer_desk").info("letter warm-up: %s", e))
+        self._letter_job = job  # kept until the window goes
+        QThreadPool.globalInstance().start(job)
 
     def _after_show(self) -> None:
         """After the window is on screen: offer back a draft left by a crash."""
@@ -322,6 +345,8 @@ class MainWindow(QMainWindow):
         """The status bar follows the data: backups, the default policy, a restored database."""
         if changes.backups or changes.everything or changes.policy:
             self.update_status()
+        if changes.everything:  # a restored database: a damaged file put right is writable again
+            self._write_state_changed()
 
     def _dirty_changed(self, dirty: bool) -> None:
         title = self.tr("招商政策测算台")

@@ -120,9 +120,13 @@ class SettingsDialog(QDialog):
         self.backups.currentRowChanged.connect(
             lambda r: self.restore_button.setEnabled(r >= 0 and not store.read_only)
         )
+        check = QPushButton(self.tr("检查数据文件"), self)
+        check.setObjectName("checkDataFile")
+        check.clicked.connect(self.check_data_file)
         brow = QHBoxLayout()
         brow.addWidget(backup_now)
         brow.addWidget(self.restore_button)
+        brow.addWidget(check)
         brow.addStretch(1)
         bl.addWidget(self.backups)
         self.no_backups = QLabel(self.tr("还没有备份。每天首次打开时会自动备份，也可随时“立即备份”。"), self)
@@ -171,6 +175,12 @@ class SettingsDialog(QDialog):
         self.restore_button.setEnabled(False)
         self.no_backups.setVisible(self.backups.count() == 0)
         self.backups.setVisible(self.backups.count() > 0)
+
+    def check_data_file(self) -> None:
+        """检查数据文件: the full integrity check; a damaged file is offered the newest good backup."""
+        from qt_app.ui.integrity_check import run_check
+
+        run_check(self.session, self.hub, self, self.fill_backups)
 
     def _choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(

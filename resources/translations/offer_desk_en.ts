@@ -3,8 +3,146 @@
     <context>
         <name />
         <message>
-            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="+50" />
-            <location filename="../../qt_app/ui/ledger/parts.py" line="+129" />
+            <location filename="../../qt_app/ui/budget_table.py" line="+80" />
+            <source>每格填写该事项该年度的预算，如 800万；留空为未设预算。</source>
+            <translation>Type each item's budget for the year, e.g. 800万; empty means no budget.</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/exposure_report_model.py" line="+45" />
+            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="+154" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="+32" />
+            <location line="+97" />
+            <location line="+22" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+343" />
+            <source>年度</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="-118" />
+            <location line="+119" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-4" />
+            <source>事项</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>全额</source>
+            <translation>in full</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>按阶段加权</source>
+            <translation>Weighted by stage</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>已承诺</source>
+            <translation>Committed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="-117" />
+            <source>应兑现</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="+1" />
+            <location line="+120" />
+            <source>已拨付</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="-118" />
+            <source>已追回</source>
+            <translation>Recovered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>年度预算</source>
+            <translation>Budget</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>资金池</source>
+            <translation>Pool</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>资金池余额</source>
+            <translation>Pool left</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>全部在谈企业按全额计（假设全部落地）</source>
+            <translation>Every firm in the pipeline counted in full (as if all land)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>每家企业的政策包乘以其招商阶段的落地概率</source>
+            <translation>Each firm's package times the likelihood of its stage</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>已出具或已接受的告知函承诺的金额</source>
+            <translation>What issued or accepted letters promise</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>按企业报送的实绩、依告知函的政策版本计算的应兑现金额</source>
+            <translation>Due on the actuals firms reported, under each letter's policy version</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>已拨付（按兑现年度计）</source>
+            <translation>Paid (by the year the award is for)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>已追回并退还的金额</source>
+            <translation>Recovered and repaid</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>在“设置”中按事项和年度设定的预算</source>
+            <translation>The budget set per item and year in Settings</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>政策规定的年度资金池</source>
+            <translation>The annual pool the policy sets</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>资金池减去已实际发放的金额（算力券按已发放计）</source>
+            <translation>The pool less what was actually given out (vouchers issued)</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>超过{year}年预算 {budget}</source>
+            <translation>Above the {year} budget of {budget}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>超过年度资金池 {pool}</source>
+            <translation>Above the annual pool of {pool}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>资金池已超支</source>
+            <translation>The pool is overspent</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="+44" />
+            <source>合计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="-104" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="+47" />
             <source>文号或编号</source>
             <translation>Document number</translation>
         </message>
@@ -55,17 +193,7 @@
             <translation>Record what the firm really did in one year; every figure needs its document (type, number, date, and a scan if you have it). Amounts may be typed as 4200万 or 1.2亿.</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/exposure_report_model.py" line="+45" />
-            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="+11" />
-            <location filename="../../qt_app/ui/ledger/parts.py" line="-97" />
-            <location line="+97" />
-            <location line="+22" />
-            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+343" />
-            <source>年度</source>
-            <translation>Year</translation>
-        </message>
-        <message>
-            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="+0" />
+            <location line="+11" />
             <source>如 2026</source>
             <translation>e.g. 2026</translation>
         </message>
@@ -146,9 +274,40 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+4" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+8" />
             <source>备注</source>
             <translation>Remark</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/ledger/panel_actions.py" line="+103" />
+            <source>所选材料没有扫描件，或扫描件不在数据文件夹中。</source>
+            <translation>The selected document has no scan, or the scan is not in the data folder.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>导入实绩文件</source>
+            <translation>Import actuals file</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>实绩文件 (*.json *.xlsx)</source>
+            <translation>Actuals files (*.json *.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+87" />
+            <source>兑现对账单</source>
+            <translation>Payment statement</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+19" />
+            <source>已保存：{path}</source>
+            <translation>Saved: {path}</translation>
+        </message>
+        <message>
+            <location line="-8" />
+            <source>兑现审核表</source>
+            <translation>Review sheet</translation>
         </message>
         <message>
             <location filename="../../qt_app/ui/ledger/papers.py" line="+48" />
@@ -238,136 +397,19 @@
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/exposure_report_model.py" line="+1" />
-            <location filename="../../qt_app/ui/ledger/parts.py" line="-118" />
-            <location line="+119" />
-            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+241" />
-            <source>事项</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <location filename="../../qt_app/ui/ledger/parts.py" line="-118" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="-95" />
             <source>承诺</source>
             <translation>Promised</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/exposure_report_model.py" line="+1" />
-            <source>全额</source>
-            <translation>in full</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>按阶段加权</source>
-            <translation>Weighted by stage</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>已承诺</source>
-            <translation>Committed</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location filename="../../qt_app/ui/ledger/parts.py" line="+1" />
-            <source>应兑现</source>
-            <translation>Due</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location filename="../../qt_app/ui/ledger/parts.py" line="+1" />
-            <location line="+120" />
-            <source>已拨付</source>
-            <translation>Paid</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>年度预算</source>
-            <translation>Budget</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>资金池</source>
-            <translation>Pool</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>资金池余额</source>
-            <translation>Pool left</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>全部在谈企业按全额计（假设全部落地）</source>
-            <translation>Every firm in the pipeline counted in full (as if all land)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>每家企业的政策包乘以其招商阶段的落地概率</source>
-            <translation>Each firm's package times the likelihood of its stage</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>已出具或已接受的告知函承诺的金额</source>
-            <translation>What issued or accepted letters promise</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>按企业报送的实绩、依告知函的政策版本计算的应兑现金额</source>
-            <translation>Due on the actuals firms reported, under each letter's policy version</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>已拨付（按兑现年度计）</source>
-            <translation>Paid (by the year the award is for)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>已追回并退还的金额</source>
-            <translation>Recovered and repaid</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>在“设置”中按事项和年度设定的预算</source>
-            <translation>The budget set per item and year in Settings</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>政策规定的年度资金池</source>
-            <translation>The annual pool the policy sets</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>资金池减去已实际发放的金额（算力券按已发放计）</source>
-            <translation>The pool less what was actually given out (vouchers issued)</translation>
-        </message>
-        <message>
-            <location line="+53" />
-            <source>超过{year}年预算 {budget}</source>
-            <translation>Above the {year} budget of {budget}</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>超过年度资金池 {pool}</source>
-            <translation>Above the annual pool of {pool}</translation>
-        </message>
-        <message>
             <location line="+3" />
-            <source>资金池已超支</source>
-            <translation>The pool is overspent</translation>
-        </message>
-        <message>
-            <location filename="../../qt_app/ui/ledger/parts.py" line="-119" />
             <location line="+120" />
             <source>暂缓</source>
             <translation>Held</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/exposure_report_model.py" line="-75" />
-            <location filename="../../qt_app/ui/ledger/parts.py" line="-119" />
-            <source>已追回</source>
-            <translation>Recovered</translation>
-        </message>
-        <message>
-            <location filename="../../qt_app/ui/ledger/parts.py" line="+1" />
-            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-115" />
+            <location line="-118" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+126" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
@@ -377,13 +419,7 @@
             <translation>{year} total</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/exposure_report_model.py" line="+88" />
-            <location filename="../../qt_app/ui/ledger/parts.py" line="+9" />
-            <source>合计</source>
-            <translation>Total</translation>
-        </message>
-        <message>
-            <location filename="../../qt_app/ui/ledger/parts.py" line="+11" />
+            <location line="+20" />
             <source>差异说明</source>
             <translation>Why due differs</translation>
         </message>
@@ -755,42 +791,6 @@
             <source>申报人</source>
             <translation>Applicant</translation>
         </message>
-        <message>
-            <location filename="../../qt_app/ui/budget_table.py" line="+80" />
-            <source>每格填写该事项该年度的预算，如 800万；留空为未设预算。</source>
-            <translation>Type each item's budget for the year, e.g. 800万; empty means no budget.</translation>
-        </message>
-        <message>
-            <location filename="../../qt_app/ui/ledger/panel_actions.py" line="+103" />
-            <source>所选材料没有扫描件，或扫描件不在数据文件夹中。</source>
-            <translation>The selected document has no scan, or the scan is not in the data folder.</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>导入实绩文件</source>
-            <translation>Import actuals file</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>实绩文件 (*.json *.xlsx)</source>
-            <translation>Actuals files (*.json *.xlsx)</translation>
-        </message>
-        <message>
-            <location line="+87" />
-            <source>兑现对账单</source>
-            <translation>Payment statement</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <location line="+19" />
-            <source>已保存：{path}</source>
-            <translation>Saved: {path}</translation>
-        </message>
-        <message>
-            <location line="-8" />
-            <source>兑现审核表</source>
-            <translation>Review sheet</translation>
-        </message>
     </context>
     <context>
         <name>Actions</name>
@@ -938,7 +938,7 @@
             <translation>Cannot start</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+16" />
             <source>无法打开数据库</source>
             <translation>Cannot open the database</translation>
         </message>
@@ -2814,8 +2814,8 @@ This cannot be undone; an issued letter keeps its number.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qt_app/ui/main_window.py" line="+75" />
-            <location line="+252" />
+            <location filename="../../qt_app/ui/main_window.py" line="+76" />
+            <location line="+276" />
             <source>招商政策测算台</source>
             <translation>Offer Desk</translation>
         </message>
@@ -3392,12 +3392,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+11" />
-            <location line="+125" />
+            <location line="+135" />
             <source>备份</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location line="-121" />
+            <location line="-131" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
@@ -3407,7 +3407,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Restore from selected backup…</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+5" />
+            <source>检查数据文件</source>
+            <translation>Check data file</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>还没有备份。每天首次打开时会自动备份，也可随时“立即备份”。</source>
             <translation>No backups yet. One is taken automatically at the first start each day, or use “Back up now”.</translation>
         </message>
@@ -3418,12 +3423,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+1" />
-            <location line="+114" />
+            <location line="+120" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="-105" />
+            <location line="-111" />
             <source>常规</source>
             <translation>General</translation>
         </message>
@@ -3433,7 +3438,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Budget</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+35" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>

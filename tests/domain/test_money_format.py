@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qt_app.domain.money import parse_amount, wan
+from qt_app.domain.errors import DomainError
+from qt_app.domain.money import MAX_AMOUNT_FEN, parse_amount, wan
 from qt_app.domain.money_format import figure, money, money_compact, money_words, signed_money
 
 
@@ -56,5 +57,11 @@ def test_letter_figure_and_compact_and_signed() -> None:
 
 @given(st.integers(min_value=0, max_value=10**14))
 def test_sentence_form_reads_back_exactly(fen: int) -> None:
-    """Whatever the sentence form writes, the amount parser reads back to the same 分."""
-    assert parse_amount(money_words(fen, "zh").removesuffix("元")) == fen
+    """Whatever the sentence form writes, the amount parser reads back to the same 分 (or, above the largest
+    amount anyone may type, refuses it in words)."""
+    typed = money_words(fen, "zh").removesuffix("元")
+    if fen <= MAX_AMOUNT_FEN:
+        assert parse_amount(typed) == fen
+    else:
+        with pytest.raises(DomainError, match="金额超出范围：最大 1000亿元"):
+            parse_amount(typed)

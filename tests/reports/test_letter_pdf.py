@@ -203,3 +203,21 @@ def test_settings_change_the_issuing_office_and_terms(write_letter: Callable[...
 def test_forty_rows_make_pages_that_each_render_ink(long_pdf: Path) -> None:
     for page in range(1, page_count(long_pdf) + 1):
         assert _ink_rows(long_pdf, page), f"page {page} looks blank"
+
+
+def test_the_firms_receipt_never_stands_alone_on_the_last_page(
+    write_letter: Callable[..., Path], long_pdf: Path, issued_pdf: Path
+) -> None:
+    """The firm signs the receipt: a last page holding only the receipt could be detached from what it signs
+    for (the example letter's receipt once fell alone onto page 9)."""
+    from qt_app.domain.firm_io import load_firm_file
+    from qt_app.domain.policy_loader import default_policy
+    from qt_app.domain.simulate import simulate
+
+    firm, _variants = load_firm_file(Path("resources/examples/xinghe-digital.json"))
+    example = write_letter("example", firm=firm, package=simulate(firm, default_policy()))
+    for pdf in (example, long_pdf, issued_pdf):
+        last = squash(pdftotext(pdf, page_count(pdf)))
+        assert "企业签收" in last
+        before_receipt = last.split("企业签收")[0]
+        assert len(before_receipt) > 40, f"{pdf.name}: the receipt stands alone on its page: {last[:120]}"

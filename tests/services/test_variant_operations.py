@@ -17,6 +17,7 @@ from qt_app.domain.firm_io import load_firm_file
 from qt_app.domain.money import wan
 from qt_app.domain.policy_loader import default_policy
 from qt_app.domain.variants import Variant, variant_between
+from qt_app.services import bundles
 from qt_app.services import letters as letter_svc
 from qt_app.services.offers import offer_refusal, offer_variant
 from qt_app.services.operations import OpChanges, office
@@ -25,6 +26,7 @@ from qt_app.services.operations import letters as letter_ops
 from qt_app.services.operations import variants as ops
 from qt_app.services.session import Session
 from qt_app.store.store import open_store_at
+from tests.store.conftest import trust
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources" / "examples" / "xinghe-digital.json"
@@ -175,9 +177,10 @@ def test_a_bundle_carries_the_variants(session: Session, firm: Firm, tmp_path: P
     ops.create_variant(session, firm.id, moved(firm))
     sent = session.store.get_firm(firm.id)[1]
     path = tmp_path / "outpost.bundle"
-    session.store.export_bundle(path)
+    bundles.export_bundle(session.store, path)  # signed with the outpost's key, which HQ trusts
     with open_store_at(tmp_path / "hq", auto_backup=False) as hq:
-        hq.import_bundle(path)
+        trust(session.store.folder, hq.folder)
+        bundles.import_bundle(hq, path)
         got_firm, got = hq.get_firm(firm.id)
     assert got == sent and got_firm == firm
 

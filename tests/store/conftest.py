@@ -22,6 +22,13 @@ def make_firm(n: int, name: str | None = None, **changes: object) -> Firm:
     return firm.with_changes(**changes) if changes else firm
 
 
+def trust(sender: Path, receiver: Path) -> str:
+    """The receiving office trusts the sender's signing key, as `python -m qt_app keys import` does."""
+    from qt_app.reports.signing import KeyRing
+
+    return KeyRing(receiver).import_key(KeyRing(sender).public_key_path(), "office")
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return tmp_path / "desk"

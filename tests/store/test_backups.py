@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -52,24 +52,35 @@ def test_the_daily_backup_is_taken_once_a_day_when_there_is_data(folder: Path) -
     s.close()
 
 
-def test_rotation_keeps_seven_days_and_four_weeks_and_all_manual(folder: Path, store: Store) -> None:
+def test_one_rotation_for_every_kind_of_backup(folder: Path, store: Store) -> None:
     _fill(store, 1)
     start = datetime(2026, 1, 1, 8, tzinfo=UTC)
     for day in range(60):
         backups.write_backup(
-            store.db.conn, backups.new_backup_path(folder, "daily", start + timedelta(days=day))
+            store.conn, backups.new_backup_path(folder, "daily", start + timedelta(days=day))
         )
-    manual = store.backup()
+    last = start + timedelta(days=59)
+    manual = [
+        backups.write_backup(
+            store.conn, backups.new_backup_path(folder, "manual", last + timedelta(minutes=m))
+        )
+        for m in range(1, 13)
+    ]  # a dozen presses of 立即备份 on the last day
     backups.rotate(folder)
     kept = store.list_backups()
-    daily = [b.taken_at.date() for b in kept if b.kind == "daily"]
-    last = (start + timedelta(days=59)).date()
-    assert daily[:7] == [last - timedelta(days=i) for i in range(7)]
-    assert len(daily) == 11  # 7 daily + 4 weekly
-    weeks = {d.isocalendar()[:2] for d in daily[7:]}
-    assert len(weeks) == 4
-    assert manual in [b.path for b in kept]
-    assert store.daily_backup(today=date(2099, 1, 1)) is not None
+    days = sorted({b.taken_at.date() for b in kept}, reverse=True)
+    assert days[:7] == [last.date() - timedelta(days=i) for i in range(7)]
+    assert len(days) == 11  # 7 days + 4 weeks before them
+    assert len({d.isocalendar()[:2] for d in days[7:]}) == 4
+    assert [b.path for b in kept if b.kind == "manual"] == manual[::-1][: backups.KEEP_PER_KIND]
+    assert len([b for b in kept if b.kind == "daily"]) == 11  # 7 days and 4 weeks, still all there
+
+
+def test_manual_backups_rotate_too(folder: Path, store: Store) -> None:
+    _fill(store, 1)
+    made = [store.backup() for _ in range(backups.KEEP_PER_KIND + 4)]
+    kept = [b.path for b in store.list_backups()]
+    assert kept == made[::-1][: backups.KEEP_PER_KIND]
 
 
 def test_restore_takes_a_safety_copy_first(folder: Path, store: Store) -> None:

@@ -7,15 +7,18 @@ from pathlib import Path
 import pytest
 
 from qt_app.domain.errors import DomainError
+from qt_app.services.bundles import export_bundle, import_bundle
 from qt_app.services.firms import Store, open_store
-from qt_app.store.bundle import conflicts, import_bundle, resolve_conflict
-from tests.store.conftest import make_firm
+from qt_app.store.bundle import conflicts, resolve_conflict
+from tests.store.conftest import make_firm, trust
 
 
 @pytest.fixture
 def two(tmp_path: Path) -> tuple[Store, Store]:
     outpost = open_store(tmp_path / "milan", auto_backup=False)
     hq = open_store(tmp_path / "hq", auto_backup=False)
+    trust(outpost.folder, hq.folder)
+    trust(hq.folder, outpost.folder)
     yield outpost, hq
     outpost.close()
     hq.close()
@@ -23,8 +26,8 @@ def two(tmp_path: Path) -> tuple[Store, Store]:
 
 def _send(a: Store, b: Store, tmp_path: Path, name: str = "b.json"):  # type: ignore[no-untyped-def]
     path = tmp_path / name
-    a.export_bundle(path)
-    return b.import_bundle(path)
+    export_bundle(a, path)
+    return import_bundle(b, path)
 
 
 def _notes(store: Store, n: int) -> str:

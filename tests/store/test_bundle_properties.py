@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qt_app.domain.errors import DomainError
+from qt_app.services.bundles import export_bundle, import_bundle
 from qt_app.services.firms import Store, open_store
-from tests.store.conftest import make_firm
+from tests.store.conftest import make_firm, trust
 
 FIRMS = (1, 2)
 OPS = st.lists(
@@ -34,8 +35,8 @@ def _state(store: Store, n: int) -> str | None:
 
 
 def _exchange(sides: dict[str, Store], src: str, dst: str, path: Path) -> list[str]:
-    sides[src].export_bundle(path)
-    return [c.firm_id for c in sides[dst].import_bundle(path).conflicts]
+    export_bundle(sides[src], path)
+    return [c.firm_id for c in import_bundle(sides[dst], path).conflicts]
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -43,6 +44,8 @@ def _exchange(sides: dict[str, Store], src: str, dst: str, path: Path) -> list[s
 def test_imports_never_overwrite_unseen_versions_and_sides_converge(ops: list[tuple[str, int]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         sides = {name: open_store(Path(tmp) / name, auto_backup=False) for name in ("a", "b")}
+        trust(sides["a"].folder, sides["b"].folder)
+        trust(sides["b"].folder, sides["a"].folder)
         for n in FIRMS:
             sides["a"].save_firm(make_firm(n, notes="v0"))
         seen: dict[str, set[str | None]] = {"a": set(), "b": set()}  # every state each side ever held

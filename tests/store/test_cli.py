@@ -103,8 +103,15 @@ def test_bundles_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFix
     milan, hq, path = tmp_path / "milan", tmp_path / "hq", tmp_path / "milan.bundle.json"
     _run(capsys, "firms", "demo", "--data-dir", str(milan))
     assert _run(capsys, "bundle", "export", str(path), "--data-dir", str(milan))[0] == 0
+    code, _, err = _run(capsys, "bundle", "import", str(path), "--data-dir", str(hq))
+    assert (
+        code == 2 and "未受信任" in err and "python -m qt_app keys import" in err
+    )  # HQ does not trust Milan yet
+    code, out, _ = _run(capsys, "--data-dir", str(milan), "keys", "show")
+    key_file = out.splitlines()[1].split(": ", 1)[1]
+    assert _run(capsys, "--data-dir", str(hq), "keys", "import", key_file, "--label", "milan")[0] == 0
     code, out, _ = _run(capsys, "bundle", "import", str(path), "--data-dir", str(hq))
-    assert code == 0 and "新增30" in out
+    assert code == 0 and "新增30" in out and "签名核验通过" in out
 
 
 def test_dry_run_reports_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

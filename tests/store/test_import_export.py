@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from qt_app.services.firms import (
 )
 from qt_app.store.exporter import example_firm
 from qt_app.store.sheet_columns import COLUMNS
-from tests.store.conftest import code_for
+from tests.store.conftest import code_for, make_firm
 
 NAME, CODE, OWNER, MOVE_IN, SITE, AREA, RENT = (
     "企业名称",
@@ -246,3 +247,39 @@ def test_a_credit_code_that_excel_turned_into_a_number_is_explained(tmp_path: Pa
     report = plan_import(store, path)
     (problem,) = report.errors
     assert problem.column == CODE and "存成了数字" in problem.zh and "as a number" in problem.en
+
+
+def test_text_starting_with_an_equals_sign_stays_text_in_excel(tmp_path: Path, store: Store) -> None:
+    """openpyxl writes "=…" as a formula: Excel would run a name sent in a bundle as "=HYPERLINK(…)", and
+    the cell would read back empty."""
+    store.save_firm(make_firm(1, stage_reason="=0", notes='=HYPERLINK("http://example.com")'))
+    export_firms(store, tmp_path / "out.xlsx")
+    with zipfile.ZipFile(tmp_path / "out.xlsx") as z:
+        assert b"<f>" not in z.read("xl/worksheets/sheet1.xml")
+    other = open_store(tmp_path / "other", auto_backup=False)
+    import_firms(other, tmp_path / "out.xlsx")
+    firm = other.get_firm(make_firm(1).id)[0]
+    assert (firm.stage_reason, firm.notes) == ("=0", '=HYPERLINK("http://example.com")')
+    other.close()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_formula_like_text_is_inert_in_the_file_and_reads_back_as_typed(
+    tmp_path: Path, store: Store, suffix: str
+) -> None:
+    """A Milan number "+39 02 1234" or a note "=1+1 见合同" must not run as a formula in Excel or WPS (CSV has no
+    cell types, so it goes out behind an apostrophe) and must come back exactly as typed."""
+    store.save_firm(make_firm(1, contact="+39 02 1234", notes="=1+1 见合同", stage_reason="@SUM(A1)"))
+    out = tmp_path / f"out{suffix}"
+    export_firms(store, out)
+    if suffix == ".csv":
+        text = out.read_text(encoding="utf-8-sig")
+        assert "'+39 02 1234" in text and "'=1+1 见合同" in text and "'@SUM(A1)" in text
+    else:
+        with zipfile.ZipFile(out) as z:
+            assert b"<f>" not in z.read("xl/worksheets/sheet1.xml")
+    other = open_store(tmp_path / "other", auto_backup=False)
+    import_firms(other, out)
+    firm = other.get_firm(make_firm(1).id)[0]
+    assert (firm.contact, firm.notes, firm.stage_reason) == ("+39 02 1234", "=1+1 见合同", "@SUM(A1)")
+    other.close()

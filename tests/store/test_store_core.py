@@ -176,7 +176,7 @@ def test_a_full_disk_rolls_back_the_save_and_keeps_what_was_there(store: Store) 
     store.save_firm(make_firm(9))
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count = {pages + 1}")
-    huge = make_firm(10, notes="很长的备注" * 50_000)
+    huge = make_firm(10, notes="很长的备注" * 4_000)  # 20,000 characters: the longest notes allowed
     with pytest.raises(StoreFull) as err:
         store.save_firm(huge)
     assert "磁盘空间已满" in err.value.zh and "disk is full" in err.value.en
@@ -255,10 +255,10 @@ def test_a_read_only_folder_opens_read_only_or_refuses_clearly() -> None:
 def test_a_big_file_is_checked_beside_the_first_page_and_writes_wait_for_it(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from qt_app.store import db as db_module
+    from qt_app.store import admission
 
     backup = _with_backup(folder)
-    monkeypatch.setattr(db_module, "BACKGROUND_CHECK_BYTES", 0)  # every file counts as big
+    monkeypatch.setattr(admission, "BACKGROUND_CHECK_BYTES", 0)  # every file counts as big
     healthy = open_store(folder, auto_backup=False)
     assert healthy.integrity_ok() is True
     healthy.save_firm(make_firm(20))

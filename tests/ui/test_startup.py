@@ -109,3 +109,50 @@ def test_a_large_log_is_rotated_at_start(tmp_path: Path) -> None:
             errors.log.removeHandler(handler)
             handler.close()
     assert not any(isinstance(h, logging.FileHandler) for h in errors.log.handlers)
+
+
+WARM_LETTERS = """
+import json, sys
+from pathlib import Path
+import qt_app.app as desk
+from PySide6.QtCore import QThreadPool, QTimer
+
+real_start = desk.start
+
+def start_and_watch(*args, **kwargs):
+    global window
+    window = real_start(*args, **kwargs)
+    window.warm_up.finished.connect(lambda: QTimer.singleShot(50, check))
+    return window
+
+def check():
+    pool = QThreadPool.globalInstance()
+    done = pool.waitForDone(30000)
+    from qt_app.reports.official import fonts
+    folder = Path(sys.argv[1])
+    print(json.dumps({"done": done, "job": hasattr(window, "_letter_job"), "reportlab": "reportlab" in sys.modules,
+                      "faces": sorted(fonts._loaded), "keys": (folder / "keys").exists()}))
+    desk.QApplication.quit()
+
+desk.start = start_and_watch
+from qt_app.cli import main
+main(["--data-dir", sys.argv[1]])
+"""
+
+
+def test_a_warm_window_readies_the_letter_path_and_writes_nothing(tmp_path: Path) -> None:
+    """After start the window renders a throw-away letter on a worker thread (the first real letter is then as
+    fast as any later one): reportlab and the faces are loaded, and no key or file was written for it."""
+    from qt_app.services.session import Session
+
+    Session.open(tmp_path / "desk").close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OFFER_DESK_LETTER_WARMUP": "1"}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    out = subprocess.run(
+        [sys.executable, "-c", WARM_LETTERS, str(tmp_path / "desk")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=90, check=True,
+    )  # fmt: skip
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["done"] and seen["job"] and seen["reportlab"]
+    assert {"OD-Fangsong", "OD-TitleSong", "OD-Hei", "OD-Serif"} <= set(seen["faces"])
+    assert seen["keys"] is False  # signed with a key made in memory

@@ -25,3 +25,14 @@ def restore_backup(session: Session, source: str | Path, who: str = "") -> OpRes
     """
     kept = session.store.restore(Path(source), who)
     return OpResult(OpChanges(everything=True, backups=True, firm_list=True), kept)
+
+
+def restore_newest_good(session: Session, who: str = "") -> OpResult[Path | None]:
+    """用最近的完好备份恢复 a damaged file: the damaged file is kept aside (its path returned), the newest good
+    backup put in its place, and the store reopened on it (writable again). None when there is no good backup."""
+    from qt_app.services.firms import restore_newest_good as restore
+
+    kept = restore(session.store, who)
+    if kept is None:
+        return OpResult(OpChanges(), None)
+    return OpResult(OpChanges(everything=True, backups=True, firm_list=True), kept)

@@ -7,6 +7,9 @@ after Qt before its first paint (measured: 8 ms of a 170 ms start, 15 ms more wh
 
 `speed_up_import_scan()` answers the same question from the file's bytes. Modules without a `.py`
 file (built-ins, extensions, frozen code) still go to PySide's own check, so the answer never differs.
+It replaces a private function of shiboken's, so it applies only to the PySide6 versions it was checked
+against (CHECKED: `tests/ui/test_startup.py` compares its answers with PySide's own); any other version
+keeps PySide's check, costing the 8–29 ms this saves.
 """
 
 from __future__ import annotations
@@ -16,10 +19,16 @@ from collections.abc import Callable
 from types import ModuleType
 
 _MARK = "_offer_desk_fast_scan"
+CHECKED = (
+    "6.12.0",
+)  # PySide6 versions whose shibokensupport.feature._mod_uses_pyside this was checked against
 
 
 def speed_up_import_scan() -> bool:
     """Swap PySide6's per-import source check for a plain file read; True when in place."""
+    pyside = sys.modules.get("PySide6")
+    if pyside is None or getattr(pyside, "__version__", "") not in CHECKED:
+        return False  # another version: PySide's own check stays
     feature = sys.modules.get("shibokensupport.feature")
     original: Callable[[ModuleType], bool] | None = getattr(feature, "_mod_uses_pyside", None)
     if feature is None or original is None:
