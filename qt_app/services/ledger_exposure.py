@@ -54,9 +54,6 @@ class CacheReport:
     written: bool
     firm_count: int = 0  # firms not in the trash
     undated: int = 0  # of them, firms with no year to start from
-    # computed but not written (`write=False`, e.g. on a worker thread): `keep_cache` writes them later
-    pending: tuple[CacheEntry, ...] = ()
-    drop: tuple[tuple[str, str], ...] = ()
 
 
 def _ratios(weights: Mapping[Stage, Decimal]) -> dict[str, tuple[int, int]]:
@@ -118,15 +115,13 @@ def refresh_cache(
     policies: Sequence[Policy] = (),
     horizon: int = HORIZON,
     weights: Mapping[Stage, Decimal] = DEFAULT_STAGE_WEIGHTS,
-    write: bool = True,
     progress: Progress | None = None,
 ) -> tuple[CacheReport, list[CacheEntry], dict[str, set[str]]]:
     """Bring the cache up to date: (report, entries computed, firm ids to leave out of each kind's SQL sums).
 
     On a writable store the entries are written and nothing needs leaving out but the firms whose due
-    cannot be computed; on a read-only one (or with `write=False`) the stale rows are left out and the fresh
-    entries returned — with `write=False` also in the report, for `keep_cache` to write on the thread that
-    owns the writes.
+    cannot be computed; on a read-only one the stale rows are left out and the fresh entries returned.
+    `progress` hears (done, of how many) as stale rows are recomputed.
     """
     cache, book = store.exposure_cache, store.ledger
     ratios = _ratios(weights)
@@ -189,7 +184,7 @@ def refresh_cache(
         counts["due"] += 1
         tick()
     written = False
-    if (entries or drop) and write and not store.read_only:
+    if (entries or drop) and not store.read_only:
         cache.write(entries, drop)
         written = True
     exclude: dict[str, set[str]] = {kind: set() for kind in ("pipeline", "committed", "due")}
@@ -199,27 +194,8 @@ def refresh_cache(
             exclude.setdefault(kind, set()).add(fid)
     dated = {e.firm_id: e.dated for e in entries if e.kind == "pipeline"}
     undated = sum(1 for fid in live if not dated.get(fid, states.get((fid, "pipeline"), ("", "", True))[2]))
-    pending = tuple(entries) if not written and write is False and not store.read_only else ()
-    report = CacheReport(
-        dict(counts),
-        tuple(unavailable),
-        written,
-        len(live),
-        undated,
-        pending,
-        tuple(drop) if pending or drop else (),
-    )
+    report = CacheReport(dict(counts), tuple(unavailable), written, len(live), undated)
     return report, ([] if written else entries), exclude
-
-
-def keep_cache(store: Store, report: CacheReport) -> bool:
-    """Write what a `write=False` refresh computed (on the thread that owns the writes); True when written.
-
-    Harmless when the data moved on meanwhile: a row written with an old key is simply stale next time."""
-    if store.read_only or not (report.pending or report.drop) or report.written:
-        return False
-    store.exposure_cache.write(report.pending, report.drop)
-    return True
 
 
 def _python_sums(entries: Iterable[CacheEntry], kind: str) -> list[Sum]:
@@ -230,7 +206,7 @@ def _python_sums(entries: Iterable[CacheEntry], kind: str) -> list[Sum]:
 @dataclass(frozen=True)
 class CountyView:
     """The county view as the exposure screen shows it: the rows with the ledger's columns, the pipeline's
-    Exposure (for the matrix and the charts), and what the refresh did (to write its cache afterwards)."""
+    Exposure (for the matrix and the charts), and what the refresh of the cache did."""
 
     report: ExposureReport
     exposure: Exposure
@@ -247,13 +223,10 @@ def county_view(
     policies: Sequence[Policy] = (),
     year: int | None = None,
     weights: Mapping[Stage, Decimal] = DEFAULT_STAGE_WEIGHTS,
-    write: bool = True,
     progress: Progress | None = None,
 ) -> CountyView:
     """The county view (year × item rows with committed, due, paid, recovered, budgets and pools)."""
-    report_cache, fresh, exclude = refresh_cache(
-        store, policy, policies, weights=weights, write=write, progress=progress
-    )
+    report_cache, fresh, exclude = refresh_cache(store, policy, policies, weights=weights, progress=progress)
     cache = store.exposure_cache
     pipeline = cache.sums("pipeline", exclude["pipeline"]) + _python_sums(fresh, "pipeline")
     stages = {s.value: s for s in Stage}
