@@ -119,7 +119,10 @@ def rows(quick: bool) -> list[Row]:
     firm, _ = store.get_firm(one)
     engine = measure(lambda: simulate(firm, policy), runs=20 if quick else 100, warmup=3)
     store.close()
+    from benchmarks.ledger_screen import rows as screen_rows
+
     return [
+        *screen_rows(quick),
         Row(f"baseline: exposure computed afresh ({FIRMS:,} firms, today's way)", cold),
         Row(
             f"county view with ledgers, warm ({FIRMS:,} firms: committed, due, paid)",

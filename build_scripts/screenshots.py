@@ -50,6 +50,9 @@ def shoot(lang: str, out: Path) -> list[Path]:
     setup_application()
     i18n.install(lang)
     session = Session.open(work / "data", lang=lang)
+    from qt_app.services.demo_ledger import load_demo_ledger
+
+    load_demo_ledger(session.store, session.policy)  # three landed firms with letters, actuals and claims
     session.store.backup(kind="manual")  # so the status bar and the settings show a real backup
     window = make_window(session)
     assert isinstance(window, MainWindow)
@@ -111,6 +114,12 @@ def shoot(lang: str, out: Path) -> list[Path]:
             panel.generate_button.click()  # a real draft letter, so the register and preview show one
             settle(1500)
         save(name)
+        tabs = getattr(panel, "tabs", None)
+        if name == "exposure" and tabs is not None:
+            tabs.setCurrentIndex(1)  # 兑现与预算: committed, due, paid against budgets and pools
+            save("exposure-ledger")
+            tabs.setCurrentIndex(0)
+    ledger_screens(window, save)
     window.show_screen(PACKAGE)
     window.set_meeting_mode(True)
     settle(400)
@@ -124,6 +133,8 @@ def shoot(lang: str, out: Path) -> list[Path]:
     dialog = SettingsDialog(session, window.hub, window)
     dialog.show()
     save("settings", dialog)
+    dialog.tabs.setCurrentWidget(dialog.budgets)
+    save("settings-budgets", dialog)
     dialog.close()
     window.editor.load_firm(None)
     window.close()
@@ -171,6 +182,43 @@ def variant_screens(window: MainWindow, save: Callable[..., None]) -> None:
     window.panel("compare").show_variants(["base", made.name, "conservative", "optimistic"])
     save("compare-four")
     ed.variant_bar.show_base()
+
+
+def ledger_screens(window: MainWindow, save: Callable[..., None]) -> None:
+    """兑现台账 of the demo firm with a claim paid in tranches: promised against due, the evidence, the claim
+    with its steps; a step's dialog; and a firm with no issued letter, which says why."""
+    from qt_app.ui.ledger.panel import LedgerPanel
+    from qt_app.ui.main_window import LEDGER
+
+    session = window.session
+    rows = session.store.list_firms("云端算力", limit=5)
+    if not rows:
+        return
+    window.open_firm(rows[0].id)
+    window.show_screen(LEDGER)
+    settle(500)
+    panel = window.panel("ledger")
+    assert isinstance(panel, LedgerPanel)
+    panel.rows_view.selectRow(panel.rows_model.find(("row", "compute", 2026)))
+    save("ledger")
+    panel.tabs.setCurrentIndex(1)
+    save("ledger-evidence")
+    panel.tabs.setCurrentIndex(2)
+    save("ledger-claims")
+    dialog = panel.step("accept")
+    if dialog is not None:
+        save("ledger-step-dialog", dialog)
+        dialog.reject()
+    actuals = panel.record_actuals(2026)
+    if actuals is not None:
+        save("ledger-actuals-dialog", actuals)
+        actuals.reject()
+    panel.tabs.setCurrentIndex(0)
+    others = [r for r in session.store.list_firms(sort="name", limit=50) if r.stage == "negotiating"]
+    if others:
+        window.open_firm(others[0].id)
+        window.show_screen(LEDGER)
+        save("ledger-no-letter")
 
 
 def main() -> int:

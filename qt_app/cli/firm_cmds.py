@@ -68,7 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     tpl.add_argument("file", type=Path)
     tpl.set_defaults(handler=cmd_template)
 
-    demo = fsub.add_parser("demo", help="载入演示数据 / add the demo firms")
+    demo = fsub.add_parser("demo", help="载入演示数据 / add the demo firms (and three demo ledgers)")
     _data_dir(demo)
     demo.set_defaults(handler=cmd_demo)
 
@@ -171,9 +171,17 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from qt_app.domain.policy_loader import default_policy
+    from qt_app.services.demo_ledger import load_demo_ledger
+
     with _writer(args) as store:
         n = load_demo(store)
-    _say(args, f"已载入 {n} 家演示企业", f"Added {n} demo firms")
+        k = load_demo_ledger(store, default_policy())  # three landed firms with a letter, actuals and claims
+    _say(
+        args,
+        f"已载入 {n} 家演示企业" + (f"，其中 {k} 家附兑现台账" if k else ""),
+        f"Added {n} demo firms" + (f", {k} of them with a payment ledger" if k else ""),
+    )
     return 0
 
 

@@ -7,6 +7,8 @@ export a period for the finance bureau.
     python -m qt_app ledger budget ITEM YEAR AMOUNT | --clear
     python -m qt_app ledger export FILE.xlsx [--from D] [--to D]
     python -m qt_app ledger template FILE.xlsx
+    python -m qt_app ledger sheet CLAIM -o FILE.pdf [--date D]          # 兑现审核表
+    python -m qt_app ledger statement FIRM -o FILE.pdf [--date D]       # 对账单
 """
 
 from __future__ import annotations
@@ -101,6 +103,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     exp.add_argument("--to", dest="end", default="", help="last day (default: all)")
     _data_dir(exp)
     exp.set_defaults(handler=cmd_export)
+
+    for name, target, helptext in (
+        ("sheet", "claim", "兑现审核表 / the review sheet of one claim, signed (PDF)"),
+        ("statement", "firm", "对账单 / the firm's statement to hand to it, signed (PDF)"),
+    ):
+        paper = lsub.add_parser(name, help=helptext)
+        paper.add_argument(
+            target, help="the claim id" if target == "claim" else "the firm (id, credit code or name)"
+        )
+        paper.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
+        paper.add_argument("--date", default="", help="the date printed on it (default: today)")
+        _policies(paper)
+        _data_dir(paper)
+        paper.set_defaults(handler=cmd_paper)
 
     tpl = lsub.add_parser("template", help="实绩模板 / write the actuals spreadsheet template")
     tpl.add_argument("file", type=Path)
@@ -295,4 +311,28 @@ def cmd_template(args: argparse.Namespace) -> int:
         raise DomainError("模板为 .xlsx 文件", "The template is an .xlsx file")
     write_actuals_template(args.file)
     print(f"Template written: {args.file}" if args.lang == "en" else f"已写出实绩模板：{args.file}")
+    return 0
+
+
+def cmd_paper(args: argparse.Namespace) -> int:
+    """ledger sheet CLAIM / ledger statement FIRM: the signed PDF, verifiable with `verify`."""
+    from qt_app.services.firms import open_store
+    from qt_app.services.ledger_papers import review_sheet_pdf, statement_pdf
+
+    policies = _load_policies(args.policy)
+    day = _day(args.date, "--date")
+    with open_store(args.data_dir, auto_backup=False) as store:
+        if args.ledger_command == "sheet":
+            data = review_sheet_pdf(store, args.claim, policies, day)
+        else:
+            data = statement_pdf(store, args.firm, policies, day)
+    try:
+        args.output.write_bytes(data)
+    except OSError as e:
+        raise DomainError(
+            f"无法写入 {args.output}：{e.strerror}", f"Cannot write {args.output}: {e.strerror}"
+        ) from None
+    written = args.output
+    what = ("兑现审核表", "review sheet") if args.ledger_command == "sheet" else ("对账单", "statement")
+    print(f"Wrote the {what[1]}: {written}" if args.lang == "en" else f"已写出{what[0]}：{written}")
     return 0

@@ -342,6 +342,7 @@ class Policy:
     rules: Mapping[str, Rule] = field(default_factory=dict)
     payment: PaymentRules = field(default_factory=PaymentRules)  # 兑现: notice, tranches, holdback
     clawback: tuple[ClawbackCondition, ...] = ()  # 追回条件
+    text: str = field(default="", repr=False, compare=False)  # the YAML it was read from (hashes to `hash`)
 
     def rule(self, path: str) -> Rule:
         """The rule at `path`; a rule the file does not describe is illustrative (never printed as official)."""

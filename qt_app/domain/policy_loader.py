@@ -484,7 +484,7 @@ def parse_policy(text: str, source: str = "") -> Policy:
         require_registration=elig.require_registration, stacking_zh=stacking.zh, stacking_en=stacking.en,
         legal_notes=notes, lpr=tuple(lpr_rates), lpr_status=lpr_status, sites=tuple(sites), items=tuple(items),
         hash=hashlib.sha256(text.encode("utf-8")).hexdigest(), path=source, domains_open=elig.domains_open,
-        rules=rules, payment=payment, clawback=clawback,
+        rules=rules, payment=payment, clawback=clawback, text=text,
     )  # fmt: skip
 
 

@@ -214,7 +214,7 @@ def build_core(
         "language": language,
         "firm": public_firm_dict(firm),
         "declared": declared_facts(firm, policy),
-        "variant": {"name": variant.name, "label": variant.label},
+        "variant": variant_assumptions(variant),
         "policy": {
             "id": str(getattr(policy, "id", "")),
             "version": str(getattr(policy, "version", "")),
@@ -242,6 +242,20 @@ def build_core(
             "illustrative": illustrative_params(paying),
         },
         "categories": {c: list(labels.get(c, (c, c))) for c in sorted({line.category for line in paying})},
+    }
+
+
+def variant_assumptions(variant: Variant) -> dict[str, Any]:
+    """The variant as the letter freezes it: its name and label, and what the county committed to beyond the
+    firm's plan — negotiated parameters (param_overrides), grade, the policy version it names — so the 兑现
+    ledger reads them from the letter, not from the firm record as it may have been edited since."""
+    return {
+        "name": variant.name,
+        "label": variant.label,
+        "param_overrides": dict(sorted(variant.param_overrides.items())),
+        "grade": variant.grade or "",
+        "policy_id": variant.policy_id,
+        "policy_version": variant.policy_version,
     }
 
 

@@ -52,6 +52,7 @@ REGISTER_UNKNOWN = "unknown"
 REGISTER_MISMATCH = "mismatch"
 LEGACY_PREFIX = "ODL1."
 ATTACHMENT_NAME = "letter-snapshot.json"
+LEDGER_ATTACHMENT = "ledger-snapshot.json"  # the 兑现审核表 and the 对账单 (reports.ledger_doc)
 
 Msg = tuple[str, str]
 
@@ -180,6 +181,15 @@ def _squash(text: str) -> str:
 
 def expected_facts(snapshot: dict[str, Any]) -> list[str]:
     """Signed facts the printed pages must show, as they are printed (to say what an edit changed)."""
+    if "document" in snapshot:  # a ledger paper: its id, the firm, the two signed amounts
+        signed = snapshot["signed"]
+        facts = [snapshot["doc_id"], snapshot["firm"]["name"], snapshot["firm"]["uscc"]]
+        facts += [figure(int(signed["total"])), figure(int(signed["paid"]))]
+        return list(
+            dict.fromkeys(
+                facts + ([snapshot["letter"]["doc_number"]] if snapshot["letter"]["doc_number"] else [])
+            )
+        )
     pkg = snapshot["package"]
     total = int(pkg["total"])
     facts = [snapshot["letter_id"], snapshot["firm"]["name"], snapshot["firm"]["uscc"]]
@@ -210,9 +220,10 @@ def legacy_wording(snapshot: dict[str, Any]) -> list[str]:
     return [w for w in dict.fromkeys(out) if w]
 
 
-def _snapshot(pdf: pdf_read.PdfFile) -> dict[str, Any] | None:
+def _snapshot(pdf: pdf_read.PdfFile, kind: int = od2.KIND_OFFER) -> dict[str, Any] | None:
+    name = LEDGER_ATTACHMENT if kind in od2.LEDGER_KINDS else ATTACHMENT_NAME
     try:
-        raw = pdf_read.embedded_file(pdf, ATTACHMENT_NAME)
+        raw = pdf_read.embedded_file(pdf, name)
         data = json.loads(raw.decode("utf-8")) if raw is not None else None
     except (pdf_read.PdfReadError, zlib.error, ValueError):
         return None
@@ -259,7 +270,7 @@ def verify_pdf_bytes(data: bytes, keyring: KeyRing, qr_text: str | None = None) 
     verdict.payload_from = where
     if not verdict.readable or not verdict.signature_valid:
         return verdict
-    snapshot = _snapshot(pdf)
+    snapshot = _snapshot(pdf, int(verdict.payload.get("x", 1) or 1))
     verdict.resave_signs = _resave_signs(verdict, pdf, snapshot)
     if verdict.legacy:
         verdict.file_original = not verdict.resave_signs
@@ -361,6 +372,18 @@ def _check_pages(
 
 def _check_snapshot(verdict: Verdict, snapshot: dict[str, Any]) -> None:
     p = verdict.payload
+    if "document" in snapshot:  # a ledger paper
+        signed = snapshot.get("signed", {})
+        verdict.snapshot_ok = (
+            content_hash(snapshot).startswith(str(p.get("h")))
+            and snapshot.get("doc_id") == p.get("i")
+            and (snapshot.get("letter", {}).get("doc_number") or "") == p.get("n")
+            and snapshot.get("firm", {}).get("uscc") == p.get("c")
+            and signed.get("total") == p.get("t")
+            and signed.get("paid") == p.get("m")
+            and snapshot.get("policy", {}).get("version") == p.get("v")
+        )
+        return
     pkg = snapshot.get("package", {})
     verdict.snapshot_ok = (
         content_hash(snapshot).startswith(str(p.get("h")))

@@ -6,12 +6,18 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from qt_app.domain.money_format import figure
-from qt_app.reports.official.payload import KIND_LABELS
+from qt_app.reports.official.payload import KIND_LABELS, KIND_REVIEW, KIND_STATEMENT
 from qt_app.reports.official.text import date_en, date_zh
 from qt_app.reports.signing import IMPORTED, OWN, UNKNOWN, pretty_fingerprint
 
 if TYPE_CHECKING:
     from qt_app.reports.verify import Verdict
+
+# What a ledger paper's two signed amounts are.
+LEDGER_AMOUNTS = {
+    KIND_REVIEW: (("核定金额", "Approved"), ("已拨付", "Paid")),
+    KIND_STATEMENT: (("应兑现合计", "Due in all"), ("已拨付合计", "Paid in all")),
+}
 
 RESULTS = {
     "pass": ("结论：通过", "Result: PASS"),
@@ -51,19 +57,36 @@ def verdict_lines(v: Verdict, lang: str = "zh") -> list[str]:
         say("未找到本软件出具的验证信息。", "No Offer Desk verification data found.")
     else:
         p = v.payload
-        kind = KIND_LABELS.get(int(p.get("x", 1) or 1), ("函件", "letter"))
-        cash = f"  其中资金：{figure(int(p['m']))}" if "m" in p else ""
-        cash_en = f"  of which cash: {figure(int(p['m']))}" if "m" in p else ""
-        say(
-            f"{kind[0]}：{p.get('i', '')}  文号：{p.get('n') or '（草稿，未编号）'}  企业代码：{p.get('c', '')}  "
-            f"总价值：{figure(int(p.get('t', 0)))}{cash}  政策版本：{p.get('v', '')}",
-            f"{kind[1].capitalize()}: {p.get('i', '')}  No.: {p.get('n') or '(draft, unnumbered)'}  "
-            f"Firm code: {p.get('c', '')}  Total value: {figure(int(p.get('t', 0)))}{cash_en}  "
-            f"Policy version: {p.get('v', '')}",
-        )
+        code = int(p.get("x", 1) or 1)
+        kind = KIND_LABELS.get(code, ("函件", "letter"))
+        if code in LEDGER_AMOUNTS:  # a ledger paper: its own two amounts, and the letter it rests on
+            (t_zh, t_en), (m_zh, m_en) = LEDGER_AMOUNTS[code]
+            say(
+                f"{kind[0]}：{p.get('i', '')}  告知函文号：{p.get('n') or '—'}  企业代码：{p.get('c', '')}  "
+                f"{t_zh}：{figure(int(p.get('t', 0)))}  {m_zh}：{figure(int(p.get('m', 0)))}  政策版本：{p.get('v', '')}",
+                f"{kind[1].capitalize()}: {p.get('i', '')}  Letter No.: {p.get('n') or '—'}  Firm code: {p.get('c', '')}  "
+                f"{t_en}: {figure(int(p.get('t', 0)))}  {m_en}: {figure(int(p.get('m', 0)))}  Policy version: {p.get('v', '')}",
+            )
+        else:
+            cash = f"  其中资金：{figure(int(p['m']))}" if "m" in p else ""
+            cash_en = f"  of which cash: {figure(int(p['m']))}" if "m" in p else ""
+            say(
+                f"{kind[0]}：{p.get('i', '')}  文号：{p.get('n') or '（草稿，未编号）'}  企业代码：{p.get('c', '')}  "
+                f"总价值：{figure(int(p.get('t', 0)))}{cash}  政策版本：{p.get('v', '')}",
+                f"{kind[1].capitalize()}: {p.get('i', '')}  No.: {p.get('n') or '(draft, unnumbered)'}  "
+                f"Firm code: {p.get('c', '')}  Total value: {figure(int(p.get('t', 0)))}{cash_en}  "
+                f"Policy version: {p.get('v', '')}",
+            )
         if p.get("e"):
             day = date.fromisoformat(str(p["e"]))
-            say(f"成文日期：{date_zh(day)}", f"Dated: {date_en(day)}")
+            dated = (
+                ("打印日期", "Printed")
+                if code == KIND_REVIEW
+                else ("对账日期", "As of")
+                if code == KIND_STATEMENT
+                else ("成文日期", "Dated")
+            )
+            say(f"{dated[0]}：{date_zh(day)}", f"{dated[1]}: {date_en(day)}")
         fp = pretty_fingerprint(v.signer_fingerprint)
         who_zh = {OWN: "本机密钥", IMPORTED: "已导入的其他单位公钥", UNKNOWN: "未知密钥"}[v.signer]
         who_en = {OWN: "this installation's key", IMPORTED: "an imported key", UNKNOWN: "an unknown key"}[
@@ -78,7 +101,9 @@ def verdict_lines(v: Verdict, lang: str = "zh") -> list[str]:
             )
         else:
             say(f"签名：无效（{who_zh} {fp}）——内容已被改动", f"Signature: INVALID ({who_en} {fp}) — altered")
-        if v.draft:
+        if v.draft and code == KIND_REVIEW:
+            say("注意：这是草稿，该申请尚未审核。", "Note: this is a draft; the claim has not been reviewed.")
+        elif v.draft:
             say("注意：这是草稿，未正式出具。", "Note: this is a draft, not an issued letter.")
         where = {
             "metadata": ("验证信息：取自文件元数据", "Verification data: from the file's metadata"),
@@ -100,7 +125,13 @@ def verdict_lines(v: Verdict, lang: str = "zh") -> list[str]:
     _content(v, say)
     for z, e in v.problems:
         say(z, e)
-    say(*RESULTS[v.outcome.value])
+    result = RESULTS[v.outcome.value]
+    if v.outcome.value == "draft" and v.readable and int(v.payload.get("x", 1) or 1) == KIND_REVIEW:
+        result = (
+            "结论：草稿——内容与签名一致，但该申请打印时尚未审核，本表不作为审核结论",
+            "Result: DRAFT — unaltered, but printed before the claim was reviewed; not a review record",
+        )
+    say(*result)
     return out
 
 
@@ -114,6 +145,21 @@ def _register(v: Verdict, say: object) -> None:
 
     label_zh = v.register_status_label[0] or v.register_status
     label_en = v.register_status_label[1] or v.register_status
+    if int(v.payload.get("x", 1) or 1) in LEDGER_AMOUNTS:
+        ledger = {
+            REGISTER_NOT_CHECKED: ("兑现台账：未检查", "Ledger: not checked"),
+            REGISTER_KNOWN: (
+                f"兑现台账：在册（申请状态：{label_zh}）" if label_zh else "兑现台账：在册",
+                f"Ledger: known (claim {label_en})" if label_en else "Ledger: known",
+            ),
+            REGISTER_UNKNOWN: ("兑现台账：本机台账中没有此记录", "Ledger: not in this office's ledger"),
+            REGISTER_MISMATCH: (
+                "兑现台账：与台账记录不一致（企业代码不符）",
+                "Ledger: does NOT match this office's ledger (firm code differs)",
+            ),
+        }[v.register]
+        say(*ledger)  # type: ignore[operator]
+        return
     reg = {
         REGISTER_NOT_CHECKED: ("登记簿：未检查", "Register: not checked"),
         REGISTER_KNOWN: (f"登记簿：已登记（状态：{label_zh}）", f"Register: known (status: {label_en})"),

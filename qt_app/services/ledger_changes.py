@@ -1,5 +1,6 @@
 """The change notice every ledger write returns (`LedgerChanged`): which firms and claims changed, a one-line
-summary, warnings to show. The window's hub passes it on (second pass: adapted to the operations layer)."""
+summary, warnings to show. The ledger's operations (`operations/ledger.py`) return it as their value, with an
+`OpChanges` for the hub; the screen shows its summary and warnings."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -39,6 +39,10 @@ PAID = Column("paid", "已拨付", "paid")
 RECOVERED = Column("recovered", "已追回（已退还）", "recovered (repaid)")
 LEDGER_COLUMNS = (COMMITTED, DUE, PAID, RECOVERED)
 HORIZON = 5
+
+
+Progress = Callable[[int, int], None]
+"""Called as stale rows are recomputed: (done, of how many); raising stops the refresh."""
 
 
 @dataclass(frozen=True)
@@ -111,11 +115,13 @@ def refresh_cache(
     policies: Sequence[Policy] = (),
     horizon: int = HORIZON,
     weights: Mapping[Stage, Decimal] = DEFAULT_STAGE_WEIGHTS,
+    progress: Progress | None = None,
 ) -> tuple[CacheReport, list[CacheEntry], dict[str, set[str]]]:
     """Bring the cache up to date: (report, entries computed, firm ids to leave out of each kind's SQL sums).
 
     On a writable store the entries are written and nothing needs leaving out but the firms whose due
     cannot be computed; on a read-only one the stale rows are left out and the fresh entries returned.
+    `progress` hears (done, of how many) as stale rows are recomputed.
     """
     cache, book = store.exposure_cache, store.ledger
     ratios = _ratios(weights)
@@ -140,6 +146,12 @@ def refresh_cache(
     unavailable: list[tuple[str, str, str]] = []
     counts: dict[str, int] = defaultdict(int)
     stale_pipeline = {fid for fid, kind in stale if kind == "pipeline"}
+    to_do = len(stale_pipeline) + sum(1 for _fid, kind in stale if kind == "due")
+
+    def tick() -> None:
+        if progress is not None:
+            progress(counts["pipeline"] + counts["due"] + len(unavailable), to_do)
+
     if stale_pipeline:
         loaded = (
             ((f, v) for f, v in store.all_firms() if f.id in stale_pipeline)
@@ -149,6 +161,7 @@ def refresh_cache(
         for firm, _variants in loaded:
             entries.append(_pipeline_entry(firm, policy, live[firm.id], pipeline_key, horizon, ratios))
             counts["pipeline"] += 1
+            tick()
     stale_committed = [fid for fid, kind in stale if kind == "committed"]
     for row in book.letter_snapshots([str(records[fid]["id"]) for fid in stale_committed]):
         snapshot = json.loads(row["snapshot_json"] or "{}")
@@ -164,10 +177,12 @@ def refresh_cache(
             due = due_of(ledger_inputs(store, firm, variants, policies))
         except DomainError as e:
             unavailable.append((fid, e.zh, e.en))
+            tick()
             continue
         key, pol = expected[(fid, "due")]
         entries.append(_unweighted(fid, "due", key, pol, due.by_year_item()))
         counts["due"] += 1
+        tick()
     written = False
     if (entries or drop) and not store.read_only:
         cache.write(entries, drop)
@@ -188,15 +203,30 @@ def _python_sums(entries: Iterable[CacheEntry], kind: str) -> list[Sum]:
     return [Sum(*line) for e in entries if e.kind == kind for line in e.lines]
 
 
-def county_exposure(
+@dataclass(frozen=True)
+class CountyView:
+    """The county view as the exposure screen shows it: the rows with the ledger's columns, the pipeline's
+    Exposure (for the matrix and the charts), and what the refresh of the cache did."""
+
+    report: ExposureReport
+    exposure: Exposure
+    cache: CacheReport
+
+    @property
+    def firm_count(self) -> int:
+        return self.exposure.firm_count
+
+
+def county_view(
     store: Store,
     policy: Policy,
     policies: Sequence[Policy] = (),
     year: int | None = None,
     weights: Mapping[Stage, Decimal] = DEFAULT_STAGE_WEIGHTS,
-) -> tuple[ExposureReport, Exposure]:
-    """The county view as rows (year × item) with the ledger's columns, and the pipeline Exposure itself."""
-    report_cache, fresh, exclude = refresh_cache(store, policy, policies, weights=weights)
+    progress: Progress | None = None,
+) -> CountyView:
+    """The county view (year × item rows with committed, due, paid, recovered, budgets and pools)."""
+    report_cache, fresh, exclude = refresh_cache(store, policy, policies, weights=weights, progress=progress)
     cache = store.exposure_cache
     pipeline = cache.sums("pipeline", exclude["pipeline"]) + _python_sums(fresh, "pipeline")
     stages = {s.value: s for s in Stage}
@@ -235,4 +265,21 @@ def county_exposure(
             row.pool_used = row.amount(PAID.key)  # the 算力券 pool: vouchers actually issued
     for fid, zh, en in report_cache.unavailable:
         report.notes.append((f"企业 {fid} 的应兑现未计入：{zh}", f"Due of firm {fid} not counted: {en}"))
-    return report, exp
+    return CountyView(report, exp, report_cache)
+
+
+def county_exposure(
+    store: Store,
+    policy: Policy,
+    policies: Sequence[Policy] = (),
+    year: int | None = None,
+    weights: Mapping[Stage, Decimal] = DEFAULT_STAGE_WEIGHTS,
+) -> tuple[ExposureReport, Exposure]:
+    """The county view as rows (year × item) with the ledger's columns, and the pipeline Exposure itself."""
+    view = county_view(store, policy, policies, year, weights)
+    return view.report, view.exposure
+
+
+def firms_in_cell(store: Store, kind: str, year: int, item_id: str) -> list[tuple[str, Fen]]:
+    """The firms behind one cell of the county view (pipeline, committed or due), largest first."""
+    return store.exposure_cache.firms_in_cell(kind, year, item_id)

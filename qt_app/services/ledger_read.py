@@ -124,22 +124,37 @@ def _cached_parse(text: str, source: str) -> Policy:
 
 def keep_policy_text(store: Store, policy: Policy) -> None:
     """Keep the text of a version a letter was issued under, so its due stays computable without the file."""
-    if store.read_only or not policy.path or store.ledger.policy_text(policy.hash) is not None:
+    if store.read_only or store.ledger.policy_text(policy.hash) is not None:
         return
-    try:
-        text = Path(policy.path).read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return
-    if hashlib.sha256(text.encode("utf-8")).hexdigest() == policy.hash:  # the file is still that version
+    text = policy.text
+    if not text and policy.path:
+        try:
+            text = Path(policy.path).read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return
+    if text and hashlib.sha256(text.encode("utf-8")).hexdigest() == policy.hash:  # still that version
         store.ledger.keep_policy(policy.hash, policy.id, policy.version, text)
 
 
-def letter_variant(variants: Sequence[Variant], name: str) -> tuple[Variant, tuple[str, str] | None]:
+def letter_variant(
+    variants: Sequence[Variant], commitment: Commitment
+) -> tuple[Variant, tuple[str, str] | None]:
     """What the county committed to beyond the plan: the letter's variant's negotiated parameters and grade.
 
-    Plans (revenue factor, revenue, site, area) are replaced by actuals, so only those two carry over. A
-    variant no longer on the firm record is read as the base plan, and the ledger says so.
+    Plans (revenue factor, revenue, site, area) are replaced by actuals, so only those two carry over. Letters
+    freeze them (`Commitment.assumptions`); for a letter issued before they were frozen, the firm record's
+    variant of that name is read, and a variant no longer there is read as the base plan — the ledger says so.
     """
+    name = commitment.variant
+    frozen = commitment.assumptions
+    if frozen is not None:
+        overrides = frozen.get("param_overrides") or {}
+        return Variant(
+            name=name,
+            label=str(frozen.get("label") or name),
+            grade=str(frozen.get("grade") or "") or None,
+            param_overrides={str(k): str(v) for k, v in dict(overrides).items()},
+        ), None
     if not name or name == BASE:
         return Variant(), None
     for v in variants:
@@ -223,7 +238,7 @@ def ledger_inputs(
 ) -> LedgerInputs:
     commitment, letter_id = commitment_of(store, firm)
     policy = pinned_policy(store, commitment, policies)
-    variant, note = letter_variant(variants, commitment.variant)
+    variant, note = letter_variant(variants, commitment)
     return LedgerInputs(
         firm, variants, commitment, letter_id, policy, load_actuals(store, firm.id), load_claims(store, firm.id),
         variant, note,

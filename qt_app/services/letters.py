@@ -447,8 +447,12 @@ def issue_letter(
     today: date | None = None,
     keyring: KeyRing | None = None,
     texts: LetterTexts | None = None,
+    policies: Sequence[Any] = (),
 ) -> LetterRecord:
     """出具: next 文号 of the year (gap-free), frozen snapshot, signed payload — one register transaction.
+
+    The text of the policy version the letter rests on is kept in the database (found by its hash among
+    `policies` and the bundled version), so its 兑现 stays computable when the file is gone.
 
     `contact` and `cc` are the officer's edit at issue time (default: settings). Every character of the
     letter is checked against the bundled faces first: an unprintable one refuses the issue, naming it,
@@ -501,7 +505,23 @@ def issue_letter(
         previous = store.letters.get(old)
         if previous is not None and previous["status"] != "voided":
             store.letters.set_status(old, "voided", who, f"被 {after['doc_number']} 取代 / superseded")
+    keep_letter_policy(store, str(core["policy"].get("hash") or ""), policies)
     return LetterRecord.from_row(after)
+
+
+def keep_letter_policy(store: LetterStore, digest: str, policies: Sequence[Any] = ()) -> bool:
+    """Keep the text of the policy version (by hash) a letter was issued under; True when it was found."""
+    from qt_app.domain.policy_loader import default_policy
+    from qt_app.services.ledger_read import keep_policy_text
+    from qt_app.store.store import Store
+
+    if not isinstance(store, Store) or not digest:  # a bare register (tests, tools) keeps no ledger
+        return False
+    for policy in (*policies, default_policy()):
+        if getattr(policy, "hash", "") == digest:
+            keep_policy_text(store, policy)
+            return True
+    return False
 
 
 def letter_pdf(
@@ -531,6 +551,11 @@ def _check_register(verdict: Verdict, store: LetterStore | None) -> Verdict:
     """Known to this office's register (and its status), unknown, or our 文号 with other content."""
     if store is None or not verdict.readable:
         return verdict
+    if int(verdict.payload.get("x", 1) or 1) in payload.LEDGER_KINDS:  # a 兑现审核表 or 对账单
+        from qt_app.services.ledger_papers import check_register
+        from qt_app.store.store import Store
+
+        return check_register(verdict, store) if isinstance(store, Store) else verdict
     from qt_app.store.letters import STATUS_LABELS
 
     p = verdict.payload

@@ -3,13 +3,21 @@
 A backup is written to a temporary name (`….part`, locked while it is written) and renamed into place, so a
 half-written backup never looks like a good one; a `.part` left by a killed process is removed on the next
 start or backup. Free space is checked first, and a full or failing disk is explained naming the folder.
+
+The 兑现 ledger's evidence scans live beside the database in `evidence/`, kept under their sha256 and never
+changed. Every backup carries them in an `evidence/` folder beside the backup file (`backups/evidence/` for
+the backups folder): each scan is copied there once, whichever backup first saw it, so the folder holds
+every scan any backup in it refers to; rotation leaves it alone. A restore brings back the scans missing
+from the data folder (checked against their hash first).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
+import shutil
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -31,6 +39,7 @@ KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 SPARE_BYTES = 1024 * 1024  # free space a backup leaves beside it, so the disk is not left at 0 bytes
 SQLITE_HEADER = integrity.SQLITE_HEADER
+EVIDENCE_DIR = "evidence"  # as qt_app.store.evidence_files.FOLDER (not imported: backups load at start)
 
 
 @dataclass(frozen=True)
@@ -102,7 +111,80 @@ def write_backup(conn: sqlite3.Connection, dest: Path) -> Path:
             f"Writing the backup failed: {folder} ({e}). No backup was made; the database is unharmed",
             dest,
         ) from e
+    carry_evidence(_database_folder(conn), dest.parent)
     return dest
+
+
+# -- the ledger's evidence scans, carried with the backups ---------------------------------------------------
+def _database_folder(conn: sqlite3.Connection) -> Path | None:
+    """The folder of the database file a connection reads (None for an in-memory one)."""
+    for _seq, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main" and file:
+            return Path(file).parent
+    return None
+
+
+def _scans(folder: Path) -> list[Path]:
+    """Kept scans under `folder/evidence/ab/…` (temporary `.part` files left out)."""
+    root = folder / EVIDENCE_DIR
+    if not root.is_dir():
+        return []
+    return [p for p in root.glob("*/*") if p.is_file() and not p.name.endswith(PART)]
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _copy_scan(src: Path, target: Path) -> bool:
+    """Copy one scan to a temporary name, sync and rename (never half a scan under its hash)."""
+    if target.exists() and target.stat().st_size == src.stat().st_size:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + PART)
+    shutil.copyfile(src, tmp)
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    return True
+
+
+def carry_evidence(source: Path | None, backup_folder: Path) -> int:
+    """Copy the data folder's scans that the backup folder's `evidence/` lacks; returns how many.
+
+    A scan that cannot be copied leaves the database backup valid (it is still in the data folder);
+    the next backup tries again.
+    """
+    if source is None or _same_folder(source, backup_folder):
+        return 0
+    copied = 0
+    for scan in _scans(source):
+        try:
+            copied += _copy_scan(scan, backup_folder / EVIDENCE_DIR / scan.parent.name / scan.name)
+        except OSError:
+            continue
+    return copied
+
+
+def restore_evidence(backup: Path, folder: Path) -> int:
+    """Bring back the scans beside a backup that the data folder lacks, each checked against its hash."""
+    if _same_folder(backup.parent, folder):
+        return 0
+    restored = 0
+    for scan in _scans(backup.parent):
+        target = folder / EVIDENCE_DIR / scan.parent.name / scan.name
+        if target.exists():
+            continue
+        try:
+            if hashlib.sha256(scan.read_bytes()).hexdigest() != scan.name.split(".")[0]:
+                continue  # damaged in the backup: better missing (and reported) than wrong
+            restored += _copy_scan(scan, target)
+        except OSError:
+            continue
+    return restored
 
 
 def _os_error(e: OSError, folder: Path) -> StoreError:

@@ -10,28 +10,24 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qt_app.domain.errors import DomainError
 from qt_app.store import audit
 from qt_app.store.db import transaction
+from qt_app.store.ledger_actuals_repo import ActualsTables
+from qt_app.store.ledger_actuals_repo import LedgerRefused as LedgerRefused  # re-exported
 
 if TYPE_CHECKING:
     import sqlite3
 
     from sqlite_utils import Database
 
-COMMITTED = ("issued", "accepted")
 _RECORD_SQL = (
     "SELECT * FROM letters WHERE firm_id = ? AND status IN ('issued', 'accepted') "
     "ORDER BY issued_at DESC, id DESC LIMIT 1"
 )
-
-
-class LedgerRefused(DomainError):
-    """The store refused a ledger write that must never happen (no letter, a step out of turn)."""
 
 
 def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -39,8 +35,8 @@ def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-class LedgerBook:
-    """The ledger tables of one open store."""
+class LedgerBook(ActualsTables):
+    """The ledger tables of one open store (the actuals and evidence tables are in `ledger_actuals_repo`)."""
 
     def __init__(
         self, db: Callable[[], Database], conn: sqlite3.Connection, path: Path, guard: Callable[[], None]
@@ -94,76 +90,6 @@ class LedgerBook:
 
     def firms_with_ledgers(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT firm_id FROM ledger_firms ORDER BY firm_id")]
-
-    # -- actuals and evidence ---------------------------------------------------------------------------
-    def record_actuals(
-        self,
-        firm_id: str,
-        letter_id: str,
-        years: Mapping[int, dict[str, Any]],
-        evidence: list[dict[str, Any]],
-        source: str,
-        who: str,
-    ) -> None:
-        """Write (or replace) years of actuals and their evidence rows, in one transaction.
-
-        Refused, whatever the caller checked, when `letter_id` is not the firm's issued or accepted letter.
-        """
-        self._guard()
-        with transaction(self._db(), self._path) as db:
-            letter = db.execute(
-                "SELECT status FROM letters WHERE id = ? AND firm_id = ?", [letter_id, firm_id]
-            ).fetchone()
-            if letter is None or letter[0] not in COMMITTED:
-                raise LedgerRefused(
-                    "没有已出具或已接受的告知函，不能登记实绩",
-                    "No issued or accepted letter: actuals cannot be recorded",
-                )
-            now = audit.utc_now()
-            for year, data in sorted(years.items()):
-                before = db.execute(
-                    "SELECT data_json FROM ledger_actuals WHERE firm_id = ? AND year = ?", [firm_id, year]
-                ).fetchone()
-                row = {
-                    "firm_id": firm_id, "year": year, "letter_id": letter_id,
-                    "data_json": json.dumps(data, ensure_ascii=False, sort_keys=True), "source": source,
-                    "recorded_at": now, "recorded_by": who,
-                }  # fmt: skip
-                db.execute(
-                    "INSERT OR REPLACE INTO ledger_actuals(firm_id, year, letter_id, data_json, source, recorded_at, "
-                    "recorded_by) VALUES (:firm_id, :year, :letter_id, :data_json, :source, :recorded_at, :recorded_by)",
-                    row,
-                )
-                db.execute("DELETE FROM ledger_evidence WHERE firm_id = ? AND year = ?", [firm_id, year])
-                audit.record(
-                    db, who, "ledger_actuals", f"{firm_id}:{year}", "update" if before else "create",
-                    json.loads(before[0]) if before else None, data,
-                )  # fmt: skip
-            for ev in evidence:
-                db.execute(
-                    "INSERT INTO ledger_evidence(id, firm_id, year, figure, doc_type, doc_number, doc_date, sha256, "
-                    "file_name, size, received_on, received_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [
-                        "e-" + os.urandom(8).hex(), firm_id, ev["year"], ev["figure"], ev["doc_type"],
-                        ev["doc_number"], ev["doc_date"], ev.get("sha256", ""), ev.get("file_name", ""),
-                        ev.get("size"), ev.get("received_on"), ev.get("received_by", ""), now,
-                    ],
-                )  # fmt: skip
-            self._bump(db, firm_id, now)
-
-    def actuals(self, firm_id: str) -> dict[int, dict[str, Any]]:
-        rows = self._conn.execute(
-            "SELECT year, data_json FROM ledger_actuals WHERE firm_id = ? ORDER BY year", [firm_id]
-        ).fetchall()
-        return {int(y): json.loads(d) for y, d in rows}
-
-    def evidence(self, firm_id: str) -> list[dict[str, Any]]:
-        return self._q(
-            "SELECT * FROM ledger_evidence WHERE firm_id = ? ORDER BY year, figure, doc_date", [firm_id]
-        )
-
-    def evidence_by_hash(self, sha256: str) -> list[dict[str, Any]]:
-        return self._q("SELECT * FROM ledger_evidence WHERE sha256 = ? ORDER BY created_at", [sha256])
 
     # -- claims ------------------------------------------------------------------------------------------
     def open_claim(self, row: dict[str, Any], event: dict[str, Any], who: str) -> None:

@@ -362,8 +362,10 @@ class Store:
 
     def restore(self, source: str | Path, who: str = "") -> Path:
         """Replace the database with a fully checked backup; returns the safety copy taken first (for a
-        damaged file: where the damaged file was kept)."""
-        return recovery.restore(self, source, who)
+        damaged file: where the damaged file was kept). The ledger's scans the backup carried come back too."""
+        safety = recovery.restore(self, source, who)
+        backups.restore_evidence(Path(source), self.folder)
+        return safety
 
     def _replace(self, opened: Opened) -> None:
         """Continue on a reopened file (after a restore over a damaged one)."""

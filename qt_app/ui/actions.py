@@ -54,6 +54,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("go_exposure", QT_TRANSLATE_NOOP("Actions", "预算敞口"), ("Ctrl+4",), "exposure"),
     ActionSpec("go_policies", QT_TRANSLATE_NOOP("Actions", "政策库"), ("Ctrl+5",), "policies"),
     ActionSpec("go_letters", QT_TRANSLATE_NOOP("Actions", "告知函"), ("Ctrl+6",), "letters"),
+    ActionSpec("go_ledger", QT_TRANSLATE_NOOP("Actions", "兑现台账"), ("Ctrl+7",), "ledger"),
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "关于"), (), ""),
 )
 
@@ -98,6 +99,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "go_exposure",
             "go_policies",
             "go_letters",
+            "go_ledger",
             None,
             "meeting_mode",
         ),

@@ -48,7 +48,7 @@ from qt_app.ui.startup import WarmUp
 if TYPE_CHECKING:
     from qt_app.ui.firm_editor import FirmEditor
 
-FIRMS, PACKAGE, COMPARE, EXPOSURE, POLICIES, LETTERS = range(6)
+FIRMS, PACKAGE, COMPARE, EXPOSURE, POLICIES, LETTERS, LEDGER = range(7)
 SCREENS = (
     ("go_firms", "firms"),
     ("go_package", "package"),
@@ -56,6 +56,7 @@ SCREENS = (
     ("go_exposure", "exposure"),
     ("go_policies", "policies"),
     ("go_letters", "letters"),
+    ("go_ledger", "ledger"),
 )
 DRAFT_FILE = "unsaved-draft.json"
 
@@ -190,7 +191,7 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         key = SCREENS[index][1]
-        if index == PACKAGE or (index in (COMPARE, LETTERS) and not self._current.firm_id):
+        if index == PACKAGE or (index in (COMPARE, LETTERS, LEDGER) and not self._current.firm_id):
             _ = self.editor  # builds the page and loads the list's current firm
         if index >= COMPARE:
             placeholder = self.pages.widget(index)

@@ -21,6 +21,7 @@ PANELS = {
     "policies": ("qt_app.ui.policy_view", "PoliciesPanel"),
     "meeting": ("qt_app.ui.meeting", "MeetingView"),
     "letters": ("qt_app.ui.letters.panel", "LettersPanel"),
+    "ledger": ("qt_app.ui.ledger.panel", "LedgerPanel"),
 }
 
 

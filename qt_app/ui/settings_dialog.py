@@ -1,7 +1,7 @@
-"""设置 (Settings): issuing office, 文号 prefix, signers, language, data folder, backups.
+"""设置 (Settings): issuing office, 文号 prefix, signers, language, data folder, backups; 年度预算.
 
-Office, prefix and signers are stored in the database (they belong to the letters); language and the
-data folder are this computer's preferences. A language change applies at once (the window is rebuilt);
+Office, prefix, signers and the budgets (item × year, `budget_table`) are stored in the database; language and
+the data folder are this computer's preferences. A language change applies at once (the window is rebuilt);
 a new data folder applies at the next start.
 """
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,7 @@ from qt_app.services.operations import backups as backup_ops
 from qt_app.services.operations.office import save_office_settings
 from qt_app.services.session import Session
 from qt_app.ui import i18n, settings
+from qt_app.ui.budget_table import BudgetTable
 from qt_app.ui.errors import show_error
 from qt_app.ui.hub import Hub
 from qt_app.ui.models.firm_table import local_time
@@ -140,9 +142,16 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        general_page = QWidget(self)
+        general_layout = QVBoxLayout(general_page)
         for box in (letters, general, folder, backups):
-            layout.addWidget(box)
+            general_layout.addWidget(box)
+        self.budgets = BudgetTable(session, hub, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(general_page, self.tr("常规"))
+        self.tabs.addTab(self.budgets, self.tr("年度预算"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         for edit in (
             self.office,
@@ -203,6 +212,9 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         store = self.session.store
+        if not store.read_only and not self.budgets.save():
+            self.tabs.setCurrentWidget(self.budgets)  # a cell is not an amount: said under the table
+            return
         if not store.read_only:
             values = {
                 "issuing_office": self.office.text(),

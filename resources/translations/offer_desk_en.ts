@@ -1,6 +1,798 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
     <context>
+        <name />
+        <message>
+            <location filename="../../qt_app/ui/budget_table.py" line="+80" />
+            <source>每格填写该事项该年度的预算，如 800万；留空为未设预算。</source>
+            <translation>Type each item's budget for the year, e.g. 800万; empty means no budget.</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/exposure_report_model.py" line="+45" />
+            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="+154" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="+32" />
+            <location line="+97" />
+            <location line="+22" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+343" />
+            <source>年度</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="-118" />
+            <location line="+119" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-4" />
+            <source>事项</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>全额</source>
+            <translation>in full</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>按阶段加权</source>
+            <translation>Weighted by stage</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>已承诺</source>
+            <translation>Committed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="-117" />
+            <source>应兑现</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="+1" />
+            <location line="+120" />
+            <source>已拨付</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="-118" />
+            <source>已追回</source>
+            <translation>Recovered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>年度预算</source>
+            <translation>Budget</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>资金池</source>
+            <translation>Pool</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>资金池余额</source>
+            <translation>Pool left</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>全部在谈企业按全额计（假设全部落地）</source>
+            <translation>Every firm in the pipeline counted in full (as if all land)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>每家企业的政策包乘以其招商阶段的落地概率</source>
+            <translation>Each firm's package times the likelihood of its stage</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>已出具或已接受的告知函承诺的金额</source>
+            <translation>What issued or accepted letters promise</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>按企业报送的实绩、依告知函的政策版本计算的应兑现金额</source>
+            <translation>Due on the actuals firms reported, under each letter's policy version</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>已拨付（按兑现年度计）</source>
+            <translation>Paid (by the year the award is for)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>已追回并退还的金额</source>
+            <translation>Recovered and repaid</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>在“设置”中按事项和年度设定的预算</source>
+            <translation>The budget set per item and year in Settings</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>政策规定的年度资金池</source>
+            <translation>The annual pool the policy sets</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>资金池减去已实际发放的金额（算力券按已发放计）</source>
+            <translation>The pool less what was actually given out (vouchers issued)</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>超过{year}年预算 {budget}</source>
+            <translation>Above the {year} budget of {budget}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>超过年度资金池 {pool}</source>
+            <translation>Above the annual pool of {pool}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>资金池已超支</source>
+            <translation>The pool is overspent</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="+44" />
+            <source>合计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="-104" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="+47" />
+            <source>文号或编号</source>
+            <translation>Document number</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>材料日期</source>
+            <translation>Document date</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>附扫描件…</source>
+            <translation>Attach scan…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>已附扫描件：{name}</source>
+            <translation>Scan attached: {name}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location filename="../../qt_app/ui/ledger/parts.py" line="+0" />
+            <source>证明材料</source>
+            <translation>Evidence</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>选择扫描件</source>
+            <translation>Choose a scan</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.ofd)</source>
+            <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.ofd)</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>已选扫描件：{name}（保存时按内容哈希存入数据文件夹）</source>
+            <translation>Scan chosen: {name} (kept in the data folder under its hash when saved)</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>登记实绩</source>
+            <translation>Record actuals</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>按年度登记企业的实际情况，每项须附证明材料（类型、文号、日期，可附扫描件）。金额可写 4200万、1.2亿。</source>
+            <translation>Record what the firm really did in one year; every figure needs its document (type, number, date, and a scan if you have it). Amounts may be typed as 4200万 or 1.2亿.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>如 2026</source>
+            <translation>e.g. 2026</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>报送日期</source>
+            <translation>Reported on</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>可不填</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>金额</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>不填即本年未发生</source>
+            <translation>leave empty when there was none</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>（本年未租赁）</source>
+            <translation>(no lease this year)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>入驻载体</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>面积（㎡）</source>
+            <translation>Area (m²)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>如 800</source>
+            <translation>e.g. 800</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>租金（元/㎡/天）</source>
+            <translation>Rent (yuan/m²/day)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>如 1.2</source>
+            <translation>e.g. 1.2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>入驻日期</source>
+            <translation>Move-in date</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>如 2026-01-01</source>
+            <translation>e.g. 2026-01-01</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>迁出日期</source>
+            <translation>Moved out</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>未迁出不填</source>
+            <translation>empty unless it moved out</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>另有（保持不变，请用实绩文件修改）：{names}</source>
+            <translation>Also recorded (kept as they are; change them by file): {names}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+8" />
+            <source>备注</source>
+            <translation>Remark</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/ledger/panel_actions.py" line="+103" />
+            <source>所选材料没有扫描件，或扫描件不在数据文件夹中。</source>
+            <translation>The selected document has no scan, or the scan is not in the data folder.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>导入实绩文件</source>
+            <translation>Import actuals file</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>实绩文件 (*.json *.xlsx)</source>
+            <translation>Actuals files (*.json *.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+87" />
+            <source>兑现对账单</source>
+            <translation>Payment statement</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+19" />
+            <source>已保存：{path}</source>
+            <translation>Saved: {path}</translation>
+        </message>
+        <message>
+            <location line="-8" />
+            <source>兑现审核表</source>
+            <translation>Review sheet</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/ledger/papers.py" line="+48" />
+            <source>打印</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>另存为</source>
+            <translation>Save as</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>无法保存</source>
+            <translation>Cannot save</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>另存为…</source>
+            <translation>Save as…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <location line="+27" />
+            <source>导出兑现情况表</source>
+            <translation>Export payments report</translation>
+        </message>
+        <message>
+            <location line="-22" />
+            <source>起始日期</source>
+            <translation>Since</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>如 2027-01-01</source>
+            <translation>e.g. 2027-01-01</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>截止日期</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>如 2027-12-31</source>
+            <translation>e.g. 2027-12-31</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>保存到</source>
+            <translation>Save to</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>选择…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>导出</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-249" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/ledger/parts.py" line="-95" />
+            <source>承诺</source>
+            <translation>Promised</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+120" />
+            <source>暂缓</source>
+            <translation>Held</translation>
+        </message>
+        <message>
+            <location line="-118" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+126" />
+            <source>说明</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>{year}年合计</source>
+            <translation>{year} total</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>差异说明</source>
+            <translation>Why due differs</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>兑现情况</source>
+            <translation>Payment</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>应兑现依据（逐条）</source>
+            <translation>Due, clause by clause</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>项目</source>
+            <translation>Projects</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>实绩</source>
+            <translation>Actual</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+50" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-82" />
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location line="-50" />
+            <source>扫描件</source>
+            <translation>Scan</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>缺失（数据文件夹中没有）</source>
+            <translation>missing (not in the data folder)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>未附</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>申报</source>
+            <translation>Applied</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>核定</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+202" />
+            <source>申报日期</source>
+            <translation>Applied on</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>（有异议）</source>
+            <translation> (objection open)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>环节</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-69" />
+            <source>内容</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>经办人</source>
+            <translation>Recorded by</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>期限：</source>
+            <translation>Deadlines: </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>（另{n}项）</source>
+            <translation> ({n} more)</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-227" />
+            <location line="+281" />
+            <source>申报兑现</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <location line="-280" />
+            <source>审核</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>公示</source>
+            <translation>Public notice</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>登记异议</source>
+            <translation>Objection</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>异议处理</source>
+            <translation>Resolve objection</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>拨付</source>
+            <translation>Pay</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>验收</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>暂缓拨付</source>
+            <translation>Hold</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>恢复</source>
+            <translation>Resume</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>终止</source>
+            <translation>Terminate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>追回</source>
+            <translation>Recover</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>退还</source>
+            <translation>Repayment</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>记录</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>如 2027-04-01</source>
+            <translation>e.g. 2027-04-01</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>{item} {year}年 · 当前状态：{state} · 申报 {requested} · 核定 {approved} · 已拨付 {paid}</source>
+            <translation>{item} {year} · now {state} · applied {requested} · approved {approved} · paid {paid}</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>审核通过</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>不予通过</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>审核结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>核定金额</source>
+            <translation>Approved amount</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>如 150万</source>
+            <translation>e.g. 150万</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>审核人</source>
+            <translation>Reviewer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>审核部门</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>如 县经信局</source>
+            <translation>e.g. county economy bureau</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>意见（不予通过须填写理由）</source>
+            <translation>Remarks (the reason, when rejected)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+23" />
+            <source>超额理由</source>
+            <translation>Reason for exceeding</translation>
+        </message>
+        <message>
+            <location line="-23" />
+            <location line="+23" />
+            <source>仅在超过应兑现金额时填写，记入审计日志</source>
+            <translation>Only when above the amount due; kept in the audit log</translation>
+        </message>
+        <message>
+            <location line="-17" />
+            <source>公示截止</source>
+            <translation>Notice ends</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+54" />
+            <source>留空＝{n}个工作日</source>
+            <translation>Empty = {n} working days</translation>
+        </message>
+        <message>
+            <location line="-51" />
+            <source>节假日未计入：{note}</source>
+            <translation>Public holidays not counted: {note}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>异议内容</source>
+            <translation>Objection</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>处理意见</source>
+            <translation>Resolution</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>本期拨付金额</source>
+            <translation>This tranche</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>如 75万</source>
+            <translation>e.g. 75万</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>拨款文号（支付令号）</source>
+            <translation>Payment order number</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>如 青财拨〔2027〕11号</source>
+            <translation>e.g. 青财拨〔2027〕11号</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>预留 {held} 须验收后拨付</source>
+            <translation>{held} is held back until acceptance</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>验收人</source>
+            <translation>Accepted by</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>验收意见</source>
+            <translation>Acceptance remarks</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>暂缓原因</source>
+            <translation>Reason for the hold</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>终止原因</source>
+            <translation>Reason for terminating</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>追回金额</source>
+            <translation>Amount to recover</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>最多 {room}</source>
+            <translation>At most {room}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>追回依据</source>
+            <translation>Basis</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>如 企业迁出，按第十一条追回</source>
+            <translation>e.g. moved out; recovered under Art. 11</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>（无，按决定）</source>
+            <translation>(none: a decision)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>追回条件</source>
+            <translation>Clawback condition</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>退还金额</source>
+            <translation>Amount repaid</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>如 20万</source>
+            <translation>e.g. 20万</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>收款凭证号</source>
+            <translation>Receipt number</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>留空＝{n}个工作日，至 {end}</source>
+            <translation>Empty = {n} working days, to {end}</translation>
+        </message>
+        <message>
+            <location line="+76" />
+            <source>为一个事项、一个年度申报兑现；申报金额留空即为应兑现且尚未拨付的金额。</source>
+            <translation>Apply for one item and year; an empty amount applies for what is due and not yet paid.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>申报金额</source>
+            <translation>Amount applied for</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>留空＝应兑现且尚未拨付的金额</source>
+            <translation>Empty = what is due and not yet paid</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>申报人</source>
+            <translation>Applicant</translation>
+        </message>
+    </context>
+    <context>
         <name>Actions</name>
         <message>
             <location filename="../../qt_app/ui/actions.py" line="+36" />
@@ -109,6 +901,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>兑现台账</source>
+            <translation>Payments</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>关于</source>
             <translation>About</translation>
         </message>
@@ -128,7 +925,7 @@
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
@@ -462,13 +1259,13 @@
     <context>
         <name>ExposurePanel</name>
         <message>
-            <location filename="../../qt_app/ui/exposure_view.py" line="+216" />
-            <location line="+168" />
+            <location filename="../../qt_app/ui/exposure_charts.py" line="+42" />
+            <location filename="../../qt_app/ui/exposure_view.py" line="+185" />
             <source>按阶段加权</source>
             <translation>Weighted by stage</translation>
         </message>
         <message>
-            <location line="-167" />
+            <location filename="../../qt_app/ui/exposure_view.py" line="+1" />
             <source>全额（假设全部落地）</source>
             <translation>In full (if every firm lands)</translation>
         </message>
@@ -498,7 +1295,27 @@
             <translation>Select an amount in the table to see the firms behind it.</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+1" />
+            <source>招商敞口</source>
+            <translation>Pipeline</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>兑现与预算</source>
+            <translation>Payments and budget</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>已承诺（告知函）、应兑现（实绩）、已拨付，对照年度预算和资金池</source>
+            <translation>Committed (letters), due (actuals) and paid, against each year's budget and the pools</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>导出兑现情况表…</source>
+            <translation>Export payments report…</translation>
+        </message>
+        <message>
+            <location line="+29" />
             <source>正在汇总 {n} 家企业的政策包…</source>
             <translation>Adding up the packages of {n} firms…</translation>
         </message>
@@ -513,7 +1330,7 @@
             <translation>Stopped; showing the previous result.</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+30" />
             <source>计算未完成：{why}</source>
             <translation>Not computed: {why}</translation>
         </message>
@@ -543,17 +1360,37 @@
             <translation>; pending recognition: {pending} more (not counted)</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+7" />
+            <source>兑现：已承诺 {committed}；应兑现 {due}；已拨付 {paid}；已追回 {recovered}</source>
+            <translation>Payments: committed {committed}; due {due}; paid {paid}; recovered {recovered}</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>金额</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>选择全额、已承诺或应兑现的金额，查看背后的企业。</source>
+            <translation>Choose a full, committed or due amount to see the firms behind it.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{year} {item}（{column}）：{n}家企业（双击打开）</source>
+            <translation>{year} {item} ({column}): {n} firms (double-click to open)</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/exposure_charts.py" line="+54" />
             <source>{year} {item}：预计支出 {amount}，超过年度资金池 {pool}</source>
             <translation>{year} {item}: expected {amount}, over the yearly pool of {pool}</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="-52" />
             <source>全额</source>
             <translation>in full</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>各年度敞口（{mode}，按类别）</source>
             <translation>Exposure by year ({mode}, by category)</translation>
         </message>
@@ -563,12 +1400,12 @@
             <translation>No firms</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>资金池</source>
             <translation>Pool</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>本政策没有年度资金池</source>
             <translation>This policy has no yearly pool</translation>
         </message>
@@ -583,19 +1420,21 @@
             <translation>pool {pool}</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>{item}与年度资金池</source>
             <translation>{item} against the yearly pool</translation>
         </message>
         <message>
-            <location line="+16" />
-            <location line="+5" />
+            <location filename="../../qt_app/ui/exposure_view.py" line="-30" />
+            <location line="+6" />
+            <location line="+15" />
+            <location line="+7" />
             <source>企业</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location line="-5" />
-            <location line="+5" />
+            <location line="-28" />
+            <location line="+6" />
             <source>金额（全额）</source>
             <translation>Amount (in full)</translation>
         </message>
@@ -1366,6 +2205,162 @@ Issue the letter to “{firm}”?</translation>
         </message>
     </context>
     <context>
+        <name>LedgerPanel</name>
+        <message>
+            <location filename="../../qt_app/ui/ledger/panel.py" line="+215" />
+            <source>兑现台账（一企一档）</source>
+            <translation>Payment ledger (one file per firm)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>登记实绩…</source>
+            <translation>Record actuals…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>登记一个年度的实际情况，每项附证明材料</source>
+            <translation>Record what the firm really did in a year, each figure with its evidence</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>导入实绩文件…</source>
+            <translation>Import actuals file…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>申报…</source>
+            <translation>Apply…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>对账单</source>
+            <translation>Statement</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+13" />
+            <source>预览…</source>
+            <translation>Preview…</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <location line="+13" />
+            <source>另存为…</source>
+            <translation>Save as…</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <location line="+13" />
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <source>导出兑现情况表…</source>
+            <translation>Export payments report…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>全县某一期间的兑现申请、拨付和追回，供财政局使用</source>
+            <translation>The county's claims, payments and recoveries of a period, for the finance bureau</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>承诺与兑现</source>
+            <translation>Promised and due</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>实绩与证明材料</source>
+            <translation>Actuals and evidence</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>兑现申请</source>
+            <translation>Claims</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>修改所选年度…</source>
+            <translation>Correct the selected year…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>打开扫描件</source>
+            <translation>Open scan</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>兑现审核表</source>
+            <translation>Review sheet</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>保存企业后即可建立兑现台账。</source>
+            <translation>Save the firm first; its payment ledger starts from its letter.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>在企业库中选择一家企业，查看其兑现台账。</source>
+            <translation>Choose a firm in the firm list to see its payment ledger.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>在“告知函”（Ctrl+6）中出具告知函后，即可在此登记实绩、申报兑现。</source>
+            <translation>Once a letter is issued in Letters (Ctrl+6), actuals and claims can be recorded here.</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>告知函：无</source>
+            <translation>Letters: none</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{letter}（兑现依据，承诺 {total}）</source>
+            <translation>{letter} (paid against, promising {total})</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>政策版本</source>
+            <translation>Policy version</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>告知函：</source>
+            <translation>Letters: </translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>选择一项兑现申请，查看其办理环节。</source>
+            <translation>Choose a claim to see its steps.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{year}年{item} · {state} · 申请编号 {id}</source>
+            <translation>{item} {year} · {state} · claim {id}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>第{n}期 {on} {amount}（{order}）</source>
+            <translation>Tranche {n} {on} {amount} ({order})</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>已验收</source>
+            <translation>accepted</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>验收后拨付</source>
+            <translation>paid after acceptance</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>预留 {held}：{state}</source>
+            <translation>Holdback {held}: {state}</translation>
+        </message>
+    </context>
+    <context>
         <name>LetterPreview</name>
         <message>
             <location filename="../../qt_app/ui/letters/preview.py" line="+27" />
@@ -1819,8 +2814,8 @@ This cannot be undone; an issued letter keeps its number.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../qt_app/ui/main_window.py" line="+74" />
-            <location line="+260" />
+            <location filename="../../qt_app/ui/main_window.py" line="+76" />
+            <location line="+276" />
             <source>招商政策测算台</source>
             <translation>Offer Desk</translation>
         </message>
@@ -2139,7 +3134,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>Panels</name>
         <message>
-            <location filename="../../qt_app/ui/panels.py" line="+32" />
+            <location filename="../../qt_app/ui/panels.py" line="+33" />
             <source>此面板尚未安装。</source>
             <translation>This panel is not installed.</translation>
         </message>
@@ -2316,7 +3311,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../qt_app/ui/settings_dialog.py" line="+58" />
+            <location filename="../../qt_app/ui/settings_dialog.py" line="+60" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
@@ -2397,12 +3392,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+11" />
-            <location line="+125" />
+            <location line="+135" />
             <source>备份</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location line="-121" />
+            <location line="-131" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
@@ -2428,12 +3423,22 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+1" />
-            <location line="+110" />
+            <location line="+120" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="-72" />
+            <location line="-111" />
+            <source>常规</source>
+            <translation>General</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>年度预算</source>
+            <translation>Budget</translation>
+        </message>
+        <message>
+            <location line="+35" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>
@@ -2459,7 +3464,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Restored from the backup.</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+37" />
             <source>已备份到：{path}</source>
             <translation>Backed up to: {path}</translation>
         </message>
@@ -2751,7 +3756,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>VerifyDialog</name>
         <message>
-            <location filename="../../qt_app/ui/letters/verify_dialog.py" line="+65" />
+            <location filename="../../qt_app/ui/letters/verify_dialog.py" line="+66" />
             <source>核验告知函</source>
             <translation>Verify a letter</translation>
         </message>
@@ -2870,6 +3875,16 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+4" />
+            <source>草稿（未审核）</source>
+            <translation>Draft (not reviewed)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>内容未被改动，但打印时该申请尚未审核，本表不是审核结论。</source>
+            <translation>Unaltered, but the claim had not been reviewed when this was printed: not a review record.</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>草稿（未出具）</source>
             <translation>Draft (not issued)</translation>
         </message>
@@ -2929,7 +3944,27 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>(draft, unnumbered)</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+8" />
+            <source>兑现审核表 {id}</source>
+            <translation>Review sheet {id}</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>兑现对账单 {id}</source>
+            <translation>Payment statement {id}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>告知函 {number} · 企业代码 {code} · 核定 {total} · 已拨付 {paid}</source>
+            <translation>Letter {number} · firm code {code} · approved {total} · paid {paid}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>告知函 {number} · 企业代码 {code} · 应兑现 {total} · 已拨付 {paid}</source>
+            <translation>Letter {number} · firm code {code} · due {total} · paid {paid}</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>文号 {number} · 企业代码 {code} · 合计 {total} · 政策版本 {version}</source>
             <translation>No. {number} · firm code {code} · total {total} · policy version {version}</translation>
         </message>
@@ -2965,6 +4000,11 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+3" />
+            <source>这是草稿：该申请打印时尚未审核</source>
+            <translation>A draft: the claim had not been reviewed when it was printed</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>这是草稿，未正式出具</source>
             <translation>This is a draft, not an issued letter</translation>
         </message>
@@ -3014,7 +4054,32 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Valid until {day}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
+            <source>（申请状态：{status}）</source>
+            <translation> (claim {status})</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>本机兑现台账：在册</source>
+            <translation>This office's ledger: known</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>本机兑现台账：记录的企业代码与本件不符</source>
+            <translation>This office's ledger: its firm code differs from this paper's</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>本机兑现台账：没有此记录（可能由其他单位出具）</source>
+            <translation>This office's ledger: not known here (perhaps another office's)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>本机兑现台账：未检查</source>
+            <translation>This office's ledger: not checked</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <location line="+1" />
             <source>本机登记簿：已登记，状态为“{status}”</source>
             <translation>This office's register: known, status “{status}”</translation>

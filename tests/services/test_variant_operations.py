@@ -194,7 +194,10 @@ def test_an_issued_letter_keeps_the_variant_it_was_issued_with(session: Session,
     issued = letter_svc.issue_letter(store, letter_id, "小王", today=date(2026, 3, 5))
     before = json.loads(store.letters.get(letter_id)["snapshot_json"])
     pdf = letter_svc.letter_pdf(store, letter_id)
-    assert before["variant"] == {"name": "huaqiao", "label": "改入驻华侨总部大楼"}
+    assert before["variant"] == {
+        "name": "huaqiao", "label": "改入驻华侨总部大楼", "param_overrides": {}, "grade": "", "policy_id": "",
+        "policy_version": "",
+    }  # fmt: skip
     declared = {row["zh"]: row["value_zh"] for row in before["declared"]}
     assert (
         declared["入驻载体"] == "华侨总部大楼" and declared["租赁面积"] == "1200㎡"

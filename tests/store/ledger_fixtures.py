@@ -75,3 +75,52 @@ def scan(folder: Path, name: str = "audit.pdf", body: bytes = PDF) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_bytes(body)
     return name
+
+
+def big_lease_firm(n: int, **changes: Any) -> Firm:
+    """A landed firm whose first year's rent subsidy (3000 m² at 1.5 yuan: ¥547,500) is paid in tranches."""
+    from decimal import Decimal
+
+    from qt_app.domain.firm import Location
+
+    location = Location("qingchuang", Decimal("3000"), Decimal("1.5"), date(2026, 1, 1))
+    return landed_firm(n, location=location, **changes)
+
+
+def recorded_year(store: Store, firm: Firm, folder: Path, revenue: str = "3500万") -> None:
+    """2026 actuals as recorded: the lease (with its contract scanned) and audited revenue."""
+    from qt_app.domain.ledger.actuals_io import year_actuals_from_dict
+    from qt_app.services import ledger as L
+
+    loc = firm.location
+    assert loc is not None
+    name = scan(
+        folder, f"lease-{firm.id}.pdf", PDF.replace(b"Catalog", b"Catalog /Id (" + firm.id.encode() + b")")
+    )
+    data = {
+        "lease": {"site": loc.site, "area_m2": str(loc.area_m2), "rent_per_m2_day": str(loc.rent_per_m2_day),
+                  "move_in": loc.move_in.isoformat(), "evidence": evidence("lease_contract", "QC-2025-118", file=name)},
+        "revenue": {"amount": revenue, "evidence": evidence()},
+    }  # fmt: skip
+    actual, problems = year_actuals_from_dict(data, 2026)
+    assert actual is not None, problems
+    L.record_actuals(store, L.RecordActuals(firm.id, (actual,), base_dir=folder, who="赵会计"))
+
+
+def paid_in_tranches(store: Store, firm: Firm) -> str:
+    """The 2026 rent claim taken through 申报 → 审核 → 公示 → 拨付 (90%) → 验收 → 拨付 (the 10% holdback)."""
+    from qt_app.domain.ledger import steps as s
+    from qt_app.services import ledger as L
+
+    claim = L.open_claim(
+        store, L.OpenClaim(firm.id, "rent", 2026, date(2027, 4, 1), applicant="张会计")
+    ).claim_ids[0]
+    for step, who in (
+        (s.Review(date(2027, 4, 8), "李主任", True, 54_750_000, "县经信局"), "李主任"),
+        (s.Notice(date(2027, 4, 9)), "李主任"),
+        (s.Pay(date(2027, 4, 20), 49_275_000, "青财拨〔2027〕11号"), "王出纳"),
+        (s.Accept(date(2027, 6, 1), "周科长", "入驻情况属实"), "周科长"),
+        (s.Pay(date(2027, 6, 10), 5_475_000, "青财拨〔2027〕25号"), "王出纳"),
+    ):
+        L.advance_claim(store, L.ClaimStep(claim, step, who))
+    return claim

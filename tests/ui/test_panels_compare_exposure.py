@@ -199,7 +199,7 @@ def test_english_compare_headers(qtbot, session, hub, xinghe) -> None:
 
 
 def test_exposure_job_reports_progress_and_can_be_stopped(qtbot, session, monkeypatch) -> None:
-    from qt_app.ui import exposure_view
+    from qt_app.ui import exposure_job as exposure_view
 
     for n in range(3):
         session.store.save_firm(compute_buyer(n, Stage.SIGNED), ())

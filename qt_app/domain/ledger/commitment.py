@@ -36,6 +36,9 @@ class Commitment:
     promised: Mapping[tuple[str, int], Fen]  # (item id, year) → amount the letter promised
     names: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # item id → (zh, en)
     benefits: Mapping[str, str] = field(default_factory=dict)  # item id → cash | voucher | in_kind
+    # What the letter froze of its variant's policy assumptions (param_overrides, grade, policy version);
+    # None for letters issued before they were frozen: then the firm record's variant of that name is read.
+    assumptions: Mapping[str, Any] | None = None
 
     @property
     def total(self) -> Fen:
@@ -81,6 +84,7 @@ def commitment_from_letter(row: Mapping[str, Any]) -> Commitment:
     lines = snapshot["package"].get("lines", [])
     issued = str(snapshot.get("issue_date") or "")
     pol = snapshot.get("policy", {})
+    variant = snapshot.get("variant", {})
     return Commitment(
         letter_id=str(row.get("id") or ""),
         doc_number=str(row.get("doc_number") or ""),
@@ -88,7 +92,7 @@ def commitment_from_letter(row: Mapping[str, Any]) -> Commitment:
         issued_on=date.fromisoformat(issued) if issued else None,
         content_hash=str(row.get("content_hash") or ""),
         firm=firm,
-        variant=str(snapshot.get("variant", {}).get("name") or "base"),
+        variant=str(variant.get("name") or "base"),
         policy_id=str(pol.get("id") or row.get("policy_id") or ""),
         policy_version=str(pol.get("version") or row.get("policy_version") or ""),
         policy_hash=str(pol.get("hash") or row.get("policy_hash") or ""),
@@ -96,4 +100,5 @@ def commitment_from_letter(row: Mapping[str, Any]) -> Commitment:
         promised=promised_amounts(snapshot),
         names={str(ln["item_id"]): (str(ln["name_zh"]), str(ln["name_en"])) for ln in lines},
         benefits={str(ln["item_id"]): str(ln.get("benefit", "cash")) for ln in lines},
+        assumptions=dict(variant) if "param_overrides" in variant else None,
     )

@@ -8,7 +8,7 @@ waits for (review, notice, hold). Deadlines (notice ends, payment due, clawback 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -193,7 +193,12 @@ def build_ledger(
         windows=tuple(windows(policy, lease)),
         conditions=policy.clawback,
         deadlines=tuple(
-            _deadlines(claims, windows(policy, lease), lease is not None and lease.move_out is not None)
+            _deadlines(
+                claims,
+                windows(policy, lease),
+                lease is not None and lease.move_out is not None,
+                {**{it.id: (it.zh, it.en) for it in policy.items}, **commitment.names},
+            )
         ),
         notes_zh=tuple(notes_zh),
         notes_en=tuple(notes_en),
@@ -208,16 +213,22 @@ def _order(policy: Policy, item_id: str) -> int:
     return 10_000
 
 
-def _deadlines(claims: tuple[Claim, ...], wins: list[ClawbackWindow], moved: bool) -> list[Deadline]:
+def _deadlines(
+    claims: tuple[Claim, ...],
+    wins: list[ClawbackWindow],
+    moved: bool,
+    names: Mapping[str, tuple[str, str]],
+) -> list[Deadline]:
     out = []
     for c in claims:
+        zh, en = names.get(c.item_id, (c.item_id, c.item_id))
         if c.state is ClaimState.NOTICE and c.notice_until is not None:
             out.append(
                 Deadline(
                     c.notice_until,
                     "notice_ends",
-                    f"{c.item_id} {c.year}年公示截止（{HOLIDAY_NOTE[0]}）",
-                    f"{c.item_id} {c.year}: public notice ends ({HOLIDAY_NOTE[1]})",
+                    f"{c.year}年{zh}公示截止（{HOLIDAY_NOTE[0]}）",
+                    f"{en} {c.year}: public notice ends ({HOLIDAY_NOTE[1]})",
                     c.id,
                 )
             )
@@ -227,8 +238,8 @@ def _deadlines(claims: tuple[Claim, ...], wins: list[ClawbackWindow], moved: boo
                 Deadline(
                     due_on,
                     "payment_due",
-                    f"{c.item_id} {c.year}年拨付期限（申报后{c.terms.pay_within_working_days}个工作日）",
-                    f"{c.item_id} {c.year}: payment due ({c.terms.pay_within_working_days} working days after applying)",
+                    f"{c.year}年{zh}拨付期限（申报后{c.terms.pay_within_working_days}个工作日）",
+                    f"{en} {c.year}: payment due ({c.terms.pay_within_working_days} working days after applying)",
                     c.id,
                 )
             )

@@ -27,12 +27,15 @@ EPOCH = date(2000, 1, 1)
 
 KIND_OFFER = 1  # 告知函 (offer letter)
 KIND_NOTICE = 2  # 不予支持告知函 (the firm is not supported, and why)
-KIND_REVIEW = 3  # 兑现审核表 (reserved for the ledger)
+KIND_REVIEW = 3  # 兑现审核表: one claim of the 兑现 ledger (id = the claim; total = approved, cash = paid)
+KIND_STATEMENT = 4  # 兑现对账单: one firm's ledger (id = the firm; total = due, cash = paid)
 KIND_LABELS = {
     KIND_OFFER: ("政策告知函", "offer letter"),
     KIND_NOTICE: ("不予支持告知函", "notice of no support"),
-    KIND_REVIEW: ("兑现审核表", "payment review"),
+    KIND_REVIEW: ("兑现审核表", "payment review sheet"),
+    KIND_STATEMENT: ("兑现对账单", "payment statement"),
 }
+LEDGER_KINDS = frozenset({KIND_REVIEW, KIND_STATEMENT})
 
 _USCC = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100 alphabet (no I O Z S V)
 _NUMBER = re.compile(r"^(.{1,20})〔(\d{4})〕(\d{1,6})号$")

@@ -24,6 +24,8 @@ class OpChanges:
     settings: bool = False  # office settings (issuing office, 文号 prefix, signers)
     policy: bool = False  # the default policy or the loaded versions: every package may differ
     backups: bool = False  # a backup was written
+    ledger: frozenset[str] = _EMPTY  # these firms' 兑现 ledgers changed (actuals, evidence, claims, payments)
+    budgets: bool = False  # a year's budget for an item (预算) was set or cleared
     everything: bool = False  # the database was replaced (restored from a backup)
 
     def __or__(self, other: OpChanges) -> OpChanges:

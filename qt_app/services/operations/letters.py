@@ -88,7 +88,9 @@ def issue_letter(
     """
     from qt_app.services import letters as svc
 
-    issued = svc.issue_letter(session.store, letter_id, who, contact=contact, cc=cc)
+    issued = svc.issue_letter(
+        session.store, letter_id, who, contact=contact, cc=cc, policies=session.policies
+    )
     return OpResult(_letters_of(session, letter_id), issued)
 
 

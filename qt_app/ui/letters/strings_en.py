@@ -8,6 +8,25 @@ Placeholders in braces are filled with str.format after translation.
 from __future__ import annotations
 
 EN: dict[str, str] = {
+    # the verify dialog, for the ledger's papers
+    "草稿（未审核）": "Draft (not reviewed)",
+    "内容未被改动，但打印时该申请尚未审核，本表不是审核结论。": (
+        "Unaltered, but the claim had not been reviewed when this was printed: not a review record."
+    ),
+    "兑现审核表 {id}": "Review sheet {id}",
+    "兑现对账单 {id}": "Payment statement {id}",
+    "告知函 {number} · 企业代码 {code} · 核定 {total} · 已拨付 {paid}": (
+        "Letter {number} · firm code {code} · approved {total} · paid {paid}"
+    ),
+    "告知函 {number} · 企业代码 {code} · 应兑现 {total} · 已拨付 {paid}": (
+        "Letter {number} · firm code {code} · due {total} · paid {paid}"
+    ),
+    "这是草稿：该申请打印时尚未审核": "A draft: the claim had not been reviewed when it was printed",
+    "（申请状态：{status}）": " (claim {status})",
+    "本机兑现台账：在册": "This office's ledger: known",
+    "本机兑现台账：记录的企业代码与本件不符": "This office's ledger: its firm code differs from this paper's",
+    "本机兑现台账：没有此记录（可能由其他单位出具）": "This office's ledger: not known here (perhaps another office's)",
+    "本机兑现台账：未检查": "This office's ledger: not checked",
     # IssueDialog and the settings' letter fields (issue 13)
     "内容一致，文件已另存": "Content matches, file re-saved",
     "每页的文字和金额与签名一致，但文件经其他程序另存过，图形与版式未核对。": (

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from qt_app.domain.errors import DomainError
 from qt_app.domain.money_format import figure
+from qt_app.reports.official.payload import KIND_REVIEW, LEDGER_KINDS
 from qt_app.reports.signing import IMPORTED, OWN, KeyRing, pretty_fingerprint
 from qt_app.reports.verify import REGISTER_KNOWN, REGISTER_MISMATCH, REGISTER_UNKNOWN, Outcome, Verdict
 from qt_app.services import letters as svc
@@ -218,6 +219,12 @@ class VerifyDialog(QDialog):
             return "bad", self.tr("与登记簿不一致"), self.tr("文号与本机登记簿中的记录不符，请勿采信。")
         if v.register_status == "voided":
             return "bad", self.tr("已作废"), self.tr("这份函件真实，但已被作废。")
+        if v.draft and _kind(v) == KIND_REVIEW:
+            return (
+                "unsure",
+                self.tr("草稿（未审核）"),
+                self.tr("内容未被改动，但打印时该申请尚未审核，本表不是审核结论。"),
+            )
         if v.draft:
             return (
                 "unsure",
@@ -256,17 +263,41 @@ class VerifyDialog(QDialog):
             return out
         p = v.payload
         number = str(p.get("n") or "") or self.tr("（草稿，未编号）")
-        out.append(
-            (
-                INFO,
-                self.tr("文号 {number} · 企业代码 {code} · 合计 {total} · 政策版本 {version}").format(
-                    number=number,
-                    code=p.get("c", ""),
-                    total=figure(int(p.get("t", 0) or 0)),
-                    version=p.get("v", ""),
-                ),
+        if (
+            _kind(v) in LEDGER_KINDS
+        ):  # a 兑现审核表 or 对账单: its id, the letter it rests on, its two amounts
+            review = _kind(v) == KIND_REVIEW
+            out.append(
+                (
+                    INFO,
+                    (self.tr("兑现审核表 {id}") if review else self.tr("兑现对账单 {id}")).format(
+                        id=p.get("i", "")
+                    )
+                    + " · "
+                    + (
+                        self.tr("告知函 {number} · 企业代码 {code} · 核定 {total} · 已拨付 {paid}")
+                        if review
+                        else self.tr("告知函 {number} · 企业代码 {code} · 应兑现 {total} · 已拨付 {paid}")
+                    ).format(
+                        number=number,
+                        code=p.get("c", ""),
+                        total=figure(int(p.get("t", 0) or 0)),
+                        paid=figure(int(p.get("m", 0) or 0)),
+                    ),
+                )
             )
-        )
+        else:
+            out.append(
+                (
+                    INFO,
+                    self.tr("文号 {number} · 企业代码 {code} · 合计 {total} · 政策版本 {version}").format(
+                        number=number,
+                        code=p.get("c", ""),
+                        total=figure(int(p.get("t", 0) or 0)),
+                        version=p.get("v", ""),
+                    ),
+                )
+            )
         fp = pretty_fingerprint(v.signer_fingerprint)
         if v.signature_valid:
             out.append((OK, self.tr("签名有效")))
@@ -281,7 +312,9 @@ class VerifyDialog(QDialog):
         else:
             out.append((WARN, self.tr("签名单位：未知密钥 {fp}").format(fp=fp)))
         out += self._register_findings(v)
-        if v.draft:
+        if v.draft and _kind(v) == KIND_REVIEW:
+            out.append((WARN, self.tr("这是草稿：该申请打印时尚未审核")))
+        elif v.draft:
             out.append((WARN, self.tr("这是草稿，未正式出具")))
         if v.snapshot_ok is not None:
             out.append(
@@ -312,6 +345,19 @@ class VerifyDialog(QDialog):
 
     def _register_findings(self, v: Verdict) -> list[tuple[str, str]]:
         label = v.register_status_label[1 if self.session.lang == "en" else 0] or v.register_status
+        if _kind(v) in LEDGER_KINDS:
+            if v.register == REGISTER_KNOWN:
+                state = (
+                    self.tr("（申请状态：{status}）").format(status=label)
+                    if v.register_status_label[0]
+                    else ""
+                )
+                return [(OK, self.tr("本机兑现台账：在册") + state)]
+            if v.register == REGISTER_MISMATCH:
+                return [(BAD, self.tr("本机兑现台账：记录的企业代码与本件不符"))]
+            if v.register == REGISTER_UNKNOWN:
+                return [(WARN, self.tr("本机兑现台账：没有此记录（可能由其他单位出具）"))]
+            return [(INFO, self.tr("本机兑现台账：未检查"))]
         if v.register == REGISTER_KNOWN:
             if v.register_status == "voided":
                 return [(BAD, self.tr("本机登记簿：已登记，状态为“{status}”").format(status=label))]
@@ -321,3 +367,11 @@ class VerifyDialog(QDialog):
         if v.register == REGISTER_UNKNOWN:
             return [(WARN, self.tr("本机登记簿：没有这份函件（可能由其他单位出具）"))]
         return [(INFO, self.tr("本机登记簿：未检查"))]
+
+
+def _kind(v: Verdict) -> int:
+    """The document kind the payload names (1 offer letter … 3 兑现审核表, 4 对账单)."""
+    try:
+        return int(v.payload.get("x", 1) or 1)
+    except (TypeError, ValueError):
+        return 1
