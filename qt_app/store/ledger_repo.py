@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from qt_app.domain.errors import DomainError
 from qt_app.store import audit
 from qt_app.store.db import transaction
+from qt_app.store.firms_repo import add_version
 
 if TYPE_CHECKING:
     import sqlite3
@@ -28,6 +29,60 @@ _RECORD_SQL = (
     "SELECT * FROM letters WHERE firm_id = ? AND status IN ('issued', 'accepted') "
     "ORDER BY issued_at DESC, id DESC LIMIT 1"
 )
+
+
+def bump(db: Database, firm_id: str, now: str) -> None:
+    """A write to the firm's ledger (here, or merged from a bundle): its revision moves on and its due is stale."""
+    db.execute(
+        "INSERT INTO ledger_firms(firm_id, revision, modified_at) VALUES (?, 1, ?) "
+        "ON CONFLICT(firm_id) DO UPDATE SET revision = revision + 1, modified_at = excluded.modified_at",
+        [firm_id, now],
+    )
+    # the firm's due is stale now: its cached lines stay (and stay summed) until the next refresh replaces them
+    db.execute("UPDATE ledger_cache SET input_hash = '' WHERE firm_id = ? AND kind = 'due'", [firm_id])
+
+
+def actuals_hash(letter_id: str, data_json: str) -> str:
+    """What bundle merging compares for one firm and year: the letter recorded against and the figures with
+    their documents (scans by sha256). The evidence rows are derived from the figures."""
+    import hashlib
+
+    return hashlib.sha256(f"{letter_id}\n{data_json}".encode()).hexdigest()
+
+
+def actuals_versions(db: Database, firm_id: str, year: int) -> list[str]:
+    """The versions this firm's year has had here, oldest first, the current one last ([] when none)."""
+    row = db.execute(
+        "SELECT letter_id, data_json, hash_history FROM ledger_actuals WHERE firm_id = ? AND year = ?",
+        [firm_id, year],
+    ).fetchone()
+    if row is None:
+        return []
+    return add_version(json.loads(row[2] or "[]"), actuals_hash(row[0], row[1]))
+
+
+def write_actuals(db: Database, row: Mapping[str, Any]) -> None:
+    """Insert or replace one firm's year (the evidence rows are the caller's)."""
+    db.execute(
+        "INSERT OR REPLACE INTO ledger_actuals(firm_id, year, letter_id, data_json, source, recorded_at, "
+        "recorded_by, hash_history) VALUES (:firm_id, :year, :letter_id, :data_json, :source, :recorded_at, "
+        ":recorded_by, :hash_history)",
+        dict(row),
+    )
+
+
+def insert_evidence(db: Database, firm_id: str, evidence: Iterable[Mapping[str, Any]], now: str) -> None:
+    """One row per document of the figures (what the ledger lists and finds duplicates by)."""
+    for ev in evidence:
+        db.execute(
+            "INSERT INTO ledger_evidence(id, firm_id, year, figure, doc_type, doc_number, doc_date, sha256, "
+            "file_name, size, received_on, received_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                "e-" + os.urandom(8).hex(), firm_id, ev["year"], ev["figure"], ev["doc_type"],
+                ev["doc_number"], ev["doc_date"], ev.get("sha256", ""), ev.get("file_name", ""),
+                ev.get("size"), ev.get("received_on"), ev.get("received_by", ""), now,
+            ],
+        )  # fmt: skip
 
 
 class LedgerRefused(DomainError):
@@ -81,13 +136,7 @@ class LedgerBook:
 
     # -- revisions --------------------------------------------------------------------------------------
     def _bump(self, db: Database, firm_id: str, now: str) -> None:
-        db.execute(
-            "INSERT INTO ledger_firms(firm_id, revision, modified_at) VALUES (?, 1, ?) "
-            "ON CONFLICT(firm_id) DO UPDATE SET revision = revision + 1, modified_at = excluded.modified_at",
-            [firm_id, now],
-        )
-        # the firm's due is stale now: its cached lines stay (and stay summed) until the next refresh replaces them
-        db.execute("UPDATE ledger_cache SET input_hash = '' WHERE firm_id = ? AND kind = 'due'", [firm_id])
+        bump(db, firm_id, now)
 
     def revisions(self) -> dict[str, int]:
         return {r[0]: int(r[1]) for r in self._conn.execute("SELECT firm_id, revision FROM ledger_firms")}
@@ -124,31 +173,19 @@ class LedgerBook:
                 before = db.execute(
                     "SELECT data_json FROM ledger_actuals WHERE firm_id = ? AND year = ?", [firm_id, year]
                 ).fetchone()
+                data_json = json.dumps(data, ensure_ascii=False, sort_keys=True)
+                history = add_version(actuals_versions(db, firm_id, year), actuals_hash(letter_id, data_json))
                 row = {
-                    "firm_id": firm_id, "year": year, "letter_id": letter_id,
-                    "data_json": json.dumps(data, ensure_ascii=False, sort_keys=True), "source": source,
-                    "recorded_at": now, "recorded_by": who,
+                    "firm_id": firm_id, "year": year, "letter_id": letter_id, "data_json": data_json,
+                    "source": source, "recorded_at": now, "recorded_by": who, "hash_history": json.dumps(history),
                 }  # fmt: skip
-                db.execute(
-                    "INSERT OR REPLACE INTO ledger_actuals(firm_id, year, letter_id, data_json, source, recorded_at, "
-                    "recorded_by) VALUES (:firm_id, :year, :letter_id, :data_json, :source, :recorded_at, :recorded_by)",
-                    row,
-                )
+                write_actuals(db, row)
                 db.execute("DELETE FROM ledger_evidence WHERE firm_id = ? AND year = ?", [firm_id, year])
                 audit.record(
                     db, who, "ledger_actuals", f"{firm_id}:{year}", "update" if before else "create",
                     json.loads(before[0]) if before else None, data,
                 )  # fmt: skip
-            for ev in evidence:
-                db.execute(
-                    "INSERT INTO ledger_evidence(id, firm_id, year, figure, doc_type, doc_number, doc_date, sha256, "
-                    "file_name, size, received_on, received_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [
-                        "e-" + os.urandom(8).hex(), firm_id, ev["year"], ev["figure"], ev["doc_type"],
-                        ev["doc_number"], ev["doc_date"], ev.get("sha256", ""), ev.get("file_name", ""),
-                        ev.get("size"), ev.get("received_on"), ev.get("received_by", ""), now,
-                    ],
-                )  # fmt: skip
+            insert_evidence(db, firm_id, evidence, now)
             self._bump(db, firm_id, now)
 
     def actuals(self, firm_id: str) -> dict[int, dict[str, Any]]:

@@ -21,6 +21,7 @@ class OpChanges:
     offers: frozenset[str] = _EMPTY  # a firm's offer variant (报价方案) changed
     variants: frozenset[str] = _EMPTY  # a firm's what-if variants (测算方案) changed; its base did not
     letters: frozenset[str] = _EMPTY  # letters of these firms changed in the register
+    ledger: frozenset[str] = _EMPTY  # these firms' 兑现 ledger changed (actuals, claims, payments)
     settings: bool = False  # office settings (issuing office, 文号 prefix, signers)
     policy: bool = False  # the default policy or the loaded versions: every package may differ
     backups: bool = False  # a backup was written
