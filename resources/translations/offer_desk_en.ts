@@ -404,6 +404,49 @@
         </message>
     </context>
     <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <location filename="../../qt_app/ui/conflicts_dialog.py" line="+38" />
+            <source>数据包冲突</source>
+            <translation>Bundle conflicts</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>导入数据包时，两边都修改过的企业档案和两边登记不同的实绩不会被覆盖，列在这里。请逐条选择保留哪一份；选择随下次数据包传给对方。</source>
+            <translation>When a bundle is imported, firm records changed on both sides and actuals recorded differently on both sides are not overwritten: they are listed here. Choose which version to keep for each; the choice travels with the next bundle.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>没有待处理的冲突。</source>
+            <translation>No conflicts waiting.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>保留本机的版本</source>
+            <translation>Keep this office's version</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>保留对方的版本</source>
+            <translation>Keep the other side's version</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>本机：{local}　对方：{remote}</source>
+            <translation>Here: {local}   Other side: {remote}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>不同之处：{fields}</source>
+            <translation>Differs: {fields}</translation>
+        </message>
+    </context>
+    <context>
         <name>ContactDialog</name>
         <message>
             <location filename="../../qt_app/ui/firm_dialogs.py" line="+76" />
@@ -2316,7 +2359,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../qt_app/ui/settings_dialog.py" line="+58" />
+            <location filename="../../qt_app/ui/settings_dialog.py" line="+62" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
@@ -2331,7 +2374,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>e.g. county finance and economy bureaus (optional)</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+10" />
             <source>切换语言后窗口立即以新语言重建，未保存的修改会先提示。</source>
             <translation>Changing the language rebuilds the window in it at once; you are asked about unsaved changes first.</translation>
         </message>
@@ -2371,6 +2414,16 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Copies to</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>数据包冲突…</source>
+            <translation>Bundle conflicts…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>本机角色</source>
+            <translation>Office role</translation>
+        </message>
+        <message>
             <location line="+2" />
             <source>界面</source>
             <translation>Interface</translation>
@@ -2397,12 +2450,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+11" />
-            <location line="+125" />
+            <location line="+127" />
             <source>备份</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location line="-121" />
+            <location line="-123" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
@@ -2428,12 +2481,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+1" />
-            <location line="+110" />
+            <location line="+112" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="-72" />
+            <location line="-73" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>
@@ -2459,7 +2512,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Restored from the backup.</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+35" />
             <source>已备份到：{path}</source>
             <translation>Backed up to: {path}</translation>
         </message>
