@@ -291,7 +291,11 @@ def claim(problems: Problems, where: str, entry: Any) -> None:
             step(problems, f"{at}.step", row.get("step"))
             text(problems, f"{at}.at", row.get("at"), MAX_STAMP_CHARS)
             text(problems, f"{at}.who", row.get("who", ""), MAX_TEXT_CHARS, required=False)
-    for i, row in enumerate(listed(problems, f"{where}.payments", entry.get("payments", []))):
-        _payment(problems, f"{where}.payments[{i}]", row)
-    for i, row in enumerate(listed(problems, f"{where}.recoveries", entry.get("recoveries", []))):
-        _recovery(problems, f"{where}.recoveries[{i}]", row)
+    for kind, check in (("payments", _payment), ("recoveries", _recovery)):
+        seen: set[str] = set()
+        for i, row in enumerate(listed(problems, f"{where}.{kind}", entry.get(kind, []))):
+            check(problems, f"{where}.{kind}[{i}]", row)
+            record_id = row.get("id") if isinstance(row, dict) else None
+            if isinstance(record_id, str) and record_id in seen:
+                problems.append(FieldProblem(f"{where}.{kind}[{i}].id", "编号重复", "Duplicate id"))
+            seen.add(str(record_id))

@@ -83,6 +83,9 @@ CASES: dict[str, tuple[Callable[[Body], None], str]] = {
     "a payment's holdback as true": (
         lambda b: _sec(b, "claims")[0]["payments"][0].__setitem__("holdback", True),
         "sections.claims[0].payments[0].holdback"),
+    "the same payment twice": (
+        lambda b: _sec(b, "claims")[0]["payments"].append(dict(_sec(b, "claims")[0]["payments"][0])),
+        "sections.claims[0].payments[1].id"),
     "a negative payment": (
         lambda b: _sec(b, "claims")[0]["payments"][0].__setitem__("amount_fen", -1),
         "sections.claims[0].payments[0].amount_fen"),
