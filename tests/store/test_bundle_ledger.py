@@ -309,3 +309,19 @@ def test_a_late_bundle_never_takes_a_claim_back(pair: tuple[Store, Store], tmp_p
     assert send(hq, milan, tmp_path / "late.json").claims_updated == [claim_id]
     assert import_bundle(milan, early).claims_kept_local == [claim_id]
     assert [e["kind"] for e in milan.ledger.event_log(claim_id)] == ["apply", "review", "notice"]
+
+
+def test_an_outpost_without_hqs_letter_is_told_where_it_comes_from(
+    pair: tuple[Store, Store], tmp_path: Path
+) -> None:
+    hq, milan = pair
+    firm = landed_firm(5, grade="C")
+    issue_letter(hq, firm)
+    milan.save_firm(firm)  # the firm is known here, its letter not yet
+    with pytest.raises(ValidationError) as refused:
+        L.record_actuals_file(milan, _revenue(tmp_path, firm, "3500万"))
+    assert "没有已出具或已接受的告知函" in refused.value.zh and "请先导入总部的数据包" in refused.value.zh
+    assert "import headquarters' bundle first" in refused.value.en
+    send(hq, milan, tmp_path / "hq.json")
+    (notice,) = L.record_actuals_file(milan, _revenue(tmp_path, firm, "3500万"))
+    assert notice.firm_ids == (firm.id,)
