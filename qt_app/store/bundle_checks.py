@@ -31,8 +31,12 @@ DATE_FIELDS = ("on", "until")
 AMOUNT_FIELDS = ("amount", "requested")
 
 
-def text(problems: Problems, where: str, value: Any, limit: int, required: bool = True) -> None:
-    if value is None and not required:
+def text(
+    problems: Problems, where: str, value: Any, limit: int, required: bool = True, nullable: bool = True
+) -> None:
+    """Text of at most `limit` characters; `required` refuses "" and null, `nullable` False refuses null (a
+    column that has a default when the key is left out, but never holds null)."""
+    if value is None and not required and nullable:
         return
     if not isinstance(value, str) or (required and not value) or not is_text(value):
         problems.append(FieldProblem(where, "应为文本", "Expected text"))
@@ -107,6 +111,7 @@ _LETTER_OPTIONAL = {
     "submitted_at": MAX_STAMP_CHARS, "approved_by": MAX_TEXT_CHARS, "approved_at": MAX_STAMP_CHARS,
     "note": MAX_NOTES_CHARS,
 }  # fmt: skip
+_LETTER_NOT_NULL = {"firm_name", "firm_uscc", "variant", "policy_id", "policy_version", "policy_hash", "note"}
 
 
 def letter(problems: Problems, where: str, entry: Any) -> None:
@@ -126,8 +131,11 @@ def letter(problems: Problems, where: str, entry: Any) -> None:
         )
     hex64(problems, f"{where}.content_hash", entry.get("content_hash"))
     text(problems, f"{where}.snapshot_json", entry.get("snapshot_json"), MAX_SNAPSHOT_CHARS)
+    for key in sorted(LETTER_KEYS - set(entry)):  # the whole register row, as the register keeps it
+        problems.append(FieldProblem(f"{where}.{key}", "缺少此项", "Missing"))
     for key, limit in _LETTER_OPTIONAL.items():
-        text(problems, f"{where}.{key}", entry.get(key), limit, required=False)
+        if key in entry:
+            text(problems, f"{where}.{key}", entry[key], limit, False, nullable=key not in _LETTER_NOT_NULL)
     whole(problems, f"{where}.year", entry.get("year"), 2000, 2100)
     whole(problems, f"{where}.seq", entry.get("seq"), 1, 10**6)
     whole(problems, f"{where}.total_fen", entry.get("total_fen"), 0, MAX_AMOUNT_FEN)
@@ -158,8 +166,10 @@ def actuals(problems: Problems, where: str, entry: Any) -> None:
     whole(problems, f"{where}.year", entry.get("year"), 2000, 2100)
     if not isinstance(entry.get("data"), dict):
         problems.append(FieldProblem(f"{where}.data", "应为实绩对象", "Expected an actuals object"))
-    text(problems, f"{where}.source", entry.get("source", ""), MAX_NOTES_CHARS, required=False)
-    text(problems, f"{where}.recorded_by", entry.get("recorded_by", ""), MAX_TEXT_CHARS, required=False)
+    text(problems, f"{where}.source", entry.get("source", ""), MAX_NOTES_CHARS, False, nullable=False)
+    text(
+        problems, f"{where}.recorded_by", entry.get("recorded_by", ""), MAX_TEXT_CHARS, False, nullable=False
+    )
     versions(problems, f"{where}.history", entry.get("history", []))
     for i, scan in enumerate(listed(problems, f"{where}.scans", entry.get("scans", []))):
         at = f"{where}.scans[{i}]"
@@ -249,8 +259,10 @@ def _payment(problems: Problems, where: str, value: Any) -> None:
     day(problems, f"{where}.paid_on", value.get("paid_on"))
     text(problems, f"{where}.order_number", value.get("order_number"), MAX_TEXT_CHARS)
     whole(problems, f"{where}.holdback", value.get("holdback"), 0, 1)
-    text(problems, f"{where}.override_reason", value.get("override_reason", ""), MAX_NOTES_CHARS, False)
-    text(problems, f"{where}.recorded_by", value.get("recorded_by", ""), MAX_TEXT_CHARS, False)
+    text(
+        problems, f"{where}.override_reason", value.get("override_reason", ""), MAX_NOTES_CHARS, False, False
+    )
+    text(problems, f"{where}.recorded_by", value.get("recorded_by", ""), MAX_TEXT_CHARS, False, False)
 
 
 def _recovery(problems: Problems, where: str, value: Any) -> None:
@@ -265,8 +277,8 @@ def _recovery(problems: Problems, where: str, value: Any) -> None:
         )
     whole(problems, f"{where}.amount_fen", value.get("amount_fen"), 1, MAX_AMOUNT_FEN)
     day(problems, f"{where}.on_date", value.get("on_date"))
-    text(problems, f"{where}.basis", value.get("basis", ""), MAX_NOTES_CHARS, False)
-    text(problems, f"{where}.recorded_by", value.get("recorded_by", ""), MAX_TEXT_CHARS, False)
+    text(problems, f"{where}.basis", value.get("basis", ""), MAX_NOTES_CHARS, False, False)
+    text(problems, f"{where}.recorded_by", value.get("recorded_by", ""), MAX_TEXT_CHARS, False, False)
 
 
 def claim(problems: Problems, where: str, entry: Any) -> None:
@@ -290,7 +302,7 @@ def claim(problems: Problems, where: str, entry: Any) -> None:
             keys(problems, at, row, {"step", "at", "who"})
             step(problems, f"{at}.step", row.get("step"))
             text(problems, f"{at}.at", row.get("at"), MAX_STAMP_CHARS)
-            text(problems, f"{at}.who", row.get("who", ""), MAX_TEXT_CHARS, required=False)
+            text(problems, f"{at}.who", row.get("who", ""), MAX_TEXT_CHARS, False, nullable=False)
     for kind, check in (("payments", _payment), ("recoveries", _recovery)):
         seen: set[str] = set()
         for i, row in enumerate(listed(problems, f"{where}.{kind}", entry.get(kind, []))):

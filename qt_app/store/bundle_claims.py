@@ -166,6 +166,7 @@ def _merge_claim(
             report.claims_added.append(cid)
         elif mine == steps:
             report.claims_unchanged.append(cid)
+            return
         elif steps[: len(mine)] == mine:
             _append(db, entry, claim, steps[len(mine) :], now, who)
             report.claims_updated.append(cid)
@@ -201,9 +202,9 @@ def _merge_claim(
         "SELECT 1 FROM ledger_actuals WHERE firm_id = ? AND year = ?", [entry["firm_id"], entry["year"]]
     ).fetchone():
         raise _Refused(
-            f"本机没有该企业{entry['year']}年的实绩（冲突未处理，或被拒收）：请先处理实绩，再导入申报",
-            f"there are no {entry['year']} actuals for the firm here (a conflict not settled, or refused): settle "
-            "the actuals, then import the application again",
+            f"本机没有该企业{entry['year']}年的实绩（可能在本数据包中被拒收）：实绩到达后再导入申报",
+            f"there are no {entry['year']} actuals for the firm here (refused in this bundle, perhaps): import "
+            "the application again once the actuals are here",
         )
     live = db.execute(
         f"SELECT id, state FROM ledger_claims WHERE firm_id = ? AND item_id = ? AND year = ? AND state NOT IN "

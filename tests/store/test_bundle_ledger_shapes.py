@@ -55,6 +55,16 @@ CASES: dict[str, tuple[Callable[[Body], None], str]] = {
         lambda b: _sec(b, "letters")[0].__setitem__("content_hash", "ab12"), "sections.letters[0].content_hash"),
     "a letter's number as a number": (
         lambda b: _sec(b, "letters")[0].__setitem__("doc_number", 7), "sections.letters[0].doc_number"),
+    "a letter without its note column": (lambda b: _sec(b, "letters")[0].pop("note"), "sections.letters[0].note"),
+    "a letter's firm name as null": (
+        lambda b: _sec(b, "letters")[0].__setitem__("firm_name", None), "sections.letters[0].firm_name"),
+    "a payment's reason as null": (
+        lambda b: _sec(b, "claims")[0]["payments"][0].__setitem__("override_reason", None),
+        "sections.claims[0].payments[0].override_reason"),
+    "who recorded a step as null": (
+        lambda b: _sec(b, "claims")[0]["steps"][0].__setitem__("who", None), "sections.claims[0].steps[0].who"),
+    "the source of actuals as null": (
+        lambda b: _sec(b, "ledger")[0].__setitem__("source", None), "sections.ledger[0].source"),
     "a policy's hash not hex": (
         lambda b: _sec(b, "policies")[0].__setitem__("hash", "Z" * 64), "sections.policies[0].hash"),
     "a year as text": (lambda b: _sec(b, "ledger")[0].__setitem__("year", "2026"), "sections.ledger[0].year"),
