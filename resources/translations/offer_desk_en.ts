@@ -436,7 +436,7 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+25" />
             <source>本机：{local}　对方：{remote}</source>
             <translation>Here: {local}   Other side: {remote}</translation>
         </message>
