@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES = (
     "qt_app.cli.policy_cmds",
     "qt_app.cli.firm_cmds",
+    "qt_app.cli.bundle_cmds",
     "qt_app.cli.letter_cmds",
     "qt_app.cli.ledger_cmds",
 )

@@ -1,4 +1,4 @@
-"""Firm-store commands: import, export, search, template, demo, bundles, backup, restore.
+"""Firm-store commands: import, export, search, template, demo, backup, restore (bundles: `bundle_cmds`).
 
 `python -m qt_app firms import FILE.(xlsx|csv|json) [--skip-invalid]` checks every row first; with any
 problem (and no --skip-invalid) nothing is written, the report goes to stderr and the exit code is 2.
@@ -14,7 +14,6 @@ from qt_app.cli.common import CliExit
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import STAGE_LABELS, Stage
 from qt_app.domain.money_format import money
-from qt_app.services import bundles
 from qt_app.services.demo import load_demo
 from qt_app.services.firms import (
     ImportRefused,
@@ -71,20 +70,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     demo = fsub.add_parser("demo", help="载入演示数据 / add the demo firms (and three demo ledgers)")
     _data_dir(demo)
     demo.set_defaults(handler=cmd_demo)
-
-    bundle = sub.add_parser("bundle", help="数据包 / move firms between outposts and headquarters")
-    bsub = bundle.add_subparsers(dest="bundle_command", metavar="ACTION")
-    bexp = bsub.add_parser("export", help="导出数据包 / write a bundle")
-    bexp.add_argument("file", type=Path)
-    _data_dir(bexp)
-    bexp.set_defaults(handler=cmd_bundle_export)
-    bimp = bsub.add_parser(
-        "import", help="导入数据包 / merge a bundle (conflicts are listed, not overwritten)"
-    )
-    bimp.add_argument("file", type=Path)
-    bimp.add_argument("--who", default="", help="name recorded in the audit log")
-    _data_dir(bimp)
-    bimp.set_defaults(handler=cmd_bundle_import)
 
     bk = sub.add_parser("backup", help="备份数据库 / back up the database")
     bk.add_argument("--to", type=Path, default=None, help="backup file (default: the backups folder)")
@@ -182,24 +167,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"已载入 {n} 家演示企业" + (f"，其中 {k} 家附兑现台账" if k else ""),
         f"Added {n} demo firms" + (f", {k} of them with a payment ledger" if k else ""),
     )
-    return 0
-
-
-def cmd_bundle_export(args: argparse.Namespace) -> int:
-    with _reader(args) as store:
-        n = bundles.export_bundle(store, args.file)
-    _say(args, f"数据包已写出：{args.file}（{n} 家企业）", f"Bundle written: {args.file} ({n} firms)")
-    return 0
-
-
-def cmd_bundle_import(args: argparse.Namespace) -> int:
-    with _writer(args) as store:
-        report = bundles.import_bundle(store, args.file, who=args.who)
-    if report.signed_by:
-        _say(args, f"签名核验通过：{report.signed_by}", f"Signature verified: {report.signed_by}")
-    for line in report.lines(args.lang):
-        print(line, file=sys.stderr)
-    print(report.summary(args.lang))
     return 0
 
 

@@ -52,20 +52,57 @@ def _trust_hint(fingerprint: str) -> tuple[str, str]:
     )
 
 
-def export_bundle(store: Store, path: str | Path, keyring: KeyRing | None = None) -> int:
-    """Check the file in full, then write a bundle of every firm and contact entry, signed with this
-    office's key; returns the firm count. Exporting changes nothing, so a read-only copy can export."""
+def write_bundle(store: Store, path: str | Path, keyring: KeyRing | None = None) -> dict[str, int]:
+    """Check the file in full, then write a bundle of every firm, contact entry and ledger entry this office
+    sends (docs/ledger.md: what each role sends), signed with this office's key; returns the count of each
+    section. Exporting changes nothing, so a read-only copy can export."""
     ring = keyring or KeyRing(store.folder)
     body = bundle.export_body(store)
-    signature = ring.private_key().sign(bundle_format.signed_bytes(body))
+    signed = bundle_format.signed_bytes(body)
+    if (
+        len(signed) > bundle_format.MAX_BUNDLE_BYTES
+    ):  # the receiver would refuse it: say so here, write nothing
+        mb = bundle_format.MAX_BUNDLE_BYTES // (1024 * 1024)
+        raise DomainError(
+            f"数据包超过 {mb} MB（约 {len(signed) // (1024 * 1024)} MB，多为证明材料扫描件），对方无法导入，未写出",
+            f"The bundle would exceed {mb} MB (about {len(signed) // (1024 * 1024)} MB, mostly evidence scans) and "
+            "could not be imported; nothing was written",
+        )
     envelope = {
         "format": bundle_format.FORMAT,
         "version": bundle_format.VERSION,
         "body": body,
-        "signature": {"algorithm": ALGORITHM, "key": ring.fingerprint(), "value": _b64(signature)},
+        "signature": {
+            "algorithm": ALGORITHM,
+            "key": ring.fingerprint(),
+            "value": _b64(ring.private_key().sign(signed)),
+        },
     }
     bundle.write_file(Path(path), envelope)
-    return len(body["sections"]["firms"])
+    sections = body["sections"]
+    counts = {kind: len(sections[kind]) for kind in sections}
+    counts["scans"] = sum(len(e["scans"]) for e in sections["ledger"])
+    return counts
+
+
+def export_bundle(store: Store, path: str | Path, keyring: KeyRing | None = None) -> int:
+    """`write_bundle`, returning the firm count."""
+    return write_bundle(store, path, keyring)["firms"]
+
+
+def export_words(counts: dict[str, int], path: str | Path, role: str) -> tuple[str, str]:
+    """What was written, in words: the firms, and the ledger entries when there are any."""
+    from qt_app.domain.offices import role_label
+
+    zh = f"数据包已写出：{path}（{counts['firms']} 家企业"
+    en = f"Bundle written: {path} ({counts['firms']} firms"
+    if counts.get("letters") or counts.get("ledger") or counts.get("claims"):
+        zh += f"，告知函{counts['letters']}份，实绩{counts['ledger']}个年度（扫描件{counts['scans']}份），兑现申请{counts['claims']}件"
+        en += (
+            f", {counts['letters']} letters, {counts['ledger']} years of actuals ({counts['scans']} scans), "
+            f"{counts['claims']} claims"
+        )
+    return f"{zh}；本机角色：{role_label(role)}）", f"{en}; this office: {role_label(role, 'en')})"
 
 
 def verify(envelope: dict[str, Any], path: Path, keyring: KeyRing) -> tuple[dict[str, Any], str]:

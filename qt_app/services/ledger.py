@@ -4,7 +4,8 @@
   a year's actuals with evidence (scans kept in the data folder under their sha256); refused for a firm without
   an issued or accepted letter.
 - `open_claim(store, OpenClaim)`: 申报 for one item and year (actuals for that year must be recorded first).
-- `advance_claim(store, ClaimStep)`: 审核, 公示, 异议, 拨付, 验收, 暂缓, 恢复, 终止, 追回, 退还.
+- `advance_claim(store, ClaimStep)`: 审核, 公示, 异议, 拨付, 验收, 暂缓, 恢复, 终止, 追回, 退还 — at headquarters
+  only: an outpost's every step but 申报 is refused with the reason (`services.offices`, docs/ledger.md).
 - `set_budget(store, SetBudget)`: the budget for one item and year (预算).
 
 Each runs in one transaction (reads, checks and the write together, so two officers cannot both pay the
@@ -41,6 +42,7 @@ from qt_app.services.ledger_read import (
     resolve_firm,
     terms_to_json,
 )
+from qt_app.services.offices import refuse_at_outpost
 
 if TYPE_CHECKING:
     from qt_app.store.store import Store
@@ -168,7 +170,10 @@ def open_claim(store: Store, req: OpenClaim, policies: Sequence[Policy] = ()) ->
 
 
 def advance_claim(store: Store, req: ClaimStep, policies: Sequence[Policy] = ()) -> LedgerChanged:
-    """One step of a claim, checked against the claim, the payment rules and what is due now."""
+    """One step of a claim, checked against the claim, the payment rules and what is due now.
+
+    Refused at an outpost with the reason (payment records are made at headquarters only)."""
+    refuse_at_outpost(store, s.STEP_LABELS.get(req.step.kind, ("该环节", "this step")))
     with store.transaction():
         row = store.ledger.claim(req.claim_id)
         if row is None:

@@ -82,10 +82,20 @@ def commitment_of(store: Store, firm: Firm) -> tuple[Commitment, str]:
             counts[s] = counts.get(s, 0) + 1
         have_zh = "、".join(f"{STATUS_WORDS.get(s, (s, s))[0]}{n}份" for s, n in counts.items()) or "无"
         have_en = ", ".join(f"{n} {STATUS_WORDS.get(s, (s, s))[1]}" for s, n in counts.items()) or "none"
+        from qt_app.domain.offices import OUTPOST
+        from qt_app.services.offices import office_role
+
+        hint = (
+            ("。本机为联络处：告知函由总部出具，随总部的数据包传来，请先导入总部的数据包", ". This office is an "
+             "outpost: letters are issued at headquarters and arrive with its bundles; import headquarters' bundle first")
+            if office_role(store) == OUTPOST
+            else ("", "")
+        )  # fmt: skip
         raise DomainError(
-            f"企业“{firm.name}”没有已出具或已接受的告知函：兑现以告知函为依据，不能登记实绩或申报（现有告知函：{have_zh}）",
+            f"企业“{firm.name}”没有已出具或已接受的告知函：兑现以告知函为依据，不能登记实绩或申报（现有告知函：{have_zh}）"
+            + hint[0],
             f"“{firm.name}” has no issued or accepted letter: payments rest on the letter, so no actuals or claims "
-            f"can be recorded (letters: {have_en})",
+            f"can be recorded (letters: {have_en})" + hint[1],
         )
     return commitment_from_letter(row), str(row["id"])
 

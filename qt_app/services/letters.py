@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import Firm
+from qt_app.domain.offices import LETTERS_AT_HQ_REASON, OUTPOST
 from qt_app.domain.package import Package
 from qt_app.domain.variants import BASE, Variant
 from qt_app.reports.letter_pdf import normalized, render_pdf, unprintable_in
@@ -47,6 +48,7 @@ from qt_app.reports.verify import (
     verify_payload_text,
     verify_pdf_bytes,
 )
+from qt_app.services.offices import office_role
 
 ISSUED_STATES = frozenset({"issued", "accepted", "declined", "expired", "voided"})
 
@@ -61,6 +63,7 @@ class _Register(Protocol):
     ) -> dict[str, Any]: ...
     def by_content_hash(self, content_hash: str) -> dict[str, Any] | None: ...
     def by_doc_number(self, number: str) -> dict[str, Any] | None: ...
+    def copy_of(self, letter_id: str) -> str | None: ...
     def search(self, query: str = "", status: str | None = None) -> list[dict[str, Any]]: ...
 
 
@@ -458,6 +461,13 @@ def issue_letter(
     letter is checked against the bundled faces first: an unprintable one refuses the issue, naming it,
     before a number is taken.
     """
+    if office_role(store) == OUTPOST:
+        zh, en = LETTERS_AT_HQ_REASON
+        raise DomainError(
+            f"本机设为联络处，不能出具告知函：{zh}。请把草稿交总部出具（设置 → 本机角色）",
+            f"This office is an outpost and cannot issue letters: {en}. Have headquarters issue the draft "
+            "(Settings → office role)",
+        )
     row = _row(store, letter_id)
     core = _draft_core(row)
     terms = terms_from_store(store)
@@ -529,6 +539,14 @@ def letter_pdf(
 ) -> bytes:
     """The letter's PDF: issued letters from their frozen snapshot (same bytes every time), drafts afresh."""
     row = _row(store, letter_id)
+    office = store.letters.copy_of(letter_id)
+    if office is not None:  # re-sealing it here would sign headquarters' letter with this office's key
+        raise DomainError(
+            f"告知函 {row.get('doc_number')} 是{office or '总部'}登记簿的副本，本机不重新生成：请使用总部出具的 PDF"
+            "（可在本机核验，命令 verify）",
+            f"Letter {row.get('doc_number')} is a copy of {office or 'headquarters'}' register and is not "
+            "re-made here: use the PDF headquarters issued (it can be verified here with verify)",
+        )
     ring = _keyring(store, keyring)
     if row["status"] in ISSUED_STATES and row.get("content_hash"):
         return seal(json.loads(row["snapshot_json"]), ring).pdf

@@ -7,7 +7,12 @@ Merging by id: an incoming version this side has already had is older (kept loca
 incoming one has already had means only the other side changed (taken); otherwise both changed, and the
 incoming version is parked in `sync_conflicts` and listed for the user — nothing is overwritten silently.
 An entry whose id differs from its data's id is refused, never written under either. Exporting changes
-nothing, so it works on a read-only copy. Letters are not in bundles: 文号 are issued at one desk.
+nothing, so it works on a read-only copy.
+
+The ledger travels too (issue 15): headquarters' issued letters as read-only copies (`bundle_letters`), each
+firm's years of actuals with their scans (`bundle_actuals`, merged by version like firms), and claims
+(`bundle_claims`: applications from outposts, headquarters' record back to them). The body says the sender's
+role; what is accepted depends on it and on this office's (docs/ledger.md).
 """
 
 from __future__ import annotations
@@ -15,77 +20,28 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qt_app.domain.errors import DomainError, ValidationError
 from qt_app.domain.firm_io import firm_from_dict, firm_to_dict
-from qt_app.store import audit, firms_repo, recovery
-from qt_app.store.bundle_format import CONTACT_KEYS, CONTACT_TEXT, check_body
+from qt_app.domain.offices import HQ, SETTING, role_or_default
+from qt_app.store import (
+    audit,
+    bundle_actuals,
+    bundle_claims,
+    bundle_letters,
+    evidence_files,
+    firms_repo,
+    recovery,
+)
+from qt_app.store.bundle_format import CONTACT_KEYS, CONTACT_TEXT, check_body, sender_role
+from qt_app.store.bundle_report import Conflict as Conflict  # re-exported
+from qt_app.store.bundle_report import LedgerConflict as LedgerConflict  # re-exported
+from qt_app.store.bundle_report import MergeReport as MergeReport  # re-exported
 
 if TYPE_CHECKING:
     from qt_app.store.store import Store
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A firm changed on both sides since they last agreed (冲突): the user picks which to keep."""
-
-    firm_id: str
-    name: str
-    local_modified_at: str
-    remote_modified_at: str
-    changed_fields: tuple[str, ...]
-    remote: dict[str, Any]
-
-
-@dataclass
-class MergeReport:
-    """What a bundle import did, firm by firm."""
-
-    source: str
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    kept_local: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (firm or contact id, zh, en)
-    contacts_added: int = 0
-    skipped_sections: list[str] = field(default_factory=list)  # kinds a later version added
-    signed_by: str = ""  # who signed it: the office's name and key fingerprint, as verified
-
-    def summary(self, lang: str = "zh") -> str:
-        if lang == "en":
-            return (
-                f"{self.source}: {len(self.added)} added, {len(self.updated)} updated, {len(self.kept_local)} kept "
-                f"(newer here), {len(self.unchanged)} unchanged, {len(self.conflicts)} conflicts, "
-                f"{len(self.rejected)} rejected, {self.contacts_added} contact entries"
-            )
-        return (
-            f"{self.source}：新增{len(self.added)}，更新{len(self.updated)}，保留本机较新{len(self.kept_local)}，"
-            f"相同{len(self.unchanged)}，冲突{len(self.conflicts)}，拒收{len(self.rejected)}，联络记录{self.contacts_added}条"
-        )
-
-    def lines(self, lang: str = "zh") -> list[str]:
-        out = []
-        for c in self.conflicts:
-            fields = "、".join(c.changed_fields)
-            if lang == "en":
-                out.append(
-                    f"conflict: {c.name} ({c.firm_id}) changed on both sides: {', '.join(c.changed_fields)}"
-                )
-            else:
-                out.append(f"冲突：{c.name}（{c.firm_id}）两边都修改过：{fields}，请选择保留哪一份")
-        for firm_id, zh, en in self.rejected:
-            out.append(f"rejected {firm_id}: {en}" if lang == "en" else f"拒收 {firm_id}：{zh}")
-        for kind in self.skipped_sections:
-            out.append(
-                f"skipped: the section “{kind}” is not known to this version of the app; upgrade to import it"
-                if lang == "en"
-                else f"跳过：本版本程序不认识“{kind}”部分，升级后才能导入"
-            )
-        return out
 
 
 def store_id(store: Store) -> str:
@@ -97,10 +53,19 @@ def store_id(store: Store) -> str:
     return value
 
 
+def office_role(store: Store) -> str:
+    """This office's role (hq unless set to outpost): what its bundles carry and what it accepts."""
+    return role_or_default(store.get_setting(SETTING, HQ))
+
+
 def export_body(store: Store) -> dict[str, Any]:
-    """What a bundle carries: every firm (trash included, so deletions travel) with its version history,
-    and the contact log. The file is checked in full first: damaged data is not sent."""
+    """What a bundle carries: every firm (trash included, so deletions travel) with its version history, the
+    contact log, and the ledger — actuals with their scans both ways; from headquarters its issued letters,
+    the policy texts they rest on and every claim; from an outpost its applications. The file is checked in
+    full first: damaged data is not sent."""
     recovery.require_whole(store, "导出发送", "exported")
+    role = office_role(store)
+    letters, policies = bundle_letters.export_letters(store.db) if role == HQ else ([], [])
     firms = list(
         store.db.query(
             "SELECT id, data_json, created_at, modified_at, deleted_at, content_hash, hash_history FROM firms"
@@ -111,6 +76,7 @@ def export_body(store: Store) -> dict[str, Any]:
     return {
         "origin": store_id(store),
         "office": store.get_setting("issuing_office"),
+        "role": role,
         "exported_at": audit.utc_now(),
         "sections": {
             "firms": [
@@ -126,6 +92,10 @@ def export_body(store: Store) -> dict[str, Any]:
                 for r in firms
             ],
             "contacts": contacts,
+            "letters": letters,
+            "policies": policies,
+            "ledger": bundle_actuals.export_actuals(store.db, store.folder),
+            "claims": bundle_claims.export_claims(store.db, role),
         },
     }
 
@@ -162,8 +132,12 @@ def merge(store: Store, body: Any, source: str, who: str = "", signed_by: str = 
     overwritten. The body's shape is checked first (ValidationError naming every bad path)."""
     skipped = check_body(body, source)
     sections = body["sections"]
-    report = MergeReport(source, skipped_sections=skipped, signed_by=signed_by)
-    with store.transaction():
+    roles = (sender_role(body), office_role(store))
+    report = MergeReport(source, skipped_sections=skipped, signed_by=signed_by, sender_role=roles[0])
+    with (
+        evidence_files.Keeper(store.folder) as keeper,
+        store.transaction(),
+    ):  # scans of a failed import go too
         now = audit.utc_now()
         db = store.db
         origin = str(body.get("origin", ""))
@@ -172,6 +146,16 @@ def merge(store: Store, body: Any, source: str, who: str = "", signed_by: str = 
         present = {r[0] for r in db.execute("SELECT id FROM firms").fetchall()}
         for c in sections.get("contacts", []):
             _merge_contact(db, c, present, report)
+        # letters before actuals (recorded against them), actuals before claims (applied for on them)
+        office = str(body.get("office") or "")
+        bundle_letters.merge_letters(
+            db, sections.get("letters", []), report, roles, (origin, office), now, who
+        )
+        bundle_letters.merge_policies(db, sections.get("policies", []), report, now)
+        bundle_actuals.merge_actuals(
+            db, store.folder, sections.get("ledger", []), report, keeper, source, now, who
+        )
+        bundle_claims.merge_claims(db, sections.get("claims", []), report, roles, now, who)
         audit.record(db, who, "bundle", source, "import", None, {"summary": report.summary("en")})
     return report
 

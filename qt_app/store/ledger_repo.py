@@ -18,6 +18,13 @@ from qt_app.store import audit
 from qt_app.store.db import transaction
 from qt_app.store.ledger_actuals_repo import ActualsTables
 from qt_app.store.ledger_actuals_repo import LedgerRefused as LedgerRefused  # re-exported
+from qt_app.store.ledger_actuals_repo import (  # re-exported: bundle merging writes through them too
+    actuals_hash as actuals_hash,
+)
+from qt_app.store.ledger_actuals_repo import actuals_versions as actuals_versions
+from qt_app.store.ledger_actuals_repo import bump as bump
+from qt_app.store.ledger_actuals_repo import insert_evidence as insert_evidence
+from qt_app.store.ledger_actuals_repo import write_actuals as write_actuals
 
 if TYPE_CHECKING:
     import sqlite3
@@ -76,15 +83,6 @@ class LedgerBook(ActualsTables):
         return out
 
     # -- revisions --------------------------------------------------------------------------------------
-    def _bump(self, db: Database, firm_id: str, now: str) -> None:
-        db.execute(
-            "INSERT INTO ledger_firms(firm_id, revision, modified_at) VALUES (?, 1, ?) "
-            "ON CONFLICT(firm_id) DO UPDATE SET revision = revision + 1, modified_at = excluded.modified_at",
-            [firm_id, now],
-        )
-        # the firm's due is stale now: its cached lines stay (and stay summed) until the next refresh replaces them
-        db.execute("UPDATE ledger_cache SET input_hash = '' WHERE firm_id = ? AND kind = 'due'", [firm_id])
-
     def revisions(self) -> dict[str, int]:
         return {r[0]: int(r[1]) for r in self._conn.execute("SELECT firm_id, revision FROM ledger_firms")}
 

@@ -3,6 +3,8 @@
 Statuses: draft → submitted → approved → issued → accepted | declined | expired; anything not yet voided
 may be voided. Issuing takes the next number for (prefix, year) in the same transaction that freezes
 the letter, so a failure consumes no number. Issued letters are never edited; voided ones keep their number.
+At an outpost the register also holds headquarters' letters as read-only copies (`letter_copies`, merged
+from bundles): their status changes only at headquarters.
 """
 
 from __future__ import annotations
@@ -133,6 +135,13 @@ class LetterRegister:
         with transaction(self._db, self._path):
             before = self._must(letter_id)
             current = str(before["status"])
+            office = self.copy_of(letter_id)
+            if office is not None:
+                raise LetterError(
+                    f"该函件是{office or '总部'}登记簿的副本（只读）：状态只在总部变更，随总部的数据包传来",
+                    f"This letter is a read-only copy of {office or 'headquarters'}' register: its status changes "
+                    "there and arrives with headquarters' bundles",
+                )
             if status not in TRANSITIONS.get(current, frozenset()):
                 raise LetterError(
                     f"意向书不能从“{_label(current)}”变为“{_label(status)}”",
@@ -190,6 +199,11 @@ class LetterRegister:
             after = self._must(letter_id)
             audit.record(self._db, who, "letters", letter_id, "issue", before, after)
         return after
+
+    def copy_of(self, letter_id: str) -> str | None:
+        """The office whose register this letter was copied from ("" when unnamed); None for our own letters."""
+        row = self._db.execute("SELECT office FROM letter_copies WHERE letter_id = ?", [letter_id]).fetchone()
+        return None if row is None else str(row[0])
 
     def search(self, query: str = "", status: str | None = None) -> list[dict[str, Any]]:
         """Letters matching a firm name, credit code or 文号 fragment, newest first."""

@@ -386,6 +386,32 @@ def _v8_application_id(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _v9_outposts(db: Database) -> None:
+    """Outposts (issue 15): ledger entries and letters travel in bundles. Each year's actuals remember the
+    versions they have had (merged like firms), conflicting actuals are parked until a person picks, and
+    letters received from headquarters are marked as read-only copies. Self-contained."""
+    db.executescript(
+        """
+        ALTER TABLE ledger_actuals ADD COLUMN hash_history TEXT NOT NULL DEFAULT '[]';
+        CREATE TABLE ledger_conflicts (
+            firm_id TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            remote_json TEXT NOT NULL,        -- the other side's entry: letter, figures, who and when
+            remote_history TEXT NOT NULL DEFAULT '[]',
+            source TEXT NOT NULL DEFAULT '',  -- the bundle it came in
+            found_at TEXT NOT NULL,
+            PRIMARY KEY (firm_id, year)
+        );
+        CREATE TABLE letter_copies (
+            letter_id TEXT PRIMARY KEY,       -- a row of `letters` received from headquarters: read-only here
+            origin TEXT NOT NULL,             -- the sending database's id
+            office TEXT NOT NULL DEFAULT '',
+            received_at TEXT NOT NULL
+        );
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_core,
     _v2_letters,
@@ -395,6 +421,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v6_version_history,
     _v7_ledger,
     _v8_application_id,
+    _v9_outposts,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

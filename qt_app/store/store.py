@@ -38,6 +38,7 @@ DEFAULT_SETTINGS: dict[str, str] = {
     "signer": "",
     "language": "zh",
     "default_policy": "qingtian-metaverse-2023",
+    "office_role": "hq",  # or "outpost" (qt_app.domain.offices)
 }
 
 
@@ -384,6 +385,21 @@ class Store:
         from qt_app.store import bundle
 
         bundle.resolve_conflict(self, firm_id, keep, who)
+
+    def ledger_conflicts(self) -> list[bundle.LedgerConflict]:
+        """Years of actuals recorded differently on both sides, waiting for a person."""
+        from qt_app.store import bundle_actuals
+
+        return bundle_actuals.ledger_conflicts(self.db)
+
+    def resolve_ledger_conflict(self, firm_id: str, year: int, keep: str, who: str = "") -> None:
+        """Keep "local" or "remote" for a firm's year of actuals; the choice travels on the next exchange."""
+        if keep not in ("local", "remote"):
+            raise DomainError("请选择保留本机或对方的版本", "Choose to keep the local or the remote version")
+        from qt_app.store import bundle_actuals
+
+        with self.transaction():
+            bundle_actuals.resolve_ledger_conflict(self.db, self.folder, firm_id, year, keep, who)
 
     # -- demo -------------------------------------------------------------------------------------
     def is_empty(self) -> bool:

@@ -1,4 +1,5 @@
-"""设置 (Settings): issuing office, 文号 prefix, signers, language, data folder, backups; 年度预算.
+"""设置 (Settings): issuing office, 文号 prefix, signers, office role (and bundle conflicts), language, data
+folder, backups; 年度预算.
 
 Office, prefix, signers and the budgets (item × year, `budget_table`) are stored in the database; language and
 the data folder are this computer's preferences. A language change applies at once (the window is rebuilt);
@@ -30,13 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qt_app.domain.offices import ROLE_LABELS, ROLES, SETTING
 from qt_app.services import letters as letters_svc
+from qt_app.services.offices import office_role
 from qt_app.services.operations import OpResult, current_user
 from qt_app.services.operations import backups as backup_ops
 from qt_app.services.operations.office import save_office_settings
 from qt_app.services.session import Session
 from qt_app.ui import i18n, settings
 from qt_app.ui.budget_table import BudgetTable
+from qt_app.ui.conflicts_dialog import ConflictsDialog
 from qt_app.ui.errors import show_error
 from qt_app.ui.hub import Hub
 from qt_app.ui.models.firm_table import local_time
@@ -70,6 +74,11 @@ class SettingsDialog(QDialog):
         self.contact_phone.setPlaceholderText("0578-6812345")
         self.copies = QLineEdit(cc, self)
         self.copies.setPlaceholderText(self.tr("如：县财政局、县经信局（可不填）"))
+        self.role = QComboBox(self)  # 本机角色: what bundles carry and which claim steps are recorded here
+        self.role.setObjectName("officeRole")
+        for role in ROLES:
+            self.role.addItem(i18n.pick(ROLE_LABELS[role]), role)
+        self.role.setCurrentIndex(max(self.role.findData(office_role(store)), 0))
         self.language = QComboBox(self)
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
@@ -85,6 +94,13 @@ class SettingsDialog(QDialog):
         lf.addRow(self.tr("联系人"), self.contact_name)
         lf.addRow(self.tr("电话"), self.contact_phone)
         lf.addRow(self.tr("抄送"), self.copies)
+        conflicts = QPushButton(self.tr("数据包冲突…"), self)
+        conflicts.setObjectName("bundleConflicts")
+        conflicts.clicked.connect(lambda: ConflictsDialog(session, hub, self).exec())
+        role_row = QHBoxLayout()
+        role_row.addWidget(self.role, 1)
+        role_row.addWidget(conflicts)
+        lf.addRow(self.tr("本机角色"), role_row)
 
         general = QGroupBox(self.tr("界面"), self)
         gf = QFormLayout(general)
@@ -160,6 +176,7 @@ class SettingsDialog(QDialog):
             self.contact_name,
             self.contact_phone,
             self.copies,
+            self.role,
         ):
             edit.setEnabled(not store.read_only)
         self.fill_backups()
@@ -223,6 +240,7 @@ class SettingsDialog(QDialog):
                 letters_svc.CONTACT_NAME: self.contact_name.text(),
                 letters_svc.CONTACT_PHONE: self.contact_phone.text(),
                 letters_svc.LETTER_CC: self.copies.text(),
+                SETTING: str(self.role.currentData()),
             }
             if self.hub.run(lambda: save_office_settings(self.session, values, current_user()), self) is None:
                 return

@@ -1201,6 +1201,49 @@
         </message>
     </context>
     <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <location filename="../../qt_app/ui/conflicts_dialog.py" line="+38" />
+            <source>数据包冲突</source>
+            <translation>Bundle conflicts</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>导入数据包时，两边都修改过的企业档案和两边登记不同的实绩不会被覆盖，列在这里。请逐条选择保留哪一份；选择随下次数据包传给对方。</source>
+            <translation>When a bundle is imported, firm records changed on both sides and actuals recorded differently on both sides are not overwritten: they are listed here. Choose which version to keep for each; the choice travels with the next bundle.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>没有待处理的冲突。</source>
+            <translation>No conflicts waiting.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>保留本机的版本</source>
+            <translation>Keep this office's version</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>保留对方的版本</source>
+            <translation>Keep the other side's version</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>本机：{local}　对方：{remote}</source>
+            <translation>Here: {local}   Other side: {remote}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>不同之处：{fields}</source>
+            <translation>Differs: {fields}</translation>
+        </message>
+    </context>
+    <context>
         <name>ContactDialog</name>
         <message>
             <location filename="../../qt_app/ui/firm_dialogs.py" line="+76" />
@@ -1260,7 +1303,7 @@
         <name>ExposurePanel</name>
         <message>
             <location filename="../../qt_app/ui/exposure_charts.py" line="+42" />
-            <location filename="../../qt_app/ui/exposure_view.py" line="+185" />
+            <location filename="../../qt_app/ui/exposure_view.py" line="+184" />
             <source>按阶段加权</source>
             <translation>Weighted by stage</translation>
         </message>
@@ -1330,7 +1373,7 @@
             <translation>Stopped; showing the previous result.</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+26" />
             <source>计算未完成：{why}</source>
             <translation>Not computed: {why}</translation>
         </message>
@@ -3311,7 +3354,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../qt_app/ui/settings_dialog.py" line="+60" />
+            <location filename="../../qt_app/ui/settings_dialog.py" line="+64" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
@@ -3326,7 +3369,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>e.g. county finance and economy bureaus (optional)</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+10" />
             <source>切换语言后窗口立即以新语言重建，未保存的修改会先提示。</source>
             <translation>Changing the language rebuilds the window in it at once; you are asked about unsaved changes first.</translation>
         </message>
@@ -3366,6 +3409,16 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Copies to</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>数据包冲突…</source>
+            <translation>Bundle conflicts…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>本机角色</source>
+            <translation>Office role</translation>
+        </message>
+        <message>
             <location line="+2" />
             <source>界面</source>
             <translation>Interface</translation>
@@ -3392,12 +3445,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+11" />
-            <location line="+135" />
+            <location line="+137" />
             <source>备份</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location line="-131" />
+            <location line="-133" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
@@ -3423,12 +3476,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+1" />
-            <location line="+120" />
+            <location line="+122" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="-111" />
+            <location line="-113" />
             <source>常规</source>
             <translation>General</translation>
         </message>
@@ -3438,7 +3491,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Budget</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+36" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>
@@ -3464,7 +3517,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Restored from the backup.</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+38" />
             <source>已备份到：{path}</source>
             <translation>Backed up to: {path}</translation>
         </message>

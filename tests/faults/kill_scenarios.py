@@ -21,6 +21,8 @@ from qt_app.store.db import DB_NAME
 ROWS = 120  # firms in one import
 COMMITS = ("issued", "backup", "restored", "saved", "paid")  # what the looping children print after a commit
 BUNDLE_FIRMS = 60
+LEDGER_FIRMS = 16  # firms whose actuals (each with its own scan) and application an outpost's bundle brings
+IMPORTS = ("import", "bundle import", "ledger bundle import")  # one transaction each: whole or nothing
 
 
 # -- in the child (forked by the zygote) ------------------------------------------------------------------
@@ -140,6 +142,7 @@ def child_ledger(folder: str, firm_ids: str) -> None:
 CHILDREN: dict[str, Callable[[str, str], None]] = {
     "import": child_import,
     "bundle import": child_bundle,
+    "ledger bundle import": child_bundle,  # an outpost's actuals, scans and applications arriving at HQ
     "letter issue": child_letters,
     "backup": child_backup,
     "restore": child_restore,
@@ -209,6 +212,8 @@ def make_template(scenario: str, root: Path) -> Template:
         export_bundle(sender, root / "outpost.bundle.json")
         sender.close()
         return Template(folder, str(root / "outpost.bundle.json"), base=5, added=BUNDLE_FIRMS)
+    if scenario == "ledger bundle import":
+        return _ledger_bundle_template(folder, root)
     if scenario == "letter issue":
         from qt_app.reports.signing import KeyRing
         from qt_app.services.session import Session
@@ -248,6 +253,61 @@ def make_template(scenario: str, root: Path) -> Template:
         return Template(folder, ",".join(ids), base=6)
     _store_with(folder, range(0))
     return Template(folder)
+
+
+def _ledger_bundle_template(folder: Path, root: Path) -> Template:
+    """HQ with letters for LEDGER_FIRMS firms; the Milan outpost recorded each firm's 2026 actuals with a scan
+    of its own and applied; its bundle is what the child imports at HQ."""
+    from datetime import date
+
+    from qt_app.services import ledger
+    from qt_app.services.bundles import export_bundle, import_bundle
+    from qt_app.services.firms import open_store
+    from qt_app.services.offices import set_office_role
+    from tests.store.conftest import trust
+    from tests.store.ledger_fixtures import PDF, actuals_file, evidence, issue_letter, landed_firm, scan
+
+    outpost = root / "outpost"
+    with open_store(folder, auto_backup=False) as hq, open_store(outpost, auto_backup=False) as milan:
+        set_office_role(milan, "outpost")
+        trust(folder, outpost)
+        trust(outpost, folder)
+        firms = [landed_firm(800 + n, grade="C") for n in range(LEDGER_FIRMS)]
+        for firm in firms:
+            issue_letter(hq, firm)
+        export_bundle(hq, root / "letters.json")
+        import_bundle(milan, root / "letters.json")
+        for n, firm in enumerate(firms):
+            body = PDF.replace(b"%%EOF", f"% scan {n}\n".encode() + b"x" * 20_000 + b"\n%%EOF")
+            name = scan(root / f"scans{n}", "audit.pdf", body)
+            years = {"2026": {"revenue": {"amount": "1.2亿", "evidence": evidence(file=name)}}}
+            ledger.record_actuals_file(milan, actuals_file(root / f"scans{n}", firm, years))
+            ledger.open_claim(milan, ledger.OpenClaim(firm.id, "revenue", 2026, date(2027, 4, 1)))
+        export_bundle(milan, root / "ledger.bundle.json")
+    return Template(folder, str(root / "ledger.bundle.json"), base=LEDGER_FIRMS, added=LEDGER_FIRMS)
+
+
+def _ledger_import_lost(store: Any, template: Template, log: list[str], notes: list[str]) -> tuple[int, str]:
+    """Every firm's year and application arrived, or none did; every evidence row has its scan, intact."""
+    import hashlib
+
+    from qt_app.store import evidence_files
+
+    lost = 0
+    actuals = store.conn.execute("SELECT count(*) FROM ledger_actuals").fetchone()[0]
+    claims = store.conn.execute("SELECT count(*) FROM ledger_claims").fetchone()[0]
+    expected = (template.added,) if "committed" in log else (0, template.added)
+    if actuals not in expected or claims != actuals:
+        lost += 1
+        notes.append(
+            f"{actuals} years of actuals and {claims} claims: a partial import (expected {expected})"
+        )
+    for (digest,) in store.conn.execute("SELECT sha256 FROM ledger_evidence WHERE sha256 != ''").fetchall():
+        kept = evidence_files.find(store.folder, digest)
+        if kept is None or hashlib.sha256(kept.read_bytes()).hexdigest() != digest:
+            lost += 1
+            notes.append(f"evidence {digest[:12]}… recorded without its scan")
+    return lost, "whole" if actuals == template.added else "none"
 
 
 def progress(folder: Path) -> int:
@@ -308,6 +368,9 @@ def check(scenario: str, template: Template, folder: Path, log: list[str]) -> Ve
                 lost += 1
                 notes.append(f"{count} firms: a partial import (expected {expected})")
             outcome = "whole" if count == template.base + template.added else "none"
+        elif scenario == "ledger bundle import":
+            more, outcome = _ledger_import_lost(store, template, log, notes)
+            lost += more
         elif scenario == "letter issue":
             issued = store.letters.search(status="issued")
             numbers = {str(r["doc_number"]) for r in issued}

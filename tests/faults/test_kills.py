@@ -1,6 +1,7 @@
 """Crash safety at scale: SIGKILL at random points of the write sequence (timed on how far the write-ahead
-log and the backups have grown, not on the clock) during import, bundle import, letter issue, backup,
-restore, saving and the 兑现 ledger's writes (claims paid in tranches). Nothing confirmed may be lost,
+log and the backups have grown, not on the clock) during import, bundle import (firms; and the ledger's
+actuals, scans and applications), letter issue, backup, restore, saving and the 兑现 ledger's writes (claims
+paid in tranches). Nothing confirmed may be lost,
 nothing partial may remain, the file passes the full check.
 
 The default run takes a sample of about 100 kills; `pytest -m slow` (or `--run-slow`) over 1,000.
@@ -27,8 +28,8 @@ from tests.faults.ledger import record
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = tuple(ks.CHILDREN)
-SAMPLE = 15  # per scenario: 7 × 15 = 105 kills in every run
-CAMPAIGN = 150  # per scenario under the slow marker: 1,050 kills
+SAMPLE = 15  # per scenario: 8 × 15 = 120 kills in every run
+CAMPAIGN = 150  # per scenario under the slow marker: 1,200 kills
 WATCH_LIMIT_S = 120.0  # a child that neither finishes nor grows is a failure, not a hang
 
 
@@ -118,7 +119,7 @@ def _attempt(
 
 def _calibrate(zygote: Zygote, scenario: str, template: ks.Template, work: Path) -> int:
     """How many bytes a whole attempt writes: one import run to its end, or four commits of a loop."""
-    if scenario in ("import", "bundle import"):
+    if scenario in ks.IMPORTS:
         _, lines = _attempt(zygote, scenario, template, work, -1, threshold=None)
         assert "committed" in lines, lines
         return max(1, int(ks.progress(work / "run-1") * 1.1))
@@ -151,7 +152,7 @@ def _campaign(zygote: Zygote, scenario: str, kills: int, tmp_path: Path, seed: i
         n += 1
     record(f"SIGKILL during {scenario} (timed on log growth)", killed, lost)
     assert not failures, failures
-    if scenario in ("import", "bundle import"):  # the kills land inside the transaction (and, in a long
+    if scenario in ks.IMPORTS:  # the kills land inside the transaction (and, in a long
         assert outcomes.get("none", 0) >= kills // 3, outcomes  # campaign, after its commit too)
         assert kills < 100 or outcomes.get("whole", 0) >= 1, outcomes
     else:  # and between commits, after some of them

@@ -124,3 +124,19 @@ def paid_in_tranches(store: Store, firm: Firm) -> str:
     ):
         L.advance_claim(store, L.ClaimStep(claim, step, who))
     return claim
+
+
+def send(sender: Store, receiver: Store, path: Path) -> Any:
+    """Export a signed bundle from one office and import it at the other (they trust each other)."""
+    from qt_app.services.bundles import export_bundle, import_bundle
+
+    export_bundle(sender, path)
+    return import_bundle(receiver, path, who="收件人")
+
+
+def tables(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Everything a bundle may change, row by row (not the audit log, which records each import)."""
+    names = ("firms", "contacts", "letters", "letter_copies", "ledger_actuals", "ledger_evidence", "ledger_claims",
+             "ledger_claim_events", "ledger_payments", "ledger_recoveries", "ledger_conflicts", "sync_conflicts",
+             "ledger_firms", "ledger_policies")  # fmt: skip
+    return {n: sorted(store.conn.execute(f"SELECT * FROM {n}").fetchall(), key=repr) for n in names}

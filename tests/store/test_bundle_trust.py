@@ -201,7 +201,7 @@ def test_a_later_versions_section_is_reported_not_lost(two: tuple[Store, Store],
     outpost.save_firm(make_firm(1))
     path = tmp_path / "milan.json"
     envelope = _exported(outpost, path)
-    envelope["body"]["sections"]["ledger"] = [{"id": "p-1"}]
+    envelope["body"]["sections"]["site_visits"] = [{"id": "v-1"}]
     report = import_bundle(hq, _resign(envelope, outpost.folder, path))
-    assert report.added == [make_firm(1).id] and report.skipped_sections == ["ledger"]
-    assert any("ledger" in line and "升级" in line for line in report.lines("zh"))
+    assert report.added == [make_firm(1).id] and report.skipped_sections == ["site_visits"]
+    assert any("site_visits" in line and "升级" in line for line in report.lines("zh"))

@@ -111,3 +111,24 @@ def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
     conn = sqlite3.connect(folder / DB_NAME)
     assert conn.execute("SELECT name FROM sqlite_master").fetchall() == [("photos",)]
     conn.close()
+
+
+def test_actuals_kept_before_outposts_merge_from_their_current_version(tmp_path: Path) -> None:
+    from qt_app.store.ledger_repo import actuals_hash, actuals_versions
+
+    folder = tmp_path / "v8"
+    _old_database(folder, 8)
+    conn = sqlite3.connect(folder / DB_NAME)
+    conn.execute(
+        "INSERT INTO ledger_actuals(firm_id, year, letter_id, data_json, source, recorded_at, recorded_by) "
+        "VALUES (?, 2026, 'l-1', '{\"note\": \"x\"}', 'form', '2027-01-01T00:00:00Z', '赵会计')",
+        [make_firm(1).id],
+    )
+    conn.commit()
+    conn.close()
+    with open_store(folder) as store:
+        assert schema_version(store.db) == SCHEMA_VERSION
+        versions = actuals_versions(store.db, make_firm(1).id, 2026)
+        assert versions == [actuals_hash("l-1", '{"note": "x"}')]  # its one version: what a bundle compares
+        assert store.ledger_conflicts() == [] and store.letters.copy_of("l-1") is None
+        assert store.get_setting("office_role") == "hq"  # an upgraded office keeps doing everything

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from qt_app.domain.offices import SETTING
 from qt_app.services.offers import clear_offer_variant, offer_refusal, offer_variant, set_offer_variant
+from qt_app.services.offices import check_role
 from qt_app.services.operations.base import OpResult, Undo
 from qt_app.services.operations.changes import OpChanges
 
@@ -13,14 +15,14 @@ if TYPE_CHECKING:
     from qt_app.domain.variants import Variant
     from qt_app.services.session import Session
 
-OFFICE_KEYS = ("issuing_office", "doc_prefix", "signer")
+OFFICE_KEYS = ("issuing_office", "doc_prefix", "signer", SETTING)
 
 
 def save_office_settings(session: Session, values: Mapping[str, str], who: str = "") -> OpResult[bool]:
     """Save the office settings that changed (True when any did); undo puts the previous values back.
 
     The letter's 附注 contact is checked when given (DomainError names the problem); both left empty means
-    letters go out without it until the officer fills it in at issue time.
+    letters go out without it until the officer fills it in at issue time. `office_role` is hq or outpost.
     """
     from qt_app.reports.snapshot import Contact
     from qt_app.services import letters as letters_svc
@@ -29,6 +31,8 @@ def save_office_settings(session: Session, values: Mapping[str, str], who: str =
     phone = values.get(letters_svc.CONTACT_PHONE, "").strip()
     if name or phone:
         letters_svc.check_contact(Contact(name, phone), values.get(letters_svc.LETTER_CC, ""))
+    if SETTING in values:
+        values = {**values, SETTING: check_role(values[SETTING])}
     store = session.store
     before = {k: store.get_setting(k) for k in values}
     changed = {k: v.strip() for k, v in values.items() if before[k] != v.strip()}
