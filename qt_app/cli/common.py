@@ -1,11 +1,16 @@
-"""Shared CLI helpers: messages in the chosen language, exit codes."""
+"""Shared CLI helpers: messages in the chosen language, exit codes, the data folder option and the store."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import sys
+from typing import TYPE_CHECKING
 
 from qt_app.domain.errors import DomainError, ValidationError
+
+if TYPE_CHECKING:
+    from qt_app.store.store import Store
 
 
 class CliExit(Exception):
@@ -34,3 +39,29 @@ def print_error(error: DomainError, lang: str = "zh") -> None:
             print(f"{head}{line}", file=sys.stderr)
     else:
         print(error.message(lang), file=sys.stderr)
+
+
+def data_dir_option(p: argparse.ArgumentParser) -> None:
+    """`--data-dir` on a command; SUPPRESS keeps one given before the command name."""
+    p.add_argument(
+        "--data-dir", default=argparse.SUPPRESS, help="data folder (default: $OFFER_DESK_DATA_DIR)"
+    )
+
+
+def say(args: argparse.Namespace, zh: str, en: str) -> None:
+    """Print a result line in the language the command was given (`--lang`)."""
+    print(en if args.lang == "en" else zh)
+
+
+def writer(args: argparse.Namespace) -> Store:
+    """The store, opened for a command that changes it (refused clearly when it can only be read)."""
+    from qt_app.services.firms import open_store
+
+    return open_store(args.data_dir, require_write=True)
+
+
+def reader(args: argparse.Namespace) -> Store:
+    """The store, opened to read (no automatic backup)."""
+    from qt_app.services.firms import open_store
+
+    return open_store(args.data_dir, auto_backup=False)

@@ -10,31 +10,23 @@ import argparse
 import sys
 from pathlib import Path
 
-from qt_app.cli.common import CliExit
+from qt_app.cli.common import CliExit, reader, say, writer
+from qt_app.cli.common import data_dir_option as _data_dir
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import STAGE_LABELS, Stage
 from qt_app.domain.money_format import money
 from qt_app.services.demo import load_demo
 from qt_app.services.firms import (
     ImportRefused,
-    Store,
     StoreCorrupt,
     check_data_file,
     export_firm_file,
     export_firms,
     import_firms,
-    open_store,
     plan_import,
     recover_from_backup,
     write_template,
 )
-
-
-def _data_dir(p: argparse.ArgumentParser) -> None:
-    # SUPPRESS keeps a --data-dir given before the command name.
-    p.add_argument(
-        "--data-dir", default=argparse.SUPPRESS, help="data folder (default: $OFFER_DESK_DATA_DIR)"
-    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -86,20 +78,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rs.set_defaults(handler=cmd_restore)
 
 
-def _say(args: argparse.Namespace, zh: str, en: str) -> None:
-    print(en if args.lang == "en" else zh)
-
-
-def _writer(args: argparse.Namespace) -> Store:
-    return open_store(args.data_dir, require_write=True)
-
-
-def _reader(args: argparse.Namespace) -> Store:
-    return open_store(args.data_dir, auto_backup=False)
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    with _writer(args) as store:
+    with writer(args) as store:
         if args.dry_run:
             report = plan_import(store, args.file, "skip" if args.skip_invalid else "all")
             for line in report.lines(args.lang):
@@ -125,25 +105,25 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise DomainError(
                 "单个企业导出为企业文件（.json）", "One firm is exported as a firm file (.json)"
             )
-        with _reader(args) as store:
+        with reader(args) as store:
             export_firm_file(store, args.firm, args.file)
-        _say(args, f"已导出企业文件：{args.file}", f"Firm file written: {args.file}")
+        say(args, f"已导出企业文件：{args.file}", f"Firm file written: {args.file}")
         return 0
-    with _reader(args) as store:
+    with reader(args) as store:
         n = export_firms(store, args.file)
-    _say(args, f"已导出 {n} 家企业到 {args.file}", f"Exported {n} firms to {args.file}")
+    say(args, f"已导出 {n} 家企业到 {args.file}", f"Exported {n} firms to {args.file}")
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with _reader(args) as store:
+    with reader(args) as store:
         total = store.count_firms(args.query)
         rows = store.list_firms(args.query, sort="name", descending=False, limit=max(1, args.limit))
     for r in rows:
         stage = STAGE_LABELS[Stage(r.stage)][1 if args.lang == "en" else 0]
         total_text = money(r.package_total_fen, args.lang) if r.package_total_fen is not None else "-"
         print("\t".join((r.uscc, r.name, stage, r.outpost or "-", r.owner or "-", total_text, r.id)))
-    _say(args, f"共 {total} 家", f"{total} found")
+    say(args, f"共 {total} 家", f"{total} found")
     return 0
 
 
@@ -151,7 +131,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     if args.file.suffix.lower() not in (".xlsx", ".csv"):
         raise DomainError("模板只能是 .xlsx 或 .csv", "The template is .xlsx or .csv")
     write_template(args.file)
-    _say(args, f"已写出导入模板：{args.file}", f"Import template written: {args.file}")
+    say(args, f"已写出导入模板：{args.file}", f"Import template written: {args.file}")
     return 0
 
 
@@ -159,10 +139,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from qt_app.domain.policy_loader import default_policy
     from qt_app.services.demo_ledger import load_demo_ledger
 
-    with _writer(args) as store:
+    with writer(args) as store:
         n = load_demo(store)
         k = load_demo_ledger(store, default_policy())  # three landed firms with a letter, actuals and claims
-    _say(
+    say(
         args,
         f"已载入 {n} 家演示企业" + (f"，其中 {k} 家附兑现台账" if k else ""),
         f"Added {n} demo firms" + (f", {k} of them with a payment ledger" if k else ""),
@@ -171,21 +151,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    with _reader(args) as store:
+    with reader(args) as store:
         path = store.backup(args.to)
-    _say(args, f"已备份到 {path}", f"Backed up to {path}")
+    say(args, f"已备份到 {path}", f"Backed up to {path}")
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """0 when the file is whole, 1 when it is damaged (the problems on stderr, the backup to restore named)."""
-    with _reader(args) as store:
+    with reader(args) as store:
         report = check_data_file(store)
     for line in report.problems:
         print(line, file=sys.stderr)
     print(report.summary(args.lang))
     if not report.ok and report.backup is not None:
-        _say(
+        say(
             args,
             f"恢复：python -m qt_app restore {report.backup}",
             f"To restore: python -m qt_app restore {report.backup}",
@@ -195,10 +175,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     try:
-        store = _writer(args)
+        store = writer(args)
     except StoreCorrupt:  # the live file is damaged: move it aside (never delete) and put the backup in place
         aside = recover_from_backup(args.data_dir, args.file)
-        _say(
+        say(
             args,
             f"已从 {args.file} 恢复；损坏的文件已改名保留为 {aside}",
             f"Restored from {args.file}; the damaged file was kept as {aside}",
@@ -206,7 +186,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return 0
     with store:
         safety = store.restore(args.file)
-    _say(
+    say(
         args,
         f"已从 {args.file} 恢复；恢复前的数据已备份到 {safety}",
         f"Restored from {args.file}; the previous data is in {safety}",

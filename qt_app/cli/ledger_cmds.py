@@ -19,6 +19,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from qt_app.cli.common import data_dir_option as _data_dir
+from qt_app.cli.common import say, writer
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
 from qt_app.domain.ledger import steps as s
 from qt_app.domain.money import Fen, parse_amount
@@ -26,12 +28,6 @@ from qt_app.domain.policy import Policy
 
 STEPS = ("apply", "review", "notice", "objection", "resolve", "pay", "accept", "hold", "resume", "terminate",
          "recover", "repay")  # fmt: skip
-
-
-def _data_dir(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--data-dir", default=argparse.SUPPRESS, help="data folder (default: $OFFER_DESK_DATA_DIR)"
-    )
 
 
 def _policies(p: argparse.ArgumentParser) -> None:
@@ -149,17 +145,11 @@ def _load_policies(paths: list[Path]) -> list[Policy]:
     return [load_policy(p) for p in paths]
 
 
-def _writer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from qt_app.services.firms import open_store
-
-    return open_store(args.data_dir, require_write=True)
-
-
 def cmd_record(args: argparse.Namespace) -> int:
     from qt_app.services.ledger import check_actuals_file, record_actuals_file
 
     policies = _load_policies(args.policy)
-    with _writer(args) as store:
+    with writer(args) as store:
         run = check_actuals_file if args.dry_run else record_actuals_file
         notices = run(store, args.file, args.who, policies)
     en = args.lang == "en"
@@ -235,7 +225,7 @@ def cmd_claim(args: argparse.Namespace) -> int:
     from qt_app.services.ledger import ClaimStep, OpenClaim, advance_claim, open_claim
 
     policies = _load_policies(args.policy)
-    with _writer(args) as store:
+    with writer(args) as store:
         if args.step == "apply":
             problems = []
             if not args.item:
@@ -285,7 +275,7 @@ def cmd_budget(args: argparse.Namespace) -> int:
             [FieldProblem("amount", "请给出金额，或用 --clear 清除", "Give an amount, or --clear")]
         )
     amount = None if args.clear else _money(args.amount, "amount")
-    with _writer(args) as store:
+    with writer(args) as store:
         notice = set_budget(store, SetBudget(args.item, args.year, amount, args.who), default_policy())
     print(notice.summary(args.lang))
     return 0
@@ -310,7 +300,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     if args.file.suffix.lower() != ".xlsx":
         raise DomainError("模板为 .xlsx 文件", "The template is an .xlsx file")
     write_actuals_template(args.file)
-    print(f"Template written: {args.file}" if args.lang == "en" else f"已写出实绩模板：{args.file}")
+    say(args, f"已写出实绩模板：{args.file}", f"Template written: {args.file}")
     return 0
 
 
@@ -334,5 +324,5 @@ def cmd_paper(args: argparse.Namespace) -> int:
         ) from None
     written = args.output
     what = ("兑现审核表", "review sheet") if args.ledger_command == "sheet" else ("对账单", "statement")
-    print(f"Wrote the {what[1]}: {written}" if args.lang == "en" else f"已写出{what[0]}：{written}")
+    say(args, f"已写出{what[0]}：{written}", f"Wrote the {what[1]}: {written}")
     return 0
