@@ -6,6 +6,7 @@ A case's `letter.policy` and `in_force` name policy files next to the cases (def
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from qt_app.domain.ledger.statement import FirmLedger, build_ledger, paid_by_ite
 from qt_app.domain.ledger.steps import Apply
 from qt_app.domain.policy import Policy
 from qt_app.domain.policy_loader import default_policy, load_policy
+from qt_app.domain.wording import date_words
 from tests.domain.ledger_factories import Books, actuals_for, commitment_for, fen, step_of
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "policy_cases" / "ledger"
@@ -119,6 +121,11 @@ def test_ledger_case(case: dict[str, Any]) -> None:
         for item, by_year in expect["due_under_in_force"].items():
             for year, amount in by_year.items():
                 assert other.amount(item, int(year)) == fen(amount)
+    if "deadline_contains" in expect:
+        said = [f"{date_words(d.on, 'zh')} {d.zh}" for d in ledger.deadlines]
+        assert expect["deadline_contains"] in said, said
+    for d in ledger.deadlines:  # read aloud to the firm: never a condition's id
+        assert not re.search(r"[a-z]_[a-z]", d.zh + d.en), d
     if claim is not None and "claim_state" in expect:
         assert claim.state.value == expect["claim_state"]
     if claim is not None and "tranches" in expect:

@@ -213,6 +213,13 @@ def _order(policy: Policy, item_id: str) -> int:
     return 10_000
 
 
+_REPAY = {  # what moving out inside the window means, by the condition's method
+    "pro_rata": ("须按未满年限比例退还", "repay pro rata to the years not served"),
+    "full": ("须全额退还", "repay in full"),
+    "stop": ("停止拨付", "payments stop"),
+}
+
+
 def _deadlines(
     claims: tuple[Claim, ...],
     wins: list[ClawbackWindow],
@@ -245,12 +252,16 @@ def _deadlines(
             )
     if not moved:
         for w in wins:
+            # The years, not the condition's id: staff read this aloud to the firm.
+            n = (w.closes.year - w.opens.year) or 1
+            zh_do, en_do = _REPAY.get(w.condition.method, _REPAY["pro_rata"])
             out.append(
                 Deadline(
                     w.closes,
                     "clawback_closes",
-                    f"迁出追回期满（{w.condition.id}，自{date_words(w.opens, 'zh')}入驻起）",
-                    f"Move-out clawback window closes ({w.condition.id}, from moving in on {date_words(w.opens, 'en')})",
+                    f"迁出追回期满（入驻{n}年内迁出{zh_do}，自{date_words(w.opens, 'zh')}入驻起）",
+                    f"Move-out clawback window closes (moving out within {n} years of moving in on "
+                    f"{date_words(w.opens, 'en')}: {en_do})",
                 )
             )
     return sorted(out, key=lambda d: d.on)
