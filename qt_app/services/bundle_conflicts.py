@@ -33,6 +33,39 @@ FIGURE_LABELS: dict[str, tuple[str, str]] = {
     "note": ("备注", "note"),
 }
 
+# A firm record's fields as the editor labels them, so a conflict reads "营收计划、备注", not "revenue, notes".
+FIRM_FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("企业名称", "name"),
+    "uscc": ("统一社会信用代码", "credit code"),
+    "uscc_note": ("校验位说明", "check-digit note"),
+    "entity_type": ("主体类型", "entity type"),
+    "is_trading": ("贸易类企业", "trading firm"),
+    "is_headquarters": ("总部类企业", "headquarters-type firm"),
+    "dishonest": ("列入严重失信名单", "on the dishonesty list"),
+    "registers_in_qingtian": ("在青田注册并纳税", "registers and pays tax in Qingtian"),
+    "mu_grade": ("亩均评价", "per-mu rating"),
+    "grade": ("企业等级", "grade"),
+    "domains": ("元宇宙领域", "metaverse domains"),
+    "domain_recognition": ("领域认定", "domain recognition"),
+    "location": ("载体与租金", "site and rent"),
+    "talents": ("人才", "talents"),
+    "revenue": ("营收计划", "revenue plan"),
+    "compute_spend": ("算力合作合同额", "compute contracts"),
+    "rnd_spend": ("研发投入", "R&D spending"),
+    "loans": ("贷款", "loans"),
+    "science_projects": ("科技项目", "science projects"),
+    "scenario_projects": ("应用场景项目", "scenario projects"),
+    "investment": ("计划投资额", "planned investment"),
+    "stage": ("招商阶段", "stage"),
+    "stage_reason": ("终止原因", "reason for the stage"),
+    "owner": ("负责人", "officer in charge"),
+    "outpost": ("驻点", "outpost"),
+    "contact": ("企业联系人", "contact"),
+    "notes": ("备注", "notes"),
+    "variants": ("测算方案", "variants"),
+    "start_year": ("测算起始年", "first year"),
+}
+
 
 @dataclass(frozen=True)
 class ConflictItem:
@@ -52,10 +85,8 @@ class ConflictItem:
 
     def differs_words(self, lang: str = "zh") -> str:
         index = 1 if lang == "en" else 0
-        names = [
-            FIGURE_LABELS[d][index] if self.kind == ACTUALS and d in FIGURE_LABELS else d
-            for d in self.differs
-        ]
+        labels = FIGURE_LABELS if self.kind == ACTUALS else FIRM_FIELD_LABELS
+        names = [labels[d][index] if d in labels else d for d in self.differs]
         return (", " if lang == "en" else "、").join(names)
 
     def what(self, lang: str = "zh") -> str:

@@ -77,7 +77,7 @@ def test_conflicts_are_listed_with_what_differs_and_settled_by_a_person(
     assert code == 0 and "待处理的冲突：2" in out
     assert (
         "企业档案" in out
-        and "notes" in out
+        and "不同之处：备注" in out  # the editor's label, not the field's key
         and f"bundle resolve {make_firm(2).id} --keep local|remote" in out
     )
     assert "2027年实绩" in out and "经审计销售收入" in out and f"bundle resolve {firm.id} --year 2027" in out

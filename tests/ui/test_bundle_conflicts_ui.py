@@ -55,7 +55,7 @@ def test_conflicts_are_listed_and_settled_in_the_dialog(session, hub, qtbot, tmp
     dialog.show()
     texts = [dialog.items.item(i).text() for i in range(dialog.items.count())]
     assert len(texts) == 2 and not dialog.empty.isVisible()
-    assert "企业档案" in texts[0] and "notes" in texts[0]
+    assert "企业档案" in texts[0] and "备注" in texts[0] and "notes" not in texts[0]
     assert "2027年实绩" in texts[1] and "经审计销售收入" in texts[1] and "（米兰）" in texts[1]
     dialog.items.setCurrentRow(1)
     with qtbot.waitSignal(hub.changed) as notice:
