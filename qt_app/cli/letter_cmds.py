@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from qt_app import paths
+from qt_app.cli.common import data_dir_option
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm_io import load_firm_file
 from qt_app.domain.simulate import simulate
@@ -46,15 +47,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="the text read from the letter's QR code (alone: check the code; with a file: the code on "
         "the paper, for a copy that lost its metadata)",
     )
+    data_dir_option(v)
     v.set_defaults(handler=cmd_verify)
 
     k = sub.add_parser("keys", help="签名密钥 / signing keys")
     k_sub = k.add_subparsers(dest="keys_command", metavar="ACTION")
     show = k_sub.add_parser("show", help="本机公钥指纹 / this installation's key fingerprint")
+    data_dir_option(show)
     show.set_defaults(handler=cmd_keys_show)
     imp = k_sub.add_parser("import", help="导入其他单位的公钥 / trust another office's public key")
     imp.add_argument("file", type=Path)
     imp.add_argument("--label", default="", help="a short name for the office (used in the file name)")
+    data_dir_option(imp)
     imp.set_defaults(handler=cmd_keys_import)
 
 
