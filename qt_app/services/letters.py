@@ -1,4 +1,5 @@
-"""Offer letters (意向书/告知函) as use cases: render, the register lifecycle, verify, batch.
+"""Offer letters (意向书/告知函) as use cases: render and the register lifecycle (terms: `letter_terms`;
+verification: `letter_verify`; batches: `letter_batch`; the register's protocol: `letter_register`).
 
 Plain data in and out, no Qt. Lifecycle over `Store.letters`: draft (a firm + a variant, its approved
 content frozen as the draft core) → submitted → approved → issued (next gap-free 文号, full snapshot
@@ -9,14 +10,11 @@ a change is a new letter that supersedes it (the old one is voided when the new 
 from __future__ import annotations
 
 import json
-import re
-import threading
 import uuid
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from qt_app.domain.errors import DomainError
 from qt_app.domain.firm import Firm
@@ -29,7 +27,6 @@ from qt_app.reports.official.canvas import Built
 from qt_app.reports.official.digest import PageView, document_digest
 from qt_app.reports.signing import KeyRing
 from qt_app.reports.snapshot import (
-    DEFAULT_OFFICE,
     KIND_NOTICE,
     Contact,
     LetterTerms,
@@ -40,183 +37,22 @@ from qt_app.reports.snapshot import (
     finalize,
 )
 from qt_app.reports.texts import LetterTexts, load_texts
-from qt_app.reports.verify import (
-    REGISTER_KNOWN,
-    REGISTER_MISMATCH,
-    REGISTER_UNKNOWN,
-    Verdict,
-    verify_payload_text,
-    verify_pdf_bytes,
-)
+from qt_app.services.letter_register import ISSUED_STATES as ISSUED_STATES
+from qt_app.services.letter_register import LetterRecord as LetterRecord
+from qt_app.services.letter_register import LetterStore as LetterStore
+from qt_app.services.letter_register import keyring_of as _keyring
+from qt_app.services.letter_terms import CONTACT_NAME as CONTACT_NAME
+from qt_app.services.letter_terms import CONTACT_PHONE as CONTACT_PHONE
+from qt_app.services.letter_terms import LETTER_CC as LETTER_CC
+from qt_app.services.letter_terms import SETTING_KEYS as SETTING_KEYS
+from qt_app.services.letter_terms import check_contact as check_contact
+from qt_app.services.letter_terms import letter_contact as letter_contact
+from qt_app.services.letter_terms import save_letter_contact as save_letter_contact
+from qt_app.services.letter_terms import terms_from_settings as terms_from_settings
+from qt_app.services.letter_terms import terms_from_store as terms_from_store
+from qt_app.services.letter_verify import verify_pdf as verify_pdf
+from qt_app.services.letter_verify import verify_qr_text as verify_qr_text
 from qt_app.services.offices import office_role
-
-ISSUED_STATES = frozenset({"issued", "accepted", "declined", "expired", "voided"})
-
-
-class _Register(Protocol):
-    def create_draft(self, record: dict[str, Any], who: str = "") -> str: ...
-    def get(self, letter_id: str) -> dict[str, Any] | None: ...
-    def update_draft(self, letter_id: str, fields: dict[str, Any], who: str = "") -> None: ...
-    def set_status(self, letter_id: str, status: str, who: str, note: str = "") -> None: ...
-    def issue(
-        self, letter_id: str, prefix: str, year: int, build: Callable[[str], dict[str, Any]], who: str = ""
-    ) -> dict[str, Any]: ...
-    def by_content_hash(self, content_hash: str) -> dict[str, Any] | None: ...
-    def by_doc_number(self, number: str) -> dict[str, Any] | None: ...
-    def copy_of(self, letter_id: str) -> str | None: ...
-    def search(self, query: str = "", status: str | None = None) -> list[dict[str, Any]]: ...
-
-
-class LetterStore(Protocol):
-    """What the letter use cases need of the store (`qt_app.store.store.Store` satisfies it)."""
-
-    @property
-    def letters(self) -> _Register: ...
-    @property
-    def folder(self) -> Path: ...
-    def get_setting(self, key: str, default: str | None = None) -> str: ...
-
-
-@dataclass(frozen=True)
-class LetterRecord:
-    """One row of the letter register, as the windows and the CLI show it."""
-
-    id: str
-    firm_id: str
-    firm_name: str
-    firm_uscc: str
-    variant: str
-    status: str
-    doc_number: str
-    total_fen: int
-    content_hash: str
-    key_fingerprint: str
-    payload: str
-    supersedes: str
-    created_at: str
-    approved_by: str
-    approved_at: str
-    issued_at: str
-    note: str
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> LetterRecord:
-        def s(key: str) -> str:
-            value = row.get(key)
-            return "" if value is None else str(value)
-
-        return cls(
-            id=s("id"),
-            firm_id=s("firm_id"),
-            firm_name=s("firm_name"),
-            firm_uscc=s("firm_uscc"),
-            variant=s("variant"),
-            status=s("status"),
-            doc_number=s("doc_number"),
-            total_fen=int(row.get("total_fen") or 0),
-            content_hash=s("content_hash"),
-            key_fingerprint=s("key_fingerprint"),
-            payload=s("payload"),
-            supersedes=s("supersedes"),
-            created_at=s("created_at"),
-            approved_by=s("approved_by"),
-            approved_at=s("approved_at"),
-            issued_at=s("issued_at"),
-            note=s("note"),
-        )
-
-
-# -- settings ------------------------------------------------------------------------------------------------
-
-
-def _int_setting(value: str, default: int) -> int:
-    try:
-        n = int(str(value).strip())
-    except ValueError:
-        return default
-    return n if n > 0 else default
-
-
-def terms_from_settings(settings: Mapping[str, str] | LetterTerms | None) -> LetterTerms:
-    """Letter settings (issuing office, 文号 prefix, signer, validity days, minimum years) with defaults."""
-    if isinstance(settings, LetterTerms):
-        return settings
-    s = settings or {}
-    base = LetterTerms()
-    return LetterTerms(
-        office=(s.get("issuing_office") or "").strip() or DEFAULT_OFFICE,
-        office_en=(s.get("issuing_office_en") or "").strip() or base.office_en,
-        doc_prefix=(s.get("doc_prefix") or "").strip() or base.doc_prefix,
-        signer=(s.get("signer") or "").strip(),
-        validity_days=_int_setting(s.get("letter_validity_days") or "", base.validity_days),
-        min_years=_int_setting(s.get("letter_min_years") or "", base.min_years),
-        contact=Contact((s.get(CONTACT_NAME) or "").strip(), (s.get(CONTACT_PHONE) or "").strip()),
-        cc=(s.get(LETTER_CC) or "").strip(),
-    )
-
-
-CONTACT_NAME = "letter_contact_name"  # 附注: the issuing officer's name …
-CONTACT_PHONE = "letter_contact_phone"  # … and telephone
-LETTER_CC = "letter_cc"  # 抄送, e.g. 县财政局、县经信局
-SETTING_KEYS = (
-    "issuing_office",
-    "issuing_office_en",
-    "doc_prefix",
-    "signer",
-    "letter_validity_days",
-    "letter_min_years",
-    CONTACT_NAME,
-    CONTACT_PHONE,
-    LETTER_CC,
-)
-
-
-def terms_from_store(store: LetterStore) -> LetterTerms:
-    return terms_from_settings({k: store.get_setting(k) or "" for k in SETTING_KEYS})
-
-
-_PHONE = re.compile(r"^[0-9+()（）\-－—\s转/,，;；]{5,40}$")
-
-
-def check_contact(contact: Contact, cc: str = "") -> Contact:
-    """A contact fit for the 附注: a name, and a telephone made of digits, dashes, brackets or 转 (extension).
-
-    Raises DomainError naming the problem; returns the contact with surrounding spaces removed.
-    """
-    name, phone = contact.name.strip(), contact.phone.strip()
-    if not name or not phone:
-        raise DomainError(
-            "请填写联系人和电话（告知函附注）", "Enter the contact's name and telephone (the letter's note)"
-        )
-    if len(name) > 20:
-        raise DomainError(
-            "联系人姓名过长（最多 20 个字）", "The contact's name is too long (20 characters at most)"
-        )
-    if not _PHONE.match(phone) or sum(ch.isdigit() for ch in phone) < 5:
-        raise DomainError(
-            f"电话“{phone}”格式不对：请写数字，区号可用“-”分隔，如 0578-6812345",
-            f"“{phone}” is not a telephone number: use digits, e.g. 0578-6812345",
-        )
-    if len(cc) > 120:
-        raise DomainError("抄送过长（最多 120 个字）", "The copy list is too long (120 characters at most)")
-    return Contact(name, phone)
-
-
-def letter_contact(store: LetterStore) -> tuple[Contact, str]:
-    """The contact and 抄送 from settings, offered (and editable) when a letter is issued."""
-    terms = terms_from_store(store)
-    return terms.contact, terms.cc
-
-
-def save_letter_contact(store: Any, contact: Contact, cc: str, who: str = "") -> tuple[str, ...]:
-    """Store the default contact and 抄送 (checked first); returns the setting keys that changed."""
-    contact = check_contact(contact, cc)
-    changed = []
-    for key, value in ((CONTACT_NAME, contact.name), (CONTACT_PHONE, contact.phone), (LETTER_CC, cc.strip())):
-        if store.get_setting(key) != value:
-            store.set_setting(key, value, who)
-            changed.append(key)
-    return tuple(changed)
 
 
 def refuse_unprintable(snapshot: Mapping[str, Any]) -> None:
@@ -231,12 +67,6 @@ def refuse_unprintable(snapshot: Mapping[str, Any]) -> None:
         f"Cannot issue: characters {en} have no glyph in the letter's fonts and would print as gaps. "
         "Replace them, then issue again (no number was used).",
     )
-
-
-def _keyring(store: LetterStore | None, keyring: KeyRing | None) -> KeyRing:
-    if keyring is not None:
-        return keyring
-    return KeyRing(store.folder) if store is not None else KeyRing()
 
 
 # -- rendering ---------------------------------------------------------------------------------------------
@@ -560,151 +390,3 @@ def letter_pdf(
         draft=True,
     )
     return seal(snapshot, ring).pdf
-
-
-# -- verification ------------------------------------------------------------------------------------------
-
-
-def _check_register(verdict: Verdict, store: LetterStore | None) -> Verdict:
-    """Known to this office's register (and its status), unknown, or our 文号 with other content."""
-    if store is None or not verdict.readable:
-        return verdict
-    if int(verdict.payload.get("x", 1) or 1) in payload.LEDGER_KINDS:  # a 兑现审核表 or 对账单
-        from qt_app.services.ledger_papers import check_register
-        from qt_app.store.store import Store
-
-        return check_register(verdict, store) if isinstance(store, Store) else verdict
-    from qt_app.store.letters import STATUS_LABELS
-
-    p = verdict.payload
-    row = store.letters.get(str(p.get("i", "")))
-    issued = row is not None and bool(row.get("content_hash"))
-    if row is not None and not issued and p.get("d"):
-        verdict.register = REGISTER_KNOWN  # a draft of ours: the register knows it, unnumbered
-    elif not issued:
-        other = store.letters.by_doc_number(str(p["n"])) if p.get("n") else None
-        if other is not None and other.get("key_fingerprint") == p.get("k"):
-            verdict.register = REGISTER_MISMATCH  # our number, our key, different content
-            verdict.register_status = str(other["status"])
-        else:
-            verdict.register = REGISTER_UNKNOWN
-        return verdict
-    else:
-        assert row is not None
-        same = (
-            str(row.get("content_hash") or "").startswith(str(p.get("h") or "-"))
-            and (row.get("doc_number") or "") == p.get("n")
-            and int(row.get("total_fen") or 0) == p.get("t")
-        )
-        verdict.register = REGISTER_KNOWN if same else REGISTER_MISMATCH
-    assert row is not None
-    verdict.register_status = str(row["status"])
-    verdict.register_status_label = STATUS_LABELS.get(verdict.register_status, ("", ""))
-    return verdict
-
-
-def verify_pdf(
-    path_or_bytes: str | Path | bytes,
-    store: LetterStore | None = None,
-    keyring: KeyRing | None = None,
-    qr_text: str | None = None,
-) -> Verdict:
-    """Check a letter PDF offline: signature, every page's visible text, snapshot, file, and the register.
-
-    `qr_text` (scanned from the paper) lets a copy that lost its metadata be checked against the pages."""
-    if isinstance(path_or_bytes, bytes):
-        data = path_or_bytes
-    else:
-        try:
-            data = Path(path_or_bytes).read_bytes()
-        except OSError as e:
-            raise DomainError(
-                f"无法读取文件 {path_or_bytes}：{e.strerror}", f"Cannot read {path_or_bytes}: {e.strerror}"
-            ) from e
-    return _check_register(verify_pdf_bytes(data, _keyring(store, keyring), qr_text), store)
-
-
-def verify_qr_text(text: str, store: LetterStore | None = None, keyring: KeyRing | None = None) -> Verdict:
-    """Check the text a QR scanner read from a printed letter."""
-    return _check_register(verify_payload_text(text, _keyring(store, keyring)), store)
-
-
-# -- batch -------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LetterJob:
-    """One firm to write a letter for; `package` None means simulate it with the policy."""
-
-    firm: Firm
-    variants: tuple[Variant, ...] = ()
-    variant: str = BASE
-    package: Package | None = None
-
-
-@dataclass
-class BatchResult:
-    written: list[Path] = field(default_factory=list)
-    failed: list[tuple[str, str, str]] = field(default_factory=list)  # (firm name, zh, en)
-    cancelled: bool = False
-
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
-def letter_filename(firm: Firm) -> str:
-    """告知函-<firm>-<id>.pdf, with characters Windows forbids replaced."""
-    name = _UNSAFE.sub("_", firm.name).strip(" .")[:60] or "firm"
-    return f"告知函-{name}-{firm.id}.pdf"
-
-
-def batch_letters(
-    jobs: Sequence[LetterJob],
-    out_dir: Path,
-    policy: Any,
-    settings: Mapping[str, str] | LetterTerms | None = None,
-    language: str = "zh",
-    *,
-    progress: Callable[[int, int, str], None] | None = None,
-    cancel: threading.Event | Callable[[], bool] | None = None,
-    keyring: KeyRing | None = None,
-) -> BatchResult:
-    """Draft letters for several firms into a folder; one firm's problem does not stop the others."""
-    from qt_app.domain.simulate import simulate
-    from qt_app.services.packages import find_variant
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    result = BatchResult()
-    ring = keyring or KeyRing()
-    texts = load_texts()
-    terms = terms_from_settings(settings)
-
-    def stopped() -> bool:
-        if cancel is None:
-            return False
-        return cancel.is_set() if isinstance(cancel, threading.Event) else bool(cancel())
-
-    for i, job in enumerate(jobs):
-        if stopped():
-            result.cancelled = True
-            break
-        if progress is not None:
-            progress(i, len(jobs), job.firm.name)
-        try:
-            variant = find_variant(job.variants, job.variant)
-            package = job.package or simulate(job.firm, policy, variant)
-            pdf = render_letter(
-                job.firm, variant, package, policy, terms, language, True, keyring=ring, texts=texts
-            )
-            path = out_dir / letter_filename(job.firm)
-            path.write_bytes(pdf)
-            result.written.append(path)
-        except DomainError as e:
-            result.failed.append((job.firm.name, e.zh, e.en))
-        except OSError as e:  # a full disk or a locked file stops this firm, not the batch
-            result.failed.append(
-                (job.firm.name, f"无法写入文件：{e.strerror}", f"Cannot write the file: {e.strerror}")
-            )
-    if progress is not None and not result.cancelled:
-        progress(len(jobs), len(jobs), "")
-    return result

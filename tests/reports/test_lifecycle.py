@@ -17,6 +17,7 @@ from qt_app.domain.errors import DomainError
 from qt_app.reports.official import payload
 from qt_app.reports.signing import KeyRing
 from qt_app.reports.snapshot import Contact
+from qt_app.services import letter_batch
 from qt_app.services import letters as svc
 from tests.reports.factories import excluded_package, make_firm, make_package, make_policy
 
@@ -215,14 +216,18 @@ def test_an_excluded_firm_is_drafted_as_a_notice(store: Any) -> None:
 
 def test_batch_letters_reports_progress_and_stops_when_cancelled(tmp_path: Path) -> None:
     firms = [make_firm(f"批量企业{i}有限公司").with_changes(id=f"f-batch{i}") for i in range(3)]
-    jobs = [svc.LetterJob(f, package=make_package(f)) for f in firms]
+    jobs = [letter_batch.LetterJob(f, package=make_package(f)) for f in firms]
     seen: list[tuple[int, int, str]] = []
-    result = svc.batch_letters(jobs, tmp_path / "out", make_policy(), progress=lambda *a: seen.append(a))
+    result = letter_batch.batch_letters(
+        jobs, tmp_path / "out", make_policy(), progress=lambda *a: seen.append(a)
+    )
     assert len(result.written) == 3 and not result.failed and not result.cancelled
     assert seen[0] == (0, 3, "批量企业0有限公司") and seen[-1] == (3, 3, "")
     assert all(p.read_bytes().startswith(b"%PDF") for p in result.written)
     calls = iter([False, True])
-    stopped = svc.batch_letters(jobs, tmp_path / "out2", make_policy(), cancel=lambda: next(calls, True))
+    stopped = letter_batch.batch_letters(
+        jobs, tmp_path / "out2", make_policy(), cancel=lambda: next(calls, True)
+    )
     assert stopped.cancelled and len(stopped.written) == 1
 
 

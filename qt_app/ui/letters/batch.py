@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from qt_app.reports.signing import KeyRing
 from qt_app.reports.snapshot import LetterTerms
-from qt_app.services.letters import BatchResult, LetterJob, batch_letters
+from qt_app.services.letter_batch import BatchResult, LetterJob, batch_letters
 
 FIRM_LIMIT = 2000  # the chooser lists at most this many firms; the search box narrows them
 

@@ -39,7 +39,8 @@ from qt_app.domain.firm import Firm
 from qt_app.domain.variants import BASE, Variant
 from qt_app.reports.signing import KeyRing
 from qt_app.services import letters as svc
-from qt_app.services.letters import ISSUED_STATES, BatchResult, LetterJob, LetterRecord
+from qt_app.services.letter_batch import BatchResult, LetterJob
+from qt_app.services.letters import ISSUED_STATES, LetterRecord
 from qt_app.services.offers import with_offer
 from qt_app.services.operations import OpChanges, OpResult
 from qt_app.services.operations import letters as letter_ops
