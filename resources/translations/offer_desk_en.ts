@@ -9,11 +9,11 @@
         </message>
         <message>
             <location filename="../../qt_app/ui/exposure_report_model.py" line="+45" />
-            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="+154" />
+            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="+150" />
             <location filename="../../qt_app/ui/ledger/parts.py" line="+32" />
             <location line="+97" />
             <location line="+22" />
-            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+343" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+347" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
@@ -141,7 +141,7 @@
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="-104" />
+            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="-97" />
             <location filename="../../qt_app/ui/ledger/parts.py" line="+47" />
             <source>文号或编号</source>
             <translation>Document number</translation>
@@ -169,11 +169,13 @@
         </message>
         <message>
             <location line="+8" />
+            <location filename="../../qt_app/ui/ledger/actuals_tables.py" line="+169" />
             <source>选择扫描件</source>
             <translation>Choose a scan</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../qt_app/ui/ledger/actuals_tables.py" line="+0" />
             <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.ofd)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.ofd)</translation>
         </message>
@@ -183,7 +185,7 @@
             <translation>Scan chosen: {name} (kept in the data folder under its hash when saved)</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+31" />
             <source>登记实绩</source>
             <translation>Record actuals</translation>
         </message>
@@ -193,7 +195,7 @@
             <translation>Record what the firm really did in one year; every figure needs its document (type, number, date, and a scan if you have it). Amounts may be typed as 4200万 or 1.2亿.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>如 2026</source>
             <translation>e.g. 2026</translation>
         </message>
@@ -268,12 +270,7 @@
             <translation>empty unless it moved out</translation>
         </message>
         <message>
-            <location line="+14" />
-            <source>另有（保持不变，请用实绩文件修改）：{names}</source>
-            <translation>Also recorded (kept as they are; change them by file): {names}</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+13" />
             <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+8" />
             <source>备注</source>
             <translation>Remark</translation>
@@ -387,7 +384,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-249" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-253" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -409,7 +406,7 @@
         </message>
         <message>
             <location line="-118" />
-            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+126" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+130" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
@@ -518,13 +515,13 @@
             <translation> ({n} more)</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-227" />
-            <location line="+281" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-231" />
+            <location line="+285" />
             <source>申报兑现</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location line="-280" />
+            <location line="-284" />
             <source>审核</source>
             <translation>Review</translation>
         </message>
@@ -584,7 +581,7 @@
             <translation>Record</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+49" />
             <source>如 2027-04-01</source>
             <translation>e.g. 2027-04-01</translation>
         </message>
@@ -790,6 +787,32 @@
             <location line="+1" />
             <source>申报人</source>
             <translation>Applicant</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/ledger/actuals_tables.py" line="-70" />
+            <source>添加一行</source>
+            <translation>Add row</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>删除所选行</source>
+            <translation>Remove selected rows</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>为所选行附扫描件…</source>
+            <translation>Attach scan to selected row…</translation>
+        </message>
+        <message>
+            <location line="+65" />
+            <location line="+14" />
+            <source>请先选中要附扫描件的一行</source>
+            <translation>Select the row the scan belongs to first</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{name}（待存入）</source>
+            <translation>{name} (kept on recording)</translation>
         </message>
     </context>
     <context>
