@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from qt_app.domain.money_format import figure
 from qt_app.reports.ledger_doc import amount_words, closing, glyph_warning, heading, labelled, table
 from qt_app.reports.ledger_doc import unprintable_in as _unprintable
-from qt_app.reports.letter_context import GRID, LetterContext
+from qt_app.reports.letter_context import LetterContext
+from qt_app.reports.letter_sections import receipt_box
 from qt_app.reports.official import fonts
 from qt_app.reports.official.blocks import HeadedTable, TitleBlock, name_atoms
 from qt_app.reports.official.styles import BODY_W, LINE, SIZE_3
@@ -98,23 +99,7 @@ def _claims(cx: LetterContext) -> list[Flowable]:
 
 
 def _receipt(cx: LetterContext) -> list[Flowable]:
-    rows = [
-        [cx.cell("企业确认：本单位已收到本对账单，对所列金额无异议（如有异议请另附说明）。"), "", ""],
-        [cx.cell("企业（盖章）："), cx.cell("法定代表人或授权代表（签字）："), cx.cell("日期：")],
-    ]
-    box = Table(rows, colWidths=[BODY_W * 0.34, BODY_W * 0.42, BODY_W * 0.24], rowHeights=[None, 56])
-    box.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), fonts.font_name(fonts.FANGSONG)),
-                ("SPAN", (0, 0), (-1, 0)),
-                ("BOX", (0, 0), (-1, -1), 0.5, GRID),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.3, GRID),
-                ("VALIGN", (0, 1), (-1, 1), "TOP"),
-            ]
-        )
-    )
-    return [Spacer(1, 0.4 * LINE), box]
+    return receipt_box(cx, "企业确认：本单位已收到本对账单，对所列金额无异议（如有异议请另附说明）。")
 
 
 def story(cx: LetterContext, digest: str, key_fp: str) -> list[Flowable]:

@@ -283,10 +283,15 @@ def contact_note(cx: LetterContext) -> list[Flowable]:
 
 def receipt(cx: LetterContext) -> list[Flowable]:
     """The firm's receipt (企业签收) for a wet seal and signature."""
-    terms = cx.snap["terms"]
-    receipt = terms.get("receipt") or ["本单位已收到本函，知悉上述内容。", "Received and noted."]
+    receipt = cx.snap["terms"].get("receipt") or ["本单位已收到本函，知悉上述内容。", "Received and noted."]
+    # Kept whole: a receipt split over two pages cannot be sealed across the break.
+    return [KeepTogether(receipt_box(cx, f"企业签收：{receipt[0]}", receipt[1]))]
+
+
+def receipt_box(cx: LetterContext, statement_zh: str, statement_en: str = "") -> list[Flowable]:
+    """A box the firm seals and signs under `statement` (a letter's receipt, a statement's confirmation)."""
     rows = [
-        [cx.cell(f"企业签收：{receipt[0]}", receipt[1]), "", ""],
+        [cx.cell(statement_zh, statement_en), "", ""],
         [
             cx.cell("企业（盖章）：", "Company seal:"),
             cx.cell("法定代表人或授权代表（签字）：", "Legal representative or authorised signatory:"),
@@ -307,7 +312,7 @@ def receipt(cx: LetterContext) -> list[Flowable]:
             ]
         )
     )
-    return [Spacer(1, 0.4 * LINE), KeepTogether([box])]
+    return [Spacer(1, 0.4 * LINE), box]
 
 
 def copies(cx: LetterContext) -> list[Flowable]:

@@ -7,11 +7,11 @@ values come from the policy, amounts are written by `money_format`.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from qt_app.domain.money_format import money_words
+from qt_app.domain.wording import clause_en
 
 if TYPE_CHECKING:  # the firm list uses `domain_name` before the policy models load
     from qt_app.domain.policy import Param, Policy
@@ -38,51 +38,15 @@ VALUES_EN: dict[str, str] = {
     "county": "county or higher",
 }  # fmt: skip
 
-_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CLAUSE = re.compile(
-    r"第([一二两三四五六七八九十百零\d]+)条(?:第([一二两三四五六七八九十零\d]+)款)?(?:第([一二两三四五六七八九十零\d]+)项)?"
-)
-
 
 def domain_name(name: str, lang: str) -> str:
     """A policy domain (领域) in the reader's language; names the table does not know stay as written."""
     return DOMAINS_EN.get(name, name) if lang == "en" else name
 
 
-def chinese_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105 (clause numbers); digits pass through."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for ch in text:
-        if ch in _DIGITS:
-            current = _DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total + current
-
-
 def clause_text(clause: str, lang: str) -> str:
-    """第六条第一款 → "Art. 6(1)" in English; Chinese as written."""
-    if lang != "en" or not clause:
-        return clause
-    m = _CLAUSE.fullmatch(clause.strip())
-    if m is None:
-        return clause
-    parts = [chinese_number(g) if g else None for g in m.groups()]
-    if parts[0] is None:
-        return clause
-    text = f"Art. {parts[0]}"
-    for sub in parts[1:]:
-        if sub is not None:
-            text += f"({sub})"
-    return text
+    """第六条第一款 → "Art. 6(1)" in English (the engine's own reading); Chinese as written."""
+    return clause_en(clause) if lang == "en" and clause else clause
 
 
 def param_name(path: str, label_zh: str, lang: str) -> str:
