@@ -2174,6 +2174,39 @@
         </message>
     </context>
     <context>
+        <name>HqKeyField</name>
+        <message>
+            <location filename="../../qt_app/ui/hq_key_field.py" line="+33" />
+            <source>未指定</source>
+            <translation>Not pinned</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{key}（本机已无此公钥）</source>
+            <translation>{key} (its key file is no longer here)</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>仅联络处需要：总部的告知函和兑现记录只从该密钥签名的数据包合并。</source>
+            <translation>Needed at an outpost only: headquarters' letters and claim records are merged only from bundles signed with this key.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>只从该密钥签名的数据包合并告知函、政策文本和审核以后的兑现记录。</source>
+            <translation>Letters, policy texts and claim records after the application are merged only from bundles signed with this key.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>尚未导入任何公钥：向总部索取公钥文件，电话核对指纹后导入（python -m qt_app keys import 公钥文件 --label 总部），再在此选择。</source>
+            <translation>No key has been imported: get headquarters' public key file, check its fingerprint by phone, import it (python -m qt_app keys import KEYFILE --label HQ), then choose it here.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>未指定前，总部的告知函、政策文本和兑现记录不会合并。请电话核对指纹后选择。</source>
+            <translation>Until one is pinned, headquarters' letters, policy texts and claim records are not merged. Check the fingerprint by phone, then choose it.</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
             <location filename="../../qt_app/ui/import_dialog.py" line="+82" />
@@ -3377,12 +3410,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../qt_app/ui/settings_dialog.py" line="+64" />
+            <location filename="../../qt_app/ui/settings_dialog.py" line="+67" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>多位签发人用“、”分隔</source>
             <translation>Separate several signers with “、”</translation>
         </message>
@@ -3392,7 +3425,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>e.g. county finance and economy bureaus (optional)</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+17" />
             <source>切换语言后窗口立即以新语言重建，未保存的修改会先提示。</source>
             <translation>Changing the language rebuilds the window in it at once; you are asked about unsaved changes first.</translation>
         </message>
@@ -3442,7 +3475,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Office role</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <source>总部密钥</source>
+            <translation>Headquarters' key</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>界面</source>
             <translation>Interface</translation>
         </message>
@@ -3467,13 +3505,13 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Change…</translation>
         </message>
         <message>
-            <location line="+11" />
-            <location line="+137" />
+            <location line="+12" />
+            <location line="+175" />
             <source>备份</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location line="-133" />
+            <location line="-171" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
@@ -3499,12 +3537,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+1" />
-            <location line="+122" />
+            <location line="+160" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="-113" />
+            <location line="-145" />
             <source>常规</source>
             <translation>General</translation>
         </message>
@@ -3514,7 +3552,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Budget</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+54" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>
@@ -3524,7 +3562,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Used from the next start: {path}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <location line="+12" />
             <source>从备份恢复</source>
             <translation>Restore from backup</translation>
@@ -3540,7 +3578,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Restored from the backup.</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+51" />
             <source>已备份到：{path}</source>
             <translation>Backed up to: {path}</translation>
         </message>
