@@ -29,7 +29,8 @@ def test_hq_key_is_shown_pinned_and_cleared(tmp_path: Path, capsys: pytest.Captu
     hq, milan = tmp_path / "hq", tmp_path / "milan"
     fp = trust(hq, milan)
     shown = pretty_fingerprint(fp)
-    assert _run(capsys, "office", "role", "outpost", "--data-dir", str(milan))[0] == 0
+    code, out, _ = _run(capsys, "office", "role", "outpost", "--data-dir", str(milan))
+    assert code == 0 and "请指定总部密钥（python -m qt_app office hq-key 指纹）" in out  # the next step, said
     code, out, _ = _run(capsys, "office", "hq-key", "--data-dir", str(milan))
     assert code == 0 and "尚未指定总部密钥：联络处只接收总部密钥签名的告知函和兑现记录" in out
     assert "python -m qt_app office hq-key 指纹" in out
