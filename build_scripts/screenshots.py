@@ -186,7 +186,8 @@ def variant_screens(window: MainWindow, save: Callable[..., None]) -> None:
 
 def ledger_screens(window: MainWindow, save: Callable[..., None]) -> None:
     """兑现台账 of the demo firm with a claim paid in tranches: promised against due, the evidence, the claim
-    with its steps; a step's dialog; and a firm with no issued letter, which says why."""
+    with its steps; a step's dialog; the actuals dialog (its figures, then its tables); and a firm with no
+    issued letter, which says why."""
     from qt_app.ui.ledger.panel import LedgerPanel
     from qt_app.ui.main_window import LEDGER
 
@@ -212,6 +213,10 @@ def ledger_screens(window: MainWindow, save: Callable[..., None]) -> None:
     actuals = panel.record_actuals(2026)
     if actuals is not None:
         save("ledger-actuals-dialog", actuals)
+        actuals.scroll_area.ensureWidgetVisible(
+            actuals.tables["scenario_projects"]
+        )  # talents, loans, projects
+        save("ledger-actuals-tables", actuals)
         actuals.reject()
     panel.tabs.setCurrentIndex(0)
     others = [r for r in session.store.list_firms(sort="name", limit=50) if r.stage == "negotiating"]

@@ -1,4 +1,4 @@
-"""Bundle and office commands: `bundle export|import|conflicts|resolve`, `office role`.
+"""Bundle and office commands: `bundle export|import|conflicts|resolve`, `office role|hq-key`.
 
 Outposts and headquarters exchange signed bundles (firms, contacts, and the 兑现 ledger: letters from
 headquarters, actuals with their scans both ways, applications from outposts, headquarters' claims back).
@@ -12,7 +12,9 @@ import json
 import sys
 from pathlib import Path
 
+from qt_app.domain.errors import DomainError
 from qt_app.domain.offices import ROLES, role_label
+from qt_app.reports.signing import pretty_fingerprint
 from qt_app.services import bundle_conflicts, bundles, offices
 from qt_app.services.firms import Store, open_store
 
@@ -61,6 +63,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     role.add_argument("--who", default="", help="name recorded in the audit log")
     _data_dir(role)
     role.set_defaults(handler=cmd_role)
+    hq_key = osub.add_parser(
+        "hq-key", help="总部密钥 / show or pin the key headquarters signs its bundles with (at an outpost)"
+    )
+    hq_key.add_argument("fingerprint", nargs="*", help="the key's fingerprint, as keys show prints it")
+    hq_key.add_argument("--clear", action="store_true", help="unpin it")
+    hq_key.add_argument("--who", default="", help="name recorded in the audit log")
+    _data_dir(hq_key)
+    hq_key.set_defaults(handler=cmd_hq_key)
 
 
 def _say(args: argparse.Namespace, zh: str, en: str) -> None:
@@ -147,5 +157,60 @@ def cmd_role(args: argparse.Namespace) -> int:
         return 0
     with _writer(args) as store:
         zh, en = offices.set_office_role(store, args.role, args.who)
+        unpinned = args.role == "outpost" and not offices.hq_key(store)
     _say(args, f"本机角色已设为：{args.role}（{zh}）", f"This office is now: {args.role} ({en})")
+    if unpinned:
+        _say(
+            args,
+            "请指定总部密钥（python -m qt_app office hq-key 指纹）：未指定前，总部的告知函和兑现记录不会合并",
+            "Pin headquarters' key (python -m qt_app office hq-key FINGERPRINT): until then headquarters' letters "
+            "and claim records are not merged",
+        )
+    return 0
+
+
+def cmd_hq_key(args: argparse.Namespace) -> int:
+    """Pin headquarters' key (one of the keys imported), clear it, or say which it is."""
+    typed = " ".join(args.fingerprint)
+    if typed or args.clear:
+        if typed and args.clear:
+            raise DomainError("指定指纹与 --clear 只能选一个", "Give a fingerprint or --clear, not both")
+        with _writer(args) as store:
+            shown = offices.set_hq_key(store, "" if args.clear else typed, args.who)
+            role = offices.office_role(store)
+        if shown:
+            _say(
+                args,
+                f"总部密钥已指定：{shown}。告知函、政策文本和审核以后的兑现记录只接收该密钥签名的数据包",
+                f"Headquarters' key is now {shown}: letters, policy texts and claim records after the application "
+                "are taken only from bundles signed with it",
+            )
+        else:
+            _say(args, "已取消指定总部密钥", "Headquarters' key is no longer pinned")
+        if shown and role == "hq":
+            _say(
+                args,
+                "本机目前为总部：本机设为联络处（office role outpost）后该密钥生效",
+                "This office is headquarters for now: the key applies once it is an outpost (office role outpost)",
+            )
+        return 0
+    with _reader(args) as store:
+        pinned, role = offices.hq_key(store), offices.office_role(store)
+    if pinned:
+        _say(
+            args,
+            f"总部密钥：{pretty_fingerprint(pinned)}",
+            f"Headquarters' key: {pretty_fingerprint(pinned)}",
+        )
+        return 0
+    _say(
+        args,
+        "尚未指定总部密钥"
+        + ("（本机为总部，无需指定）" if role == "hq" else "：联络处只接收总部密钥签名的告知函和兑现记录")
+        + "。指定：python -m qt_app office hq-key 指纹（python -m qt_app keys show 列出已导入的公钥）",
+        "No headquarters key is pinned"
+        + (" (this office is headquarters: none is needed)" if role == "hq" else
+           ": an outpost takes letters and claim records only from bundles signed with it")
+        + ". Pin it: python -m qt_app office hq-key FINGERPRINT (python -m qt_app keys show lists the keys imported)",
+    )  # fmt: skip
     return 0

@@ -163,9 +163,11 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
     )
     trusted = keyring.trusted()
     if trusted:
+        labels = keyring.labels()
         print("Imported keys:" if en else "已导入的公钥：")
         for fp in sorted(trusted):
-            print(f"  {pretty_fingerprint(fp)}")
+            label = f"  {labels[fp]}" if labels.get(fp) else ""
+            print(f"  {pretty_fingerprint(fp)}{label}")
     return 0
 
 

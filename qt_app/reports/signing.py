@@ -143,6 +143,17 @@ class KeyRing:
                 out[fingerprint(key)] = key
         return out
 
+    def labels(self) -> dict[str, str]:
+        """The label each imported key was given (`keys import --label`, kept in its file name), by fingerprint;
+        "" for a key imported without one."""
+        out: dict[str, str] = {}
+        for fp in self.trusted():
+            for path in sorted(self.trusted_dir.glob(f"*{fp}.pem")):
+                stem = path.stem
+                label = stem[: -len(fp) - 1] if stem.endswith(f"-{fp}") else ""
+                out[fp] = out.get(fp) or label
+        return out
+
     def import_key(self, path: Path, label: str = "") -> str:
         """Copy another office's public key into trusted/ and return its fingerprint."""
         try:

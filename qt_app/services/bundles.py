@@ -4,6 +4,8 @@ A bundle travels by e-mail and USB stick, so it is signed with the exporting off
 ring the letters use, `<data>/keys/`) and verified on import against this installation's own key and the
 keys it trusts (`python -m qt_app keys import FILE`). An unsigned, altered or unknown-key bundle is refused
 before anything is read into the database, with a message that says which and how to trust that office.
+A bundle's role is stated in its signed body; an outpost takes headquarters' sections only from the key it
+pinned as headquarters' (`office hq-key`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from cryptography.exceptions import InvalidSignature
 
 from qt_app.domain.errors import DomainError, shown
 from qt_app.reports.signing import OWN, UNKNOWN, KeyRing, pretty_fingerprint
+from qt_app.services import offices
 from qt_app.store import bundle, bundle_format
 from qt_app.store.bundle import MergeReport
 from qt_app.store.store import Store
@@ -105,8 +108,9 @@ def export_words(counts: dict[str, int], path: str | Path, role: str) -> tuple[s
     return f"{zh}；本机角色：{role_label(role)}）", f"{en}; this office: {role_label(role, 'en')})"
 
 
-def verify(envelope: dict[str, Any], path: Path, keyring: KeyRing) -> tuple[dict[str, Any], str]:
-    """The body of a bundle whose signature holds, and who signed it; BundleRefused otherwise."""
+def verify(envelope: dict[str, Any], path: Path, keyring: KeyRing) -> tuple[dict[str, Any], str, str]:
+    """The body of a bundle whose signature holds, who signed it (in words) and the key's fingerprint;
+    BundleRefused otherwise."""
     body = envelope.get("body")
     sig = envelope.get("signature")
     office = shown(body.get("office", ""), 60) if isinstance(body, dict) else ""
@@ -151,15 +155,17 @@ def verify(envelope: dict[str, Any], path: Path, keyring: KeyRing) -> tuple[dict
             "to export it again and send it by a reliable route",
         ) from e
     signer = "本机" if kind == OWN else office or "?"
-    return body, f"{signer}（{pretty_fingerprint(fp)}）"
+    return body, f"{signer}（{pretty_fingerprint(fp)}）", fp
 
 
 def import_bundle(
     store: Store, path: str | Path, who: str = "", keyring: KeyRing | None = None
 ) -> MergeReport:
     """Verify a bundle's signature, check its shape, and merge it by id and version in one transaction.
-    Conflicts are listed, never overwritten; entries whose ids disagree are refused."""
+    Conflicts are listed, never overwritten; entries whose ids disagree are refused. At an outpost,
+    headquarters' sections are merged only from the key pinned as headquarters' (`offices.hq_signature`)."""
     path = Path(path)
     envelope = bundle_format.read_envelope(path)
-    body, signer = verify(envelope, path, keyring or KeyRing(store.folder))
-    return bundle.merge(store, body, str(path), who, signed_by=signer)
+    body, signer, key = verify(envelope, path, keyring or KeyRing(store.folder))
+    hq = offices.hq_signature(store, key, signer)
+    return bundle.merge(store, body, str(path), who, signed_by=signer, hq=hq)

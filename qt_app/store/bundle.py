@@ -12,7 +12,8 @@ nothing, so it works on a read-only copy.
 The ledger travels too (issue 15): headquarters' issued letters as read-only copies (`bundle_letters`), each
 firm's years of actuals with their scans (`bundle_actuals`, merged by version like firms), and claims
 (`bundle_claims`: applications from outposts, headquarters' record back to them). The body says the sender's
-role; what is accepted depends on it and on this office's (docs/ledger.md).
+role; what is accepted depends on it, on this office's, and at an outpost on whether the bundle is signed with
+the key pinned as headquarters' (docs/ledger.md).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from qt_app.domain.errors import DomainError, ValidationError
 from qt_app.domain.firm_io import firm_from_dict, firm_to_dict
-from qt_app.domain.offices import HQ, SETTING, role_or_default
+from qt_app.domain.offices import HQ, OUTPOST, SETTING, hq_key_refusal, role_or_default
 from qt_app.store import (
     audit,
     bundle_actuals,
@@ -36,6 +37,7 @@ from qt_app.store import (
     recovery,
 )
 from qt_app.store.bundle_format import CONTACT_KEYS, CONTACT_TEXT, check_body, sender_role
+from qt_app.store.bundle_report import UNPROVEN, HqSignature
 from qt_app.store.bundle_report import Conflict as Conflict  # re-exported
 from qt_app.store.bundle_report import LedgerConflict as LedgerConflict  # re-exported
 from qt_app.store.bundle_report import MergeReport as MergeReport  # re-exported
@@ -127,13 +129,19 @@ def _changed(local: dict[str, Any], remote: dict[str, Any]) -> tuple[str, ...]:
     return tuple(k for k in keys if local.get(k) != remote.get(k))
 
 
-def merge(store: Store, body: Any, source: str, who: str = "", signed_by: str = "") -> MergeReport:
+def merge(
+    store: Store, body: Any, source: str, who: str = "", signed_by: str = "", hq: HqSignature = UNPROVEN
+) -> MergeReport:
     """Merge a verified bundle body into this database in one transaction; conflicts are listed, never
-    overwritten. The body's shape is checked first (ValidationError naming every bad path)."""
+    overwritten. The body's shape is checked first (ValidationError naming every bad path). At an outpost, a
+    body saying `hq` brings headquarters' sections only when `hq` proves it is signed with the pinned key."""
     skipped = check_body(body, source)
     sections = body["sections"]
     roles = (sender_role(body), office_role(store))
     report = MergeReport(source, skipped_sections=skipped, signed_by=signed_by, sender_role=roles[0])
+    if roles == (HQ, OUTPOST) and not hq.proven:
+        sections = _withhold_hq_sections(sections, report, hq)
+        roles = (OUTPOST, OUTPOST)  # what is left is what any office may send: firms, contacts, actuals, 申报
     with (
         evidence_files.Keeper(store.folder) as keeper,
         store.transaction(),
@@ -151,13 +159,40 @@ def merge(store: Store, body: Any, source: str, who: str = "", signed_by: str = 
         bundle_letters.merge_letters(
             db, sections.get("letters", []), report, roles, (origin, office), now, who
         )
-        bundle_letters.merge_policies(db, sections.get("policies", []), report, now)
+        bundle_letters.merge_policies(db, sections.get("policies", []), report, roles, now)
         bundle_actuals.merge_actuals(
             db, store.folder, sections.get("ledger", []), report, keeper, source, now, who
         )
         bundle_claims.merge_claims(db, sections.get("claims", []), report, roles, now, who)
         audit.record(db, who, "bundle", source, "import", None, {"summary": report.summary("en")})
     return report
+
+
+def _withhold_hq_sections(sections: dict[str, Any], report: MergeReport, hq: HqSignature) -> dict[str, Any]:
+    """The sections without headquarters' (letters, policy texts, claims carrying more than 申报), and one
+    refusal in the report naming the signer's key and how to pin headquarters' key."""
+    letters, policies = sections.get("letters", []), sections.get("policies", [])
+    claims = sections.get("claims", [])
+    records = [c for c in claims if bundle_claims.carries_hq_records(c)]
+    counts = (len(letters), len(policies), len(records))
+    zh = [f"{label}{n}{unit}" for (label, unit), n in zip(_WITHHELD_ZH, counts, strict=True) if n]
+    en = [f"{n} {one if n == 1 else many}" for (one, many), n in zip(_WITHHELD_EN, counts, strict=True) if n]
+    if zh:
+        words = hq_key_refusal(
+            hq.signer, hq.key, hq.key_shown, hq.pinned_shown, ("、".join(zh), ", ".join(en))
+        )
+        report.rejected.append((hq.key_shown or "hq", *words))
+    kept = [c for c in claims if not bundle_claims.carries_hq_records(c)]
+    return {**sections, "letters": [], "policies": [], "claims": kept}
+
+
+_WITHHELD_ZH = (("告知函", "份"), ("政策文本", "份"), ("含审核以后环节或付款、追回记录的兑现申请", "件"))
+_CLAIMS_EN = "with steps after the application, payments or recoveries"
+_WITHHELD_EN = (
+    ("letter", "letters"),
+    ("policy text", "policy texts"),
+    (f"claim {_CLAIMS_EN}", f"claims {_CLAIMS_EN}"),
+)
 
 
 def _merge_contact(db: Any, c: dict[str, Any], present: set[str], report: MergeReport) -> None:

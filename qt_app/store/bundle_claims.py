@@ -74,6 +74,11 @@ def export_claims(db: Database, role: str) -> list[dict[str, Any]]:
     return out
 
 
+def carries_hq_records(entry: dict[str, Any]) -> bool:
+    """Does a claim carry what only headquarters records: a step beyond 申报, a payment or a recovery?"""
+    return bool(len(entry.get("steps") or []) > 1 or entry.get("payments") or entry.get("recoveries"))
+
+
 class _Refused(DomainError):
     pass
 
@@ -181,8 +186,7 @@ def _merge_claim(
             )
         report.ledger_firms.add(str(entry["firm_id"]))
         return
-    beyond = len(steps) > 1 or entry.get("payments") or entry.get("recoveries")
-    if beyond:
+    if carries_hq_records(entry):
         if sender == HQ and mine == steps:  # headquarters' own record coming back to it
             report.claims_unchanged.append(cid)
             return

@@ -49,8 +49,25 @@ def export_letters(db: Database) -> tuple[list[dict[str, Any]], list[dict[str, A
     return letters, policies
 
 
-def merge_policies(db: Database, entries: list[dict[str, Any]], report: MergeReport, now: str) -> None:
-    """Keep the policy texts not here yet, each only if its text is the version its hash names."""
+def merge_policies(
+    db: Database, entries: list[dict[str, Any]], report: MergeReport, roles: tuple[str, str], now: str
+) -> None:
+    """Keep the policy texts not here yet, each only if its text is the version its hash names — at an
+    outpost, from headquarters (`roles` is (sender, receiver)); headquarters keeps the texts it issued under."""
+    if roles != (HQ, OUTPOST):
+        new = [
+            p
+            for p in entries
+            if not db.execute("SELECT 1 FROM ledger_policies WHERE hash = ?", [p["hash"]]).fetchone()
+        ]
+        if new:
+            report.notes.append(
+                (
+                    f"政策文本未合并（{len(new)}份）：只接收总部发给联络处的政策文本",
+                    f"Policy texts not merged ({len(new)}): only those headquarters sends to an outpost are kept",
+                )
+            )
+        return
     for p in entries:
         digest = hashlib.sha256(str(p["text"]).encode("utf-8")).hexdigest()
         if digest != p["hash"]:

@@ -41,6 +41,21 @@ def resolve_hint(firm_id: str, year: int | None = None) -> str:
     return f"python -m qt_app bundle resolve {firm_id}{which} --keep local|remote"
 
 
+@dataclass(frozen=True)
+class HqSignature:
+    """Whether a bundle saying `hq` is signed with the key this outpost pinned as headquarters', and who did
+    sign it. Unproven unless the service that verified the signature says otherwise."""
+
+    proven: bool = False
+    signer: str = ""  # who signed it, in words with the key shown ("" = not known)
+    key: str = ""  # the signer's fingerprint as stored (16 hex digits)
+    key_shown: str = ""  # and as shown ("1772 F228 9929 1D64")
+    pinned_shown: str = ""  # the key pinned here as shown ("" = none)
+
+
+UNPROVEN = HqSignature()
+
+
 @dataclass
 class MergeReport:
     """What a bundle import did, firm by firm and entry by entry."""

@@ -74,7 +74,8 @@ def values_from_firm(firm: Firm, variants: tuple[Variant, ...]) -> Values:
     return values_from_dict(firm_to_dict(firm, variants))
 
 
-def _text(v: Any) -> str:
+def as_typed(v: Any) -> str:
+    """A stored value as staff would type it (amounts in 万 when whole)."""
     if v is None:
         return ""
     text = str(v)
@@ -99,7 +100,9 @@ def values_from_dict(data: Mapping[str, Any]) -> Values:
         "is_headquarters": bool(data.get("is_headquarters", False)),
         "dishonest": bool(data.get("dishonest", False)),
         "registers_in_qingtian": bool(data.get("registers_in_qingtian", True)),
-        "investment": "" if _text(data.get("investment")) in ("", "0") else _text(data.get("investment")),
+        "investment": ""
+        if as_typed(data.get("investment")) in ("", "0")
+        else as_typed(data.get("investment")),
         "domains": list(data.get("domains", [])),
         "has_location": loc is not None,
         "location.site": str((loc or {}).get("site", "")),
@@ -118,7 +121,7 @@ def values_from_dict(data: Mapping[str, Any]) -> Values:
         **variant_keys(),
     }
     for key in TABLE_KEYS:
-        values[key] = [{k: _text(v) for k, v in row.items()} for row in data.get(key, []) or []]
+        values[key] = [{k: as_typed(v) for k, v in row.items()} for row in data.get(key, []) or []]
     for key in YEAR_KEYS:
         values[key] = year_rows(data.get(key) or {})
     return values
@@ -138,7 +141,7 @@ def _recognition_values(rec: Any) -> Values:
 
 def year_rows(amounts: Mapping[Any, Any]) -> list[Row]:
     return [
-        {"year": str(y), "amount": _text(v)} for y, v in sorted(amounts.items(), key=lambda kv: str(kv[0]))
+        {"year": str(y), "amount": as_typed(v)} for y, v in sorted(amounts.items(), key=lambda kv: str(kv[0]))
     ]
 
 
@@ -281,19 +284,22 @@ def where_of(path: str, values: Values, lang: str, column_name: ColumnName) -> t
     if place.key in (*TABLE_KEYS, *YEAR_KEYS, PARAMS) and place.row >= 0:
         table = FIELD_LABELS[place.key][1 if lang == "en" else 0]
         column = column_name(place.key, place.column, lang) if place.column else ""
-        if lang == "en":
-            where = f"{table}, row {place.row + 1}"
-            return (f"{where}: {column}" if column else where), place
-        where = f"{table} 第{place.row + 1}行"
-        return (f"{where}：{column}" if column else where), place
+        return cell_words(table, place.row, column, lang), place
     return label_of(path, lang), place
 
 
-def problem_line(p: FieldProblem, values: Values, lang: str, column_name: ColumnName) -> str:
-    """A problem in the one wording used everywhere — summary, beside the field, in the cell's tooltip:
-    "科技项目 第1行：上级下拨资金 为空", "计划投资额 应为数字，实为“x”" / "Science projects, row 1: Funds
-    allocated is empty"."""
-    where, _place = where_of(p.path, values, lang, column_name) if p.path else ("", Place(""))
+def cell_words(table: str, row: int, column: str, lang: str) -> str:
+    """A table's cell in words: "科技项目 第1行：上级下拨资金" / "Science projects, row 1: Funds allocated"
+    (`row` counts from 0; no column names the whole row)."""
+    if lang == "en":
+        where = f"{table}, row {row + 1}"
+        return f"{where}: {column}" if column else where
+    where = f"{table} 第{row + 1}行"
+    return f"{where}：{column}" if column else where
+
+
+def problem_at(where: str, p: FieldProblem, lang: str) -> str:
+    """A problem said at a place in words ("科技项目 第1行：上级下拨资金 为空"), in the one wording of every form."""
     if lang == "en":
         if is_required(p):
             return f"{where} is empty" if where else "Required"
@@ -301,6 +307,14 @@ def problem_line(p: FieldProblem, values: Values, lang: str, column_name: Column
     if is_required(p):
         return f"{where} 为空" if where else "为空"
     return f"{where} {p.zh}" if where else p.zh
+
+
+def problem_line(p: FieldProblem, values: Values, lang: str, column_name: ColumnName) -> str:
+    """A problem in the one wording used everywhere — summary, beside the field, in the cell's tooltip:
+    "科技项目 第1行：上级下拨资金 为空", "计划投资额 应为数字，实为“x”" / "Science projects, row 1: Funds
+    allocated is empty"."""
+    where, _place = where_of(p.path, values, lang, column_name) if p.path else ("", Place(""))
+    return problem_at(where, p, lang)
 
 
 def waiting_text(problems: list[FieldProblem], values: Values, lang: str, column_name: ColumnName) -> str:

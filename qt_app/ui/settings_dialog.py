@@ -1,5 +1,5 @@
-"""设置 (Settings): issuing office, 文号 prefix, signers, office role (and bundle conflicts), language, data
-folder, backups; 年度预算.
+"""设置 (Settings): issuing office, 文号 prefix, signers, office role (and bundle conflicts, headquarters' key at an
+outpost), language, data folder, backups; 年度预算.
 
 Office, prefix, signers and the budgets (item × year, `budget_table`) are stored in the database; language and
 the data folder are this computer's preferences. A language change applies at once (the window is rebuilt);
@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from qt_app.domain.offices import ROLE_LABELS, ROLES, SETTING
+from qt_app.domain.errors import DomainError, ValidationError
+from qt_app.domain.offices import HQ_KEY, ROLE_LABELS, ROLES, SETTING
 from qt_app.services import letters as letters_svc
 from qt_app.services.offices import office_role
 from qt_app.services.operations import OpResult, current_user
@@ -42,6 +44,7 @@ from qt_app.ui import i18n, settings
 from qt_app.ui.budget_table import BudgetTable
 from qt_app.ui.conflicts_dialog import ConflictsDialog
 from qt_app.ui.errors import show_error
+from qt_app.ui.hq_key_field import HqKeyField
 from qt_app.ui.hub import Hub
 from qt_app.ui.models.firm_table import local_time
 from qt_app.ui.workers import run_with_progress
@@ -62,7 +65,6 @@ class SettingsDialog(QDialog):
         self.session = session
         self.hub = hub
         self.setWindowTitle(self.tr("设置"))
-        self.resize(640, 560)
         store = session.store
         self.office = QLineEdit(store.get_setting("issuing_office"), self)
         self.prefix = QLineEdit(store.get_setting("doc_prefix"), self)
@@ -79,6 +81,13 @@ class SettingsDialog(QDialog):
         for role in ROLES:
             self.role.addItem(i18n.pick(ROLE_LABELS[role]), role)
         self.role.setCurrentIndex(max(self.role.findData(office_role(store)), 0))
+        self.hq_key = HqKeyField(
+            store, self
+        )  # 总部密钥: an outpost merges headquarters' records only from it
+        self.role.currentIndexChanged.connect(
+            lambda _i: self.hq_key.follow_role(str(self.role.currentData()), not store.read_only)
+        )
+        self.hq_key.follow_role(str(self.role.currentData()), not store.read_only)
         self.language = QComboBox(self)
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
@@ -101,6 +110,9 @@ class SettingsDialog(QDialog):
         role_row.addWidget(self.role, 1)
         role_row.addWidget(conflicts)
         lf.addRow(self.tr("本机角色"), role_row)
+        lf.addRow(self.tr("总部密钥"), self.hq_key)
+        QWidget.setTabOrder(self.role, conflicts)  # Tab follows the rows: role, its button, then 总部密钥
+        QWidget.setTabOrder(conflicts, self.hq_key.choice)
 
         general = QGroupBox(self.tr("界面"), self)
         gf = QFormLayout(general)
@@ -118,6 +130,7 @@ class SettingsDialog(QDialog):
         change_button.clicked.connect(self._choose_folder)
         self.folder_note = QLabel(self)
         self.folder_note.setWordWrap(True)
+        self.folder_note.hide()  # until a new folder is chosen: the dialog fits a 1366×768 screen
         row = QHBoxLayout()
         row.addWidget(self.folder_label, 1)
         row.addWidget(open_button)
@@ -151,7 +164,7 @@ class SettingsDialog(QDialog):
         bl.addLayout(brow)
         backup_now.setEnabled(not store.read_only)
 
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
@@ -164,11 +177,18 @@ class SettingsDialog(QDialog):
             general_layout.addWidget(box)
         self.budgets = BudgetTable(session, hub, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(general_page, self.tr("常规"))
+        self.general_scroll = general_scroll = QScrollArea(
+            self
+        )  # a short screen (1366×768 with a taskbar) scrolls, never hides OK
+        general_scroll.setWidget(general_page)
+        general_scroll.setWidgetResizable(True)
+        general_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.tabs.addTab(general_scroll, self.tr("常规"))
         self.tabs.addTab(self.budgets, self.tr("年度预算"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+        self.general_page = general_page
         for edit in (
             self.office,
             self.prefix,
@@ -180,6 +200,23 @@ class SettingsDialog(QDialog):
         ):
             edit.setEnabled(not store.read_only)
         self.fill_backups()
+        self.resize(640, 560)
+        self._fitted = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._fitted:  # measured once laid out: wrapped notes and a hidden list are counted right
+            self._fitted = True
+            self._fit_screen()
+        super().showEvent(event)
+
+    def _fit_screen(self) -> None:
+        """As tall as the 常规 page needs, but no taller than the screen holds (1366×768 with a taskbar): the
+        page scrolls and OK stays in sight."""
+        chrome = self.height() - self.general_scroll.height()  # the tab bar, the buttons, the margins
+        width = max(640, self.general_page.minimumSizeHint().width() + 30)  # English labels are wider
+        page = self.general_page.heightForWidth(width - 30)  # wrapped notes at the page's own width
+        room = self.screen().availableGeometry().height() - 40  # the window's title bar
+        self.resize(width, max(560, min(page + chrome, room)))
 
     def fill_backups(self) -> None:
         self.backups.clear()
@@ -206,6 +243,7 @@ class SettingsDialog(QDialog):
         if chosen:
             settings.put(settings.DATA_DIR, chosen)
             self.folder_note.setText(self.tr("下次启动时使用：{path}").format(path=chosen))
+            self.folder_note.show()
 
     def restore_selected(self) -> None:
         item = self.backups.currentItem()
@@ -241,9 +279,22 @@ class SettingsDialog(QDialog):
                 letters_svc.CONTACT_PHONE: self.contact_phone.text(),
                 letters_svc.LETTER_CC: self.copies.text(),
                 SETTING: str(self.role.currentData()),
+                HQ_KEY: self.hq_key.value(),
             }
-            if self.hub.run(lambda: save_office_settings(self.session, values, current_user()), self) is None:
+            try:
+                result = save_office_settings(self.session, values, current_user())
+            except ValidationError as e:
+                if any(p.path == HQ_KEY for p in e.problems):  # said under the choice, the dialog stays open
+                    en = i18n.current() == "en"
+                    self.hq_key.show_problem(" ".join(p.en if en else p.zh for p in e.problems))
+                    self.hq_key.choice.setFocus()
+                    return
+                show_error(self, e)
                 return
+            except DomainError as e:
+                show_error(self, e)
+                return
+            self.hub.apply(result)
         settings.put(settings.LANGUAGE, str(self.language.currentData()))
         super().accept()
 

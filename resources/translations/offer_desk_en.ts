@@ -9,11 +9,11 @@
         </message>
         <message>
             <location filename="../../qt_app/ui/exposure_report_model.py" line="+45" />
-            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="+154" />
+            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="+150" />
             <location filename="../../qt_app/ui/ledger/parts.py" line="+32" />
             <location line="+97" />
             <location line="+22" />
-            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+343" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+347" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
@@ -141,7 +141,7 @@
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="-104" />
+            <location filename="../../qt_app/ui/ledger/actuals_dialog.py" line="-97" />
             <location filename="../../qt_app/ui/ledger/parts.py" line="+47" />
             <source>文号或编号</source>
             <translation>Document number</translation>
@@ -169,11 +169,13 @@
         </message>
         <message>
             <location line="+8" />
+            <location filename="../../qt_app/ui/ledger/actuals_tables.py" line="+169" />
             <source>选择扫描件</source>
             <translation>Choose a scan</translation>
         </message>
         <message>
             <location line="+0" />
+            <location filename="../../qt_app/ui/ledger/actuals_tables.py" line="+0" />
             <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.ofd)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.ofd)</translation>
         </message>
@@ -183,7 +185,7 @@
             <translation>Scan chosen: {name} (kept in the data folder under its hash when saved)</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+31" />
             <source>登记实绩</source>
             <translation>Record actuals</translation>
         </message>
@@ -193,7 +195,7 @@
             <translation>Record what the firm really did in one year; every figure needs its document (type, number, date, and a scan if you have it). Amounts may be typed as 4200万 or 1.2亿.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>如 2026</source>
             <translation>e.g. 2026</translation>
         </message>
@@ -268,12 +270,7 @@
             <translation>empty unless it moved out</translation>
         </message>
         <message>
-            <location line="+14" />
-            <source>另有（保持不变，请用实绩文件修改）：{names}</source>
-            <translation>Also recorded (kept as they are; change them by file): {names}</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+13" />
             <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+8" />
             <source>备注</source>
             <translation>Remark</translation>
@@ -387,7 +384,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-249" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-253" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -409,7 +406,7 @@
         </message>
         <message>
             <location line="-118" />
-            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+126" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="+130" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
@@ -518,13 +515,13 @@
             <translation> ({n} more)</translation>
         </message>
         <message>
-            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-227" />
-            <location line="+281" />
+            <location filename="../../qt_app/ui/ledger/step_dialog.py" line="-231" />
+            <location line="+285" />
             <source>申报兑现</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location line="-280" />
+            <location line="-284" />
             <source>审核</source>
             <translation>Review</translation>
         </message>
@@ -584,7 +581,7 @@
             <translation>Record</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+49" />
             <source>如 2027-04-01</source>
             <translation>e.g. 2027-04-01</translation>
         </message>
@@ -790,6 +787,32 @@
             <location line="+1" />
             <source>申报人</source>
             <translation>Applicant</translation>
+        </message>
+        <message>
+            <location filename="../../qt_app/ui/ledger/actuals_tables.py" line="-70" />
+            <source>添加一行</source>
+            <translation>Add row</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>删除所选行</source>
+            <translation>Remove selected rows</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>为所选行附扫描件…</source>
+            <translation>Attach scan to selected row…</translation>
+        </message>
+        <message>
+            <location line="+65" />
+            <location line="+14" />
+            <source>请先选中要附扫描件的一行</source>
+            <translation>Select the row the scan belongs to first</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{name}（待存入）</source>
+            <translation>{name} (kept on recording)</translation>
         </message>
     </context>
     <context>
@@ -2151,6 +2174,39 @@
         </message>
     </context>
     <context>
+        <name>HqKeyField</name>
+        <message>
+            <location filename="../../qt_app/ui/hq_key_field.py" line="+33" />
+            <source>未指定</source>
+            <translation>Not pinned</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{key}（本机已无此公钥）</source>
+            <translation>{key} (its key file is no longer here)</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>仅联络处需要：总部的告知函和兑现记录只从该密钥签名的数据包合并。</source>
+            <translation>Needed at an outpost only: headquarters' letters and claim records are merged only from bundles signed with this key.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>只从该密钥签名的数据包合并告知函、政策文本和审核以后的兑现记录。</source>
+            <translation>Letters, policy texts and claim records after the application are merged only from bundles signed with this key.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>尚未导入任何公钥：向总部索取公钥文件，电话核对指纹后导入（python -m qt_app keys import 公钥文件 --label 总部），再在此选择。</source>
+            <translation>No key has been imported: get headquarters' public key file, check its fingerprint by phone, import it (python -m qt_app keys import KEYFILE --label HQ), then choose it here.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>未指定前，总部的告知函、政策文本和兑现记录不会合并。请电话核对指纹后选择。</source>
+            <translation>Until one is pinned, headquarters' letters, policy texts and claim records are not merged. Check the fingerprint by phone, then choose it.</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message>
             <location filename="../../qt_app/ui/import_dialog.py" line="+82" />
@@ -3354,12 +3410,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../qt_app/ui/settings_dialog.py" line="+64" />
+            <location filename="../../qt_app/ui/settings_dialog.py" line="+67" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>多位签发人用“、”分隔</source>
             <translation>Separate several signers with “、”</translation>
         </message>
@@ -3369,7 +3425,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>e.g. county finance and economy bureaus (optional)</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+17" />
             <source>切换语言后窗口立即以新语言重建，未保存的修改会先提示。</source>
             <translation>Changing the language rebuilds the window in it at once; you are asked about unsaved changes first.</translation>
         </message>
@@ -3419,7 +3475,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Office role</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <source>总部密钥</source>
+            <translation>Headquarters' key</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>界面</source>
             <translation>Interface</translation>
         </message>
@@ -3444,13 +3505,13 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Change…</translation>
         </message>
         <message>
-            <location line="+11" />
-            <location line="+137" />
+            <location line="+12" />
+            <location line="+175" />
             <source>备份</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location line="-133" />
+            <location line="-171" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
@@ -3476,12 +3537,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+1" />
-            <location line="+122" />
+            <location line="+160" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="-113" />
+            <location line="-145" />
             <source>常规</source>
             <translation>General</translation>
         </message>
@@ -3491,7 +3552,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Budget</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+54" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>
@@ -3501,7 +3562,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Used from the next start: {path}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <location line="+12" />
             <source>从备份恢复</source>
             <translation>Restore from backup</translation>
@@ -3517,7 +3578,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Restored from the backup.</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+51" />
             <source>已备份到：{path}</source>
             <translation>Backed up to: {path}</translation>
         </message>

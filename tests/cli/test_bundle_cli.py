@@ -21,6 +21,12 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     return code, out, err
 
 
+def _pin_hq(capsys: pytest.CaptureFixture[str], hq: Path, outpost: Path) -> None:
+    """The outpost trusts headquarters' key and pins it, as its officer does after checking it by phone."""
+    code, out, _ = _run(capsys, "office", "hq-key", trust(hq, outpost), "--data-dir", str(outpost))
+    assert code == 0 and "总部密钥已指定" in out
+
+
 def test_the_office_role_is_shown_and_set_headless(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -55,7 +61,7 @@ def test_conflicts_are_listed_with_what_differs_and_settled_by_a_person(
     with open_store(hq, auto_backup=False) as store:
         issue_letter(store, firm)
         store.save_firm(make_firm(2, notes="总部"))
-    trust(hq, milan)
+    _pin_hq(capsys, hq, milan)
     trust(milan, hq)
     assert _run(capsys, "office", "role", "outpost", "--data-dir", str(milan))[0] == 0
     code, out, _ = _run(capsys, "bundle", "export", str(tmp_path / "hq.json"), "--data-dir", str(hq))
@@ -125,7 +131,7 @@ def test_a_payment_at_the_outpost_is_refused_on_the_command_line(
     firm = landed_firm(3, grade="C")
     with open_store(hq, auto_backup=False) as store:
         issue_letter(store, firm)
-    trust(hq, milan)
+    _pin_hq(capsys, hq, milan)
     _run(capsys, "office", "role", "outpost", "--data-dir", str(milan))
     _run(capsys, "bundle", "export", str(tmp_path / "hq.json"), "--data-dir", str(hq))
     _run(capsys, "bundle", "import", str(tmp_path / "hq.json"), "--data-dir", str(milan))

@@ -264,13 +264,13 @@ def _ledger_bundle_template(folder: Path, root: Path) -> Template:
     from qt_app.services.bundles import export_bundle, import_bundle
     from qt_app.services.firms import open_store
     from qt_app.services.offices import set_office_role
-    from tests.store.conftest import trust
+    from tests.store.conftest import pin_hq, trust
     from tests.store.ledger_fixtures import PDF, actuals_file, evidence, issue_letter, landed_firm, scan
 
     outpost = root / "outpost"
     with open_store(folder, auto_backup=False) as hq, open_store(outpost, auto_backup=False) as milan:
         set_office_role(milan, "outpost")
-        trust(folder, outpost)
+        pin_hq(milan, folder)
         trust(outpost, folder)
         firms = [landed_firm(800 + n, grade="C") for n in range(LEDGER_FIRMS)]
         for firm in firms:

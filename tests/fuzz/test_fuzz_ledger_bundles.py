@@ -35,7 +35,7 @@ from qt_app.store.db import DB_NAME
 from tests.faults.ledger import record_fuzz
 from tests.fuzz import mutations as mut
 from tests.fuzz.test_fuzz import CASES, _cli, _settings
-from tests.store.conftest import trust
+from tests.store.conftest import pin_hq, trust
 from tests.store.ledger_fixtures import actuals_file, evidence, issue_letter, landed_firm, scan
 
 FIRM = landed_firm(1, grade="C")
@@ -52,7 +52,7 @@ def offices(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     hq_dir, milan_dir = root / "hq", root / "milan"
     with open_store(hq_dir, auto_backup=False) as hq, open_store(milan_dir, auto_backup=False) as milan:
         set_office_role(milan, "outpost")
-        trust(hq_dir, milan_dir)
+        pin_hq(milan, hq_dir)
         trust(milan_dir, hq_dir)
         issue_letter(hq, FIRM)
         export_bundle(hq, root / "letter.json")

@@ -108,7 +108,9 @@ def test_keys_show_and_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["keys", "import", str(pub), "--label", "rome"]) == 0
     assert fingerprint in capsys.readouterr().out
     assert main(["keys", "show"]) == 0
-    assert fingerprint in capsys.readouterr().out.split("已导入的公钥：")[1]
+    assert (
+        f"{fingerprint}  rome" in capsys.readouterr().out.split("已导入的公钥：")[1]
+    )  # the label says whose
     assert main(["keys", "import", str(tmp_path / "missing.pem")]) == 2
 
 

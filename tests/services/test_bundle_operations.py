@@ -17,7 +17,7 @@ from qt_app.services.operations import OpChanges, office
 from qt_app.services.operations import bundles as bundle_ops
 from qt_app.services.session import Session
 from qt_app.store.store import open_store_at
-from tests.store.conftest import make_firm, trust
+from tests.store.conftest import make_firm, pin_hq, trust
 from tests.store.ledger_fixtures import actuals_file, evidence, issue_letter, landed_firm
 
 
@@ -25,7 +25,7 @@ from tests.store.ledger_fixtures import actuals_file, evidence, issue_letter, la
 def sessions(tmp_path: Path) -> Iterator[tuple[Session, Session]]:
     hq = Session(store=open_store_at(tmp_path / "hq", auto_backup=False), policies=[default_policy()])
     milan = Session(store=open_store_at(tmp_path / "milan", auto_backup=False), policies=[default_policy()])
-    trust(hq.store.folder, milan.store.folder)
+    pin_hq(milan.store, hq.store.folder)
     trust(milan.store.folder, hq.store.folder)
     yield hq, milan
     hq.close()

@@ -29,6 +29,13 @@ def trust(sender: Path, receiver: Path) -> str:
     return KeyRing(receiver).import_key(KeyRing(sender).public_key_path(), "office")
 
 
+def pin_hq(outpost: Store, hq: Path) -> str:
+    """The outpost trusts headquarters' key and pins it as headquarters' (`office hq-key`); returns it."""
+    from qt_app.services.offices import set_hq_key
+
+    return set_hq_key(outpost, trust(hq, outpost.folder), "叶海峰")
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return tmp_path / "desk"

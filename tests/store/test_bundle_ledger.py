@@ -26,7 +26,7 @@ from qt_app.services.ledger_exposure import county_exposure
 from qt_app.services.ledger_read import firm_ledger
 from qt_app.services.offices import set_office_role
 from qt_app.store.bundle_format import signed_bytes
-from tests.store.conftest import trust
+from tests.store.conftest import pin_hq, trust
 from tests.store.ledger_fixtures import (
     PDF,
     actuals_file,
@@ -46,7 +46,7 @@ def pair(tmp_path: Path) -> Iterator[tuple[Store, Store]]:
     milan = open_store(tmp_path / "milan", auto_backup=False)
     milan.set_setting("issuing_office", "青田县驻米兰联络处")
     set_office_role(milan, "outpost", "叶海峰")
-    trust(hq.folder, milan.folder)
+    pin_hq(milan, hq.folder)  # the outpost takes letters and claim records only from headquarters' key
     trust(milan.folder, hq.folder)
     yield hq, milan
     hq.close()

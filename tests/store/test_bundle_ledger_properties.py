@@ -16,7 +16,7 @@ from qt_app.domain.ledger.actuals_io import year_actuals_from_dict
 from qt_app.services.bundles import export_bundle, import_bundle
 from qt_app.services.firms import Store, open_store
 from qt_app.services.offices import set_office_role
-from tests.store.conftest import trust
+from tests.store.conftest import pin_hq, trust
 from tests.store.ledger_fixtures import issue_letter, landed_firm, send
 
 YEARS = (2026, 2027)
@@ -39,7 +39,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         open_store(root / "milan", auto_backup=False) as milan,
     ):
         set_office_role(milan, "outpost")
-        trust(hq.folder, milan.folder)
+        pin_hq(milan, hq.folder)
         trust(milan.folder, hq.folder)
         issue_letter(hq, FIRM)
         send(hq, milan, root / "letter.json")

@@ -21,7 +21,7 @@ from qt_app.services.bundles import export_bundle, import_bundle
 from qt_app.services.firms import open_store
 from qt_app.services.offices import set_office_role
 from qt_app.store.bundle_format import signed_bytes
-from tests.store.conftest import trust
+from tests.store.conftest import pin_hq
 from tests.store.ledger_fixtures import actuals_file, evidence, issue_letter, landed_firm, scan, tables
 
 Body = dict[str, Any]
@@ -115,7 +115,7 @@ def test_a_malformed_ledger_entry_is_refused_with_its_path_and_nothing_is_writte
     path = tmp_path / "bundle.json"
     path.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8")
     with open_store(tmp_path / "milan", auto_backup=False) as milan:
-        trust(root / "hq", milan.folder)
+        pin_hq(milan, root / "hq")
         set_office_role(milan, "outpost")
         before = tables(milan)
         with pytest.raises(ValidationError) as refused:

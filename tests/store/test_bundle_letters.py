@@ -20,7 +20,7 @@ from qt_app.services.firms import Store, open_store
 from qt_app.services.offices import set_office_role
 from qt_app.store.bundle_format import signed_bytes
 from qt_app.store.letters import LetterError
-from tests.store.conftest import trust
+from tests.store.conftest import pin_hq, trust
 from tests.store.ledger_fixtures import issue_letter, landed_firm, send, tables
 
 
@@ -30,7 +30,7 @@ def pair(tmp_path: Path) -> Iterator[tuple[Store, Store]]:
     milan = open_store(tmp_path / "milan", auto_backup=False)
     milan.set_setting("issuing_office", "青田县驻米兰联络处")
     set_office_role(milan, "outpost")
-    trust(hq.folder, milan.folder)
+    pin_hq(milan, hq.folder)
     trust(milan.folder, hq.folder)
     yield hq, milan
     hq.close()
@@ -121,7 +121,7 @@ def test_a_local_letter_holding_the_same_number_is_not_overwritten(tmp_path: Pat
     hq = open_store(tmp_path / "hq", auto_backup=False)
     paris = open_store(tmp_path / "paris", auto_backup=False)
     try:
-        trust(hq.folder, paris.folder)
+        pin_hq(paris, hq.folder)
         mine = issue_letter(paris, landed_firm(5))  # issued here while Paris still worked as headquarters
         set_office_role(paris, "outpost")
         theirs = issue_letter(hq, landed_firm(6))
@@ -175,7 +175,7 @@ def test_the_policy_version_a_letter_rests_on_travels_with_it(
     envelope["signature"]["value"] = base64.urlsafe_b64encode(sig).rstrip(b"=").decode()
     path.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8")
     with open_store(tmp_path / "paris", auto_backup=False) as paris:
-        trust(hq.folder, paris.folder)
+        pin_hq(paris, hq.folder)
         set_office_role(paris, "outpost")
         report = import_bundle(paris, path)
         assert report.policies_added == 0 and "与其摘要不符" in report.rejected[0][1]

@@ -13,7 +13,7 @@ from qt_app.services.firms import open_store
 from qt_app.services.offices import set_office_role
 from qt_app.ui.conflicts_dialog import ConflictsDialog
 from qt_app.ui.settings_dialog import SettingsDialog
-from tests.store.conftest import trust
+from tests.store.conftest import pin_hq, trust
 from tests.store.ledger_fixtures import actuals_file, evidence, issue_letter, landed_firm, send
 
 EMPTY_STORE = True
@@ -41,7 +41,7 @@ def test_conflicts_are_listed_and_settled_in_the_dialog(session, hub, qtbot, tmp
     issue_letter(hq, firm)
     with open_store(tmp_path / "milan", auto_backup=False) as milan:
         set_office_role(milan, "outpost")
-        trust(hq.folder, milan.folder)
+        pin_hq(milan, hq.folder)
         trust(milan.folder, hq.folder)
         send(hq, milan, tmp_path / "hq.json")
         for store, amount, notes in ((hq, "6000万", "总部"), (milan, "5800万", "米兰")):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from qt_app.domain.offices import SETTING
+from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
+from qt_app.domain.offices import HQ_KEY, SETTING
 from qt_app.services.offers import clear_offer_variant, offer_refusal, offer_variant, set_offer_variant
-from qt_app.services.offices import check_role
+from qt_app.services.offices import check_hq_key, check_role
 from qt_app.services.operations.base import OpResult, Undo
 from qt_app.services.operations.changes import OpChanges
 
@@ -15,14 +16,16 @@ if TYPE_CHECKING:
     from qt_app.domain.variants import Variant
     from qt_app.services.session import Session
 
-OFFICE_KEYS = ("issuing_office", "doc_prefix", "signer", SETTING)
+OFFICE_KEYS = ("issuing_office", "doc_prefix", "signer", SETTING, HQ_KEY)
 
 
 def save_office_settings(session: Session, values: Mapping[str, str], who: str = "") -> OpResult[bool]:
     """Save the office settings that changed (True when any did); undo puts the previous values back.
 
     The letter's 附注 contact is checked when given (DomainError names the problem); both left empty means
-    letters go out without it until the officer fills it in at issue time. `office_role` is hq or outpost.
+    letters go out without it until the officer fills it in at issue time. `office_role` is hq or outpost;
+    `office_hq_key` (at an outpost) one of the imported keys, or "" — a new choice that is not is refused as
+    a ValidationError on that field.
     """
     from qt_app.reports.snapshot import Contact
     from qt_app.services import letters as letters_svc
@@ -34,6 +37,11 @@ def save_office_settings(session: Session, values: Mapping[str, str], who: str =
     if SETTING in values:
         values = {**values, SETTING: check_role(values[SETTING])}
     store = session.store
+    if HQ_KEY in values and values[HQ_KEY].strip() != store.get_setting(HQ_KEY):
+        try:
+            values = {**values, HQ_KEY: check_hq_key(store.folder, values[HQ_KEY])}
+        except DomainError as e:
+            raise ValidationError([FieldProblem(HQ_KEY, e.zh, e.en)]) from None
     before = {k: store.get_setting(k) for k in values}
     changed = {k: v.strip() for k, v in values.items() if before[k] != v.strip()}
     if not changed:

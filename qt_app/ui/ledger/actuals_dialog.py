@@ -2,9 +2,11 @@
 
 The lease taken (and a move-out), audited revenue, compute bought and R&D spent, each with the document that
 proves it (type, number, date) and its scan (附扫描件…: read and checked at once — an unreadable file is
-refused beside its field, one already attached elsewhere is reported). Talents, loans and projects recorded
-from an actuals file are kept as they are. The form is read by the same strict reader as an actuals file, so
-every problem names its field here as it would in the file; nothing is written until the whole year reads.
+refused beside its field, one already attached elsewhere is reported); talents arrived, loans drawn and
+science and scenario projects won in tables typed like the firm editor's (`actuals_tables`), a document and
+scan on every row. The form builds the dict an actuals file holds and the same strict reader judges it, so
+every problem is the file's, said beside its field or under its table; nothing is written until the whole
+year reads. Correcting a year keeps what was recorded and is not shown here (further documents, receipts).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from qt_app.domain.errors import DomainError, FieldProblem
-from qt_app.domain.ledger.actuals import DOC_TYPES, FIGURE_LABELS
+from qt_app.domain.ledger.actuals import DOC_TYPES
 from qt_app.domain.ledger.actuals_io import year_actuals_from_dict
 from qt_app.domain.money import parse_amount
 from qt_app.domain.policy import Site
@@ -26,11 +28,12 @@ from qt_app.services.operations import ledger as ledger_ops
 from qt_app.services.session import Session
 from qt_app.ui import i18n
 from qt_app.ui.hub import Hub
+from qt_app.ui.ledger import actuals_rows as ar
+from qt_app.ui.ledger.actuals_tables import ActualsTable
 from qt_app.ui.ledger.step_dialog import LedgerDialog, _amount_text, tr
 from qt_app.ui.widgets.labels import muted_label
 
 AMOUNTS = (("revenue", "audit_report"), ("compute_spend", "compute_invoice"), ("rnd_spend", "rnd_audit"))
-KEPT_LISTS = ("talents", "loans", "science_projects", "scenario_projects")
 LEASE_FIELDS = ("site", "area_m2", "rent_per_m2_day", "move_in", "move_out")
 
 
@@ -40,7 +43,7 @@ class EvidenceRow:
     def __init__(
         self, dialog: ActualsDialog, figure: str, default_type: str, stored: Mapping[str, Any]
     ) -> None:
-        self.dialog, self.figure = dialog, figure
+        self.dialog, self.figure, self.recorded = dialog, figure, stored
         lang = i18n.current()
         self.type = QComboBox(dialog)
         for key, pair in DOC_TYPES.items():
@@ -104,22 +107,14 @@ class EvidenceRow:
         form.note(key, "；".join(picked.warnings(i18n.current())))
         return True
 
-    def blank(self) -> bool:
-        return not self.number.text().strip() and not self.date.text().strip() and self.picked is None
+    def first(self) -> dict[str, Any] | None:
+        """The document as typed over what was recorded (its scan and receipt kept unless a scan is picked)."""
+        typed = {"type": str(self.type.currentData()), "number": self.number.text(), "date": self.date.text()}
+        picked = str(self.picked.path) if self.picked is not None else ""
+        return ar.first_document(typed, self.recorded, picked)
 
-    def data(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "type": str(self.type.currentData()),
-            "number": self.number.text().strip(),
-            "date": self.date.text().strip(),
-        }
-        if self.picked is not None:
-            out["file"] = str(self.picked.path)
-        elif self.sha256:
-            out["sha256"] = self.sha256
-            if self.file_name:
-                out["file_name"] = self.file_name
-        return out
+    def blank(self) -> bool:
+        return self.first() is None
 
 
 class ActualsDialog(LedgerDialog):
@@ -150,6 +145,7 @@ class ActualsDialog(LedgerDialog):
         self.stored = dict(stored or {})
         lang = i18n.current()
         self.setMinimumSize(640, 560)
+        self.resize(980, 700)  # the tables' columns show whole; fits a 1366×768 screen
         f = self.form
         self.year = f.line("year", tr("年度"), str(year), tr("如 2026"))
         self.year.setReadOnly(bool(stored))
@@ -160,7 +156,7 @@ class ActualsDialog(LedgerDialog):
         self.evidence: dict[str, EvidenceRow] = {}
         for key, doc in AMOUNTS:
             data = self.stored.get(key) or {}
-            f.section(FIGURE_LABELS[key][1 if lang == "en" else 0])
+            f.section(ar.table_label(key, lang))
             amount = int(parse_amount(str(data["amount"]))) if data.get("amount") else 0
             self.amounts[key] = f.line(
                 f"{key}.amount", tr("金额"), _amount_text(amount), tr("不填即本年未发生")
@@ -168,7 +164,7 @@ class ActualsDialog(LedgerDialog):
             first = (data.get("evidence") or [{}])[0]
             self.evidence[key] = EvidenceRow(self, key, doc, first)
         lease = self.stored.get("lease") or {}
-        f.section(FIGURE_LABELS["lease"][1 if lang == "en" else 0])
+        f.section(ar.table_label("lease", lang))
         self.site = QComboBox(self)
         self.site.addItem(tr("（本年未租赁）"), "")
         for site in sites:
@@ -190,14 +186,12 @@ class ActualsDialog(LedgerDialog):
         self.evidence["lease"] = EvidenceRow(
             self, "lease", "lease_contract", (lease.get("evidence") or [{}])[0]
         )
-        kept = [k for k in KEPT_LISTS if self.stored.get(k)]
-        if kept:
-            names = (
-                "、".join(FIGURE_LABELS[k][0] for k in kept)
-                if lang != "en"
-                else ", ".join(FIGURE_LABELS[k][1] for k in kept)
-            )
-            f.section(tr("另有（保持不变，请用实绩文件修改）：{names}").format(names=names))
+        self.tables: dict[str, ActualsTable] = {}
+        for key in ar.LIST_KEYS:
+            f.section(ar.table_label(key, lang))
+            table = ActualsTable(key, self.stored.get(key) or [], self._check_scan, self)
+            f.wide(table)
+            self.tables[key] = table
         self.note = f.line("note", tr("备注"), str(self.stored.get("note") or ""))
         (self.year if not stored else self.amounts["revenue"]).setFocus()
 
@@ -207,11 +201,12 @@ class ActualsDialog(LedgerDialog):
         except ValueError:
             return 0
 
+    def _check_scan(self, path: str | Path, figure: str) -> ScanCheck:
+        return check_scan(self.session.store, path, self.firm_id, self.year_value(), figure)
+
     def _figure(self, key: str, main: dict[str, Any]) -> dict[str, Any]:
         """A figure with its first document as typed and any further documents as recorded."""
-        rest = list((self.stored.get(key) or {}).get("evidence") or [])[1:]
-        row = self.evidence[key]
-        return {**main, "evidence": ([] if row.blank() else [row.data()]) + rest}
+        return {**main, "evidence": ar.documents(self.evidence[key].first(), self.stored.get(key))}
 
     def year_data(self) -> dict[str, Any]:
         """The year in the actuals file's form, as typed (the strict reader judges it)."""
@@ -224,9 +219,9 @@ class ActualsDialog(LedgerDialog):
         typed = {k: e.text().strip() for k, e in self.lease.items() if e.text().strip()}
         if site or typed or not self.evidence["lease"].blank():
             out["lease"] = self._figure("lease", {"site": site, **typed})
-        for key in KEPT_LISTS:
-            if self.stored.get(key):
-                out[key] = self.stored[key]
+        for key, table in self.tables.items():
+            if rows := table.entries():
+                out[key] = rows
         if self.reported.text().strip():
             out["reported_on"] = self.reported.text().strip()
         if self.note.text().strip():
@@ -243,10 +238,33 @@ class ActualsDialog(LedgerDialog):
         actual, problems = year_actuals_from_dict(self.year_data(), year)
         errors = [p for p in problems if p.severity == "error"]
         if actual is None or errors:
-            self.form.show_problems(errors or problems, self.rename(errors or problems))
+            self.show_problems(errors or problems)
             return False
         req = ledger_ops.RecordActuals(self.firm_id, (actual,), source="form", who=current_user())
         return self.run(lambda: ledger_ops.record_actuals(self.session, req))
+
+    def show_problems(self, problems: list[FieldProblem]) -> None:
+        """Each problem under its table's row and column, or beside its field."""
+        prefix = f"years.{self.year_value()}."
+        by_table: dict[str, list[tuple[ar.Cell, FieldProblem]]] = {}
+        rest: list[FieldProblem] = []
+        for p in problems:
+            key = p.path.removeprefix(prefix).split("[")[0]
+            table = self.tables.get(key)
+            cell = ar.cell_of(p.path.removeprefix(prefix), table.column_names()) if table else None
+            if cell is None:
+                rest.append(p)
+            else:
+                by_table.setdefault(cell.table, []).append((cell, p))
+        for key, found in by_table.items():
+            self.tables[key].show_problems(found)
+        if rest or not by_table:
+            self.form.show_problems(rest, self.rename(rest))
+
+    def accept(self) -> None:
+        for table in self.tables.values():
+            table.clear()
+        super().accept()
 
     def rename(self, problems: list[FieldProblem]) -> dict[str, str]:
         """The reader's and the service's paths ("years.2026.revenue.evidence.file") as this form's keys."""

@@ -89,6 +89,11 @@ class FieldForm(QWidget):
             self.messages[key] = message
             self.notes[key] = note
 
+    def wide(self, widget: QWidget) -> QWidget:
+        """A widget across the whole form (a table)."""
+        self.form.addRow(widget)
+        return widget
+
     def section(self, title: str) -> QLabel:
         label = emphasise(QLabel(title, self))
         self.form.addRow(label)

@@ -101,11 +101,11 @@ class LedgerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         if scroll:  # a long form (a year's actuals) scrolls on a 768-pixel screen
-            area = QScrollArea(self)
-            area.setWidgetResizable(True)
-            area.setFrameShape(QScrollArea.Shape.NoFrame)
-            area.setWidget(self.form)
-            layout.addWidget(area, 1)
+            self.scroll_area = QScrollArea(self)
+            self.scroll_area.setWidgetResizable(True)
+            self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.scroll_area.setWidget(self.form)
+            layout.addWidget(self.scroll_area, 1)
         else:
             layout.addWidget(self.form)
         layout.addWidget(self.buttons)
@@ -123,12 +123,16 @@ class LedgerDialog(QDialog):
         """Where the operation's problem paths show in this form."""
         return RENAME
 
+    def show_problems(self, problems: list[FieldProblem]) -> None:
+        """Each problem beside its field (nothing saved)."""
+        self.form.show_problems(problems, self.rename(problems))
+
     def run(self, op: Callable[[], OpResult[LedgerChanged]]) -> bool:
         """Run the operation; problems go beside their fields (nothing saved), success goes to the hub."""
         try:
             result = op()
         except ValidationError as e:
-            self.form.show_problems(e.problems, self.rename(list(e.problems)))
+            self.show_problems(list(e.problems))
             return False
         except DomainError as e:
             self.form.say("", e.message(i18n.current()))

@@ -153,7 +153,11 @@ EN: dict[str, str] = {
     "如 2026-01-01": "e.g. 2026-01-01",
     "迁出日期": "Moved out",
     "未迁出不填": "empty unless it moved out",
-    "另有（保持不变，请用实绩文件修改）：{names}": "Also recorded (kept as they are; change them by file): {names}",
+    "添加一行": "Add row",
+    "删除所选行": "Remove selected rows",
+    "为所选行附扫描件…": "Attach scan to selected row…",
+    "请先选中要附扫描件的一行": "Select the row the scan belongs to first",
+    "{name}（待存入）": "{name} (kept on recording)",
     # papers and the period export
     "打印": "Print",
     "另存为": "Save as",

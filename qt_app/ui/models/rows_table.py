@@ -33,6 +33,7 @@ class Column:
     numeric: bool = False
     hint_zh: str = ""  # added to the header only: "（可写 150万、1.2亿）"
     hint_en: str = ""
+    read_only: bool = False  # shown, not typed into (a scan attached by its button); Tab passes it by
 
     def name(self, lang: str | None = None) -> str:
         return i18n.pick((self.zh, self.en), lang)
@@ -52,9 +53,10 @@ class RowsModel(QAbstractTableModel):
 
     rowsEdited = Signal(list, list)  # before, after: lists of dicts
 
-    def __init__(self, columns: tuple[Column, ...], parent: Any = None) -> None:
+    def __init__(self, columns: tuple[Column, ...], parent: Any = None, hidden: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.columns = columns
+        self.hidden = hidden  # keys each row keeps but no column shows (what a row was loaded from)
         self._rows: list[Row] = []
         self._problems: dict[tuple[int, str], str] = {}
         self._marks: dict[tuple[int, str], str] = {}
@@ -65,12 +67,12 @@ class RowsModel(QAbstractTableModel):
     def set_rows(self, rows: list[Row]) -> None:
         """Replace everything (loading a firm, undo/redo); announces nothing."""
         self.beginResetModel()
-        self._rows = [{c.key: str(r.get(c.key, "")) for c in self.columns} for r in rows]
+        self._rows = [{k: str(r.get(k, "")) for k in self._keys()} for r in rows]
         self.endResetModel()
 
     def add_row(self, defaults: Row | None = None) -> int:
         before = self.rows()
-        row = {c.key: (defaults or {}).get(c.key, "") for c in self.columns}
+        row = {k: (defaults or {}).get(k, "") for k in self._keys()}
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
         self._rows.append(row)
         self.endInsertRows()
@@ -84,6 +86,20 @@ class RowsModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
         self.endRemoveRows()
+        self.rowsEdited.emit(before, self.rows())
+
+    def _keys(self) -> list[str]:
+        return [c.key for c in self.columns] + [
+            k for k in self.hidden if all(k != c.key for c in self.columns)
+        ]
+
+    def set_value(self, row: int, key: str, value: str) -> None:
+        """Set a cell the user does not type into (a read-only column, a hidden key), announced as an edit."""
+        if not 0 <= row < len(self._rows) or self._rows[row].get(key) == value:
+            return
+        before = self.rows()
+        self._rows[row][key] = value
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
         self.rowsEdited.emit(before, self.rows())
 
     def set_problems(self, problems: dict[tuple[int, str], str]) -> None:
@@ -137,7 +153,10 @@ class RowsModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() < len(self.columns) and self.columns[index.column()].read_only:
+            return flags
+        return flags | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.columns):
@@ -165,6 +184,8 @@ class RowsModel(QAbstractTableModel):
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.row() >= len(self._rows):
             return False
+        if self.columns[index.column()].read_only:
+            return False  # Delete on a row clears what was typed, not the scan attached
         key = self.columns[index.column()].key
         text = "" if value is None else str(value).strip()
         if self._rows[index.row()][key] == text:

@@ -55,27 +55,34 @@ class EntryTable(QTableView):
             QAbstractItemView.CursorAction.MovePrevious,
         ):
             return super().moveCursor(action, modifiers)
-        rows, cols = model.rowCount(), model.columnCount()
+        rows = model.rowCount()
         if not current.isValid():
             return (
                 model.index(0, 0)
                 if rows and action == QAbstractItemView.CursorAction.MoveNext
                 else QModelIndex()
             )
-        row, col = current.row(), current.column()
+        row = current.row()
         if action == QAbstractItemView.CursorAction.MoveNext:
-            if col + 1 < cols:
-                return model.index(row, col + 1)
-            if row + 1 < rows:
-                return model.index(row + 1, 0)
+            target = self._editable_from(current, 1)
+            if target is not None:
+                return target
             if self._fresh_unused(row):
                 return QModelIndex()  # through a new row nobody used: leave (see `_leave_forward`)
             return self._new_row()
-        if col > 0:
-            return model.index(row, col - 1)
-        if row > 0:
-            return model.index(row - 1, cols - 1)
-        return QModelIndex()  # before the first cell: the focus leaves the table
+        return self._editable_from(current, -1) or QModelIndex()  # before the first cell: the focus leaves
+
+    def _editable_from(self, index: Index, step: int) -> QModelIndex | None:
+        """The next (step 1) or previous (-1) cell one can type into, row by row; None past either end."""
+        model = self.model()
+        rows, cols = model.rowCount(), model.columnCount()
+        n = index.row() * cols + index.column() + step
+        while 0 <= n < rows * cols:
+            target = model.index(n // cols, n % cols)
+            if target.flags() & Qt.ItemFlag.ItemIsEditable:
+                return target
+            n += step
+        return None
 
     def _new_row(self) -> QModelIndex:
         model = self.model()
@@ -191,13 +198,8 @@ class EntryTable(QTableView):
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         current = self.currentIndex()
-        at_end = (
-            self.model() is not None
-            and current.isValid()
-            and (
-                current.row() == self.model().rowCount() - 1
-                and current.column() == self.model().columnCount() - 1
-            )
+        at_end = (  # the last cell one can type into
+            self.model() is not None and current.isValid() and self._editable_from(current, 1) is None
         )
         super().closeEditor(editor, hint)
         if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
