@@ -2528,7 +2528,7 @@ Issue the letter to “{firm}”?</translation>
     <context>
         <name>LettersPanel</name>
         <message>
-            <location filename="../../qt_app/ui/letters/panel.py" line="+242" />
+            <location filename="../../qt_app/ui/letters/panel.py" line="+243" />
             <source>告知函登记簿</source>
             <translation>Letter register</translation>
         </message>
