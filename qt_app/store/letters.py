@@ -178,6 +178,11 @@ class LetterRegister:
             ).fetchone()
             seq = (int(row[0]) if row else 0) + 1
             number = doc_number(prefix, year, seq)
+            # A copy of headquarters' letters (an office switched to hq) may already hold the next 文号: the
+            # county's numbers run on after the highest one held, never twice.
+            while self._db.execute("SELECT 1 FROM letters WHERE doc_number = ?", [number]).fetchone():
+                seq += 1
+                number = doc_number(prefix, year, seq)
             frozen = dict(build(number))  # raising here rolls everything back: no number consumed
             self._check_fields(frozen, FROZEN_FIELDS)
             self._db.execute(

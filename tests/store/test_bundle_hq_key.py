@@ -107,8 +107,9 @@ def test_another_outpost_saying_it_is_hq_is_withheld_though_a_key_is_pinned(
         for item in ("revenue", "rent")
     )
     set_office_role(paris, "hq")  # any office can say it is headquarters: then it issues and pays
-    paris.set_setting("doc_prefix", "巴招")
     forged = issue_letter(paris, landed_firm(4))
+    held = hq.letters.search()[0]["doc_number"]
+    assert paris.letters.get(forged)["doc_number"] != held  # type: ignore[index]  # the copy keeps its 文号
     for step in (s.Review(date(2027, 4, 10), "巴黎", True, wan(150)), s.Notice(date(2027, 4, 12)),
                  s.Pay(date(2027, 4, 20), wan(135), "巴黎〔2027〕1号")):  # fmt: skip
         L.advance_claim(paris, L.ClaimStep(revenue, step, "巴黎"))
