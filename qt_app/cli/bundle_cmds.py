@@ -12,18 +12,12 @@ import json
 import sys
 from pathlib import Path
 
+from qt_app.cli.common import data_dir_option as _data_dir
+from qt_app.cli.common import reader, say, writer
 from qt_app.domain.errors import DomainError
 from qt_app.domain.offices import ROLES, role_label
 from qt_app.reports.signing import pretty_fingerprint
 from qt_app.services import bundle_conflicts, bundles, offices
-from qt_app.services.firms import Store, open_store
-
-
-def _data_dir(p: argparse.ArgumentParser) -> None:
-    # SUPPRESS keeps a --data-dir given before the command name.
-    p.add_argument(
-        "--data-dir", default=argparse.SUPPRESS, help="data folder (default: $OFFER_DESK_DATA_DIR)"
-    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -73,31 +67,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     hq_key.set_defaults(handler=cmd_hq_key)
 
 
-def _say(args: argparse.Namespace, zh: str, en: str) -> None:
-    print(en if args.lang == "en" else zh)
-
-
-def _writer(args: argparse.Namespace) -> Store:
-    return open_store(args.data_dir, require_write=True)
-
-
-def _reader(args: argparse.Namespace) -> Store:
-    return open_store(args.data_dir, auto_backup=False)
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    with _reader(args) as store:
+    with reader(args) as store:
         counts = bundles.write_bundle(store, args.file)
         zh, en = bundles.export_words(counts, args.file, offices.office_role(store))
-    _say(args, zh, en)
+    say(args, zh, en)
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    with _writer(args) as store:
+    with writer(args) as store:
         report = bundles.import_bundle(store, args.file, who=args.who)
     if report.signed_by:
-        _say(args, f"签名核验通过：{report.signed_by}", f"Signature verified: {report.signed_by}")
+        say(args, f"签名核验通过：{report.signed_by}", f"Signature verified: {report.signed_by}")
     for line in report.lines(args.lang):
         print(line, file=sys.stderr)
     print(report.summary(args.lang))
@@ -109,7 +91,7 @@ def _when(stamp: str) -> str:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    with _reader(args) as store:
+    with reader(args) as store:
         items = bundle_conflicts.list_conflicts(store)
     en = args.lang == "en"
     if args.format == "json":
@@ -136,12 +118,12 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             print(f"  本机：{_when(c.local_at)}{by_local}；对方：{_when(c.remote_at)}{by_remote}")
             print(f"  不同之处：{c.differs_words()}")
             print(f"  处理：{c.hint}")
-    _say(args, f"待处理的冲突：{len(items)}", f"Conflicts waiting: {len(items)}")
+    say(args, f"待处理的冲突：{len(items)}", f"Conflicts waiting: {len(items)}")
     return 0
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    with _writer(args) as store:
+    with writer(args) as store:
         done = bundle_conflicts.resolve(store, args.firm, args.keep, args.year, args.who)
     print(done.summary(args.lang))
     return 0
@@ -149,18 +131,18 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 def cmd_role(args: argparse.Namespace) -> int:
     if args.role is None:
-        with _reader(args) as store:
+        with reader(args) as store:
             role = offices.office_role(store)
-        _say(
+        say(
             args, f"本机角色：{role}（{role_label(role)}）", f"This office: {role} ({role_label(role, 'en')})"
         )
         return 0
-    with _writer(args) as store:
+    with writer(args) as store:
         zh, en = offices.set_office_role(store, args.role, args.who)
         unpinned = args.role == "outpost" and not offices.hq_key(store)
-    _say(args, f"本机角色已设为：{args.role}（{zh}）", f"This office is now: {args.role} ({en})")
+    say(args, f"本机角色已设为：{args.role}（{zh}）", f"This office is now: {args.role} ({en})")
     if unpinned:
-        _say(
+        say(
             args,
             "请指定总部密钥（python -m qt_app office hq-key 指纹）：未指定前，总部的告知函和兑现记录不会合并",
             "Pin headquarters' key (python -m qt_app office hq-key FINGERPRINT): until then headquarters' letters "
@@ -175,35 +157,35 @@ def cmd_hq_key(args: argparse.Namespace) -> int:
     if typed or args.clear:
         if typed and args.clear:
             raise DomainError("指定指纹与 --clear 只能选一个", "Give a fingerprint or --clear, not both")
-        with _writer(args) as store:
+        with writer(args) as store:
             shown = offices.set_hq_key(store, "" if args.clear else typed, args.who)
             role = offices.office_role(store)
         if shown:
-            _say(
+            say(
                 args,
                 f"总部密钥已指定：{shown}。告知函、政策文本和审核以后的兑现记录只接收该密钥签名的数据包",
                 f"Headquarters' key is now {shown}: letters, policy texts and claim records after the application "
                 "are taken only from bundles signed with it",
             )
         else:
-            _say(args, "已取消指定总部密钥", "Headquarters' key is no longer pinned")
+            say(args, "已取消指定总部密钥", "Headquarters' key is no longer pinned")
         if shown and role == "hq":
-            _say(
+            say(
                 args,
                 "本机目前为总部：本机设为联络处（office role outpost）后该密钥生效",
                 "This office is headquarters for now: the key applies once it is an outpost (office role outpost)",
             )
         return 0
-    with _reader(args) as store:
+    with reader(args) as store:
         pinned, role = offices.hq_key(store), offices.office_role(store)
     if pinned:
-        _say(
+        say(
             args,
             f"总部密钥：{pretty_fingerprint(pinned)}",
             f"Headquarters' key: {pretty_fingerprint(pinned)}",
         )
         return 0
-    _say(
+    say(
         args,
         "尚未指定总部密钥"
         + ("（本机为总部，无需指定）" if role == "hq" else "：联络处只接收总部密钥签名的告知函和兑现记录")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from qt_app.domain.errors import DomainError
+from qt_app.domain.ledger.actuals import FIGURE_LABELS as ACTUAL_FIGURES
 from qt_app.store.bundle_report import resolve_hint
 
 if TYPE_CHECKING:
@@ -19,16 +20,10 @@ if TYPE_CHECKING:
 
 FIRM, ACTUALS = "firm", "actuals"
 KEEP = ("local", "remote")
+# A year of actuals' figures as the ledger names them, and the parts of the year that are not figures.
 FIGURE_LABELS: dict[str, tuple[str, str]] = {
     "letter": ("所依据的告知函", "the letter"),
-    "lease": ("租赁", "lease"),
-    "revenue": ("经审计销售收入", "audited revenue"),
-    "compute_spend": ("算力采购", "compute bought"),
-    "rnd_spend": ("研发投入", "R&D spent"),
-    "talents": ("人才", "talents"),
-    "loans": ("贷款", "loans"),
-    "science_projects": ("科技项目", "science projects"),
-    "scenario_projects": ("应用场景项目", "scenario projects"),
+    **ACTUAL_FIGURES,
     "reported_on": ("报送日期", "reporting date"),
     "note": ("备注", "note"),
 }
