@@ -21,20 +21,10 @@ from qt_app.ui.ledger.actuals_dialog import ActualsDialog
 from qt_app.ui.ledger.panel import LedgerPanel
 from tests.store.ledger_fixtures import PDF, big_lease_firm, evidence, issue_letter, scan
 
-from .conftest import shown
 from .keys import Key, focused, press, type_text
+from .ledger_panel import open_panel as _panel
 
 EMPTY_STORE = True
-
-
-def _panel(qtbot: Any, session: Session, hub: Hub, firm: Any) -> LedgerPanel:
-    panel = LedgerPanel(session, hub)
-    qtbot.addWidget(panel)
-    panel.resize(1300, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.show_firm(shown(firm))
-    return panel
 
 
 def _due(panel: LedgerPanel, item: str, year: int) -> str:

@@ -12,28 +12,16 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from qt_app.domain.money import wan
 from qt_app.services import ledger as L
-from qt_app.services.session import Session
-from qt_app.ui.hub import Hub
 from qt_app.ui.ledger.actuals_dialog import ActualsDialog
 from qt_app.ui.ledger.panel import LedgerPanel
 from qt_app.ui.ledger.step_dialog import ApplyDialog, StepDialog
 from tests.store.ledger_fixtures import PDF, big_lease_firm, issue_letter, recorded_year, scan
 
-from .conftest import shown
 from .helpers import ime_type
 from .keys import CTRL, Key, focused, press, tab_to, type_text
+from .ledger_panel import open_panel as _panel
 
 EMPTY_STORE = True  # the conftest's session opens a database without firms
-
-
-def _panel(qtbot, session: Session, hub: Hub, firm) -> LedgerPanel:  # type: ignore[no-untyped-def]
-    panel = LedgerPanel(session, hub)
-    qtbot.addWidget(panel)
-    panel.resize(1300, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.show_firm(shown(firm))
-    return panel
 
 
 def _retype(text: str) -> None:
