@@ -140,7 +140,7 @@ def merge(
     roles = (sender_role(body), office_role(store))
     report = MergeReport(source, skipped_sections=skipped, signed_by=signed_by, sender_role=roles[0])
     if roles == (HQ, OUTPOST) and not hq.proven:
-        sections = _withhold_hq_sections(sections, report, hq)
+        sections = _withhold_hq_sections(store.db, sections, report, hq)
         roles = (OUTPOST, OUTPOST)  # what is left is what any office may send: firms, contacts, actuals, 申报
     with (
         evidence_files.Keeper(store.folder) as keeper,
@@ -168,12 +168,18 @@ def merge(
     return report
 
 
-def _withhold_hq_sections(sections: dict[str, Any], report: MergeReport, hq: HqSignature) -> dict[str, Any]:
+def _withhold_hq_sections(
+    db: Any, sections: dict[str, Any], report: MergeReport, hq: HqSignature
+) -> dict[str, Any]:
     """The sections without headquarters' (letters, policy texts, claims carrying more than 申报), and one
-    refusal in the report naming the signer's key and how to pin headquarters' key."""
-    letters, policies = sections.get("letters", []), sections.get("policies", [])
+    refusal in the report naming the signer's key and how to pin headquarters' key. It counts only what is
+    not here already: a bundle repeats what was sent before."""
+    letters = [e for e in sections.get("letters", []) if not bundle_letters.letter_here(db, e)]
+    policies = [e for e in sections.get("policies", []) if not bundle_letters.policy_here(db, e)]
     claims = sections.get("claims", [])
-    records = [c for c in claims if bundle_claims.carries_hq_records(c)]
+    records = [
+        c for c in claims if bundle_claims.carries_hq_records(c) and not bundle_claims.records_here(db, c)
+    ]
     counts = (len(letters), len(policies), len(records))
     zh = [f"{label}{n}{unit}" for (label, unit), n in zip(_WITHHELD_ZH, counts, strict=True) if n]
     en = [f"{n} {one if n == 1 else many}" for (one, many), n in zip(_WITHHELD_EN, counts, strict=True) if n]

@@ -79,6 +79,15 @@ def carries_hq_records(entry: dict[str, Any]) -> bool:
     return bool(len(entry.get("steps") or []) > 1 or entry.get("payments") or entry.get("recoveries"))
 
 
+def records_here(db: Database, entry: dict[str, Any]) -> bool:
+    """Does this office already hold every step the entry carries (headquarters' record seen before)?"""
+    try:
+        _claim, steps = _replayed(entry)
+    except (DomainError, KeyError, TypeError, ValueError):
+        return False  # a malformed entry is withheld all the same; say it is new
+    return _local_steps(db, str(entry["id"]))[: len(steps)] == steps
+
+
 class _Refused(DomainError):
     pass
 

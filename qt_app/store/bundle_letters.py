@@ -121,6 +121,19 @@ def merge_letters(
         _merge_letter(db, entry, report, origin, now, who)
 
 
+def letter_here(db: Database, entry: dict[str, Any]) -> bool:
+    """Is this letter (same id and content) already in the register?"""
+    row = db.execute("SELECT content_hash FROM letters WHERE id = ?", [str(entry.get("id"))]).fetchone()
+    return row is not None and row[0] == entry.get("content_hash")
+
+
+def policy_here(db: Database, entry: dict[str, Any]) -> bool:
+    """Is this policy text (by its hash) already kept?"""
+    return bool(
+        db.execute("SELECT 1 FROM ledger_policies WHERE hash = ?", [str(entry.get("hash"))]).fetchone()
+    )
+
+
 def _refuse(report: MergeReport, entry: dict[str, Any], zh: str, en: str) -> None:
     number = entry.get("doc_number") or entry["id"]
     report.rejected.append((str(entry["id"]), f"告知函 {number}：{zh}", f"Letter {number}: {en}"))
