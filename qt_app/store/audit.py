@@ -36,7 +36,8 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _json(value: Any) -> str | None:
+def as_text(value: Any) -> str | None:
+    """How an entry stores a value: text as it is, anything else as JSON."""
     if value is None:
         return None
     if isinstance(value, str):
@@ -104,7 +105,7 @@ def _kept_text(old: Any, new: Any, key: str, before: dict[str, Any], after: dict
     b: dict[str, Any] = {}
     a: dict[str, Any] = {}
     _nested(parsed_old, parsed_new, key, b, a)
-    size = len(_json(b) or "") + len(_json(a) or "")
+    size = len(as_text(b) or "") + len(as_text(a) or "")
     if size * DETAIL_SHARE <= max(len(str(old)), len(str(new))):
         before.update(b)
         after.update(a)
@@ -155,7 +156,7 @@ def record(
     old, new = changes(before, after, kept)
     db.execute(
         "INSERT INTO audit(at, who, tbl, record_id, action, before_json, after_json) VALUES (?,?,?,?,?,?,?)",
-        [utc_now(), who, table, record_id, action, _json(old), _json(new)],
+        [utc_now(), who, table, record_id, action, as_text(old), as_text(new)],
     )
 
 
