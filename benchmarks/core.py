@@ -15,10 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass(frozen=True)
 class Timing:
-    median: float  # seconds
+    median: float  # seconds (or bytes, for a size row: unit "B")
     low: float  # 10th percentile
     high: float  # 90th percentile
     runs: int
+    unit: str = "s"
+
+
+def size(n_bytes: float) -> Timing:
+    """A measured size as a row's value, so it gets a baseline, a ratio and a budget like a time."""
+    return Timing(n_bytes, n_bytes, n_bytes, 1, unit="B")
 
 
 def measure(fn: Callable[[], object], runs: int, warmup: int = 1) -> Timing:
@@ -85,6 +91,15 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:,.1f} ms" if seconds < 10 else f"{seconds:,.1f} s"
 
 
+def amount(value: float, unit: str) -> str:
+    if unit != "B":
+        return ms(value)
+    for step, name in ((1 << 20, "MB"), (1 << 10, "KB")):
+        if value >= step:
+            return f"{value / step:,.1f} {name}"
+    return f"{value:,.0f} B"
+
+
 def render(rows: list[Row]) -> str:
     head = ("measurement", "median", "p10–p90", "baseline (same run)", "ratio", "budget", "verdict")
     table = [head]
@@ -100,9 +115,15 @@ def render(rows: list[Row]) -> str:
         table.append(
             (
                 r.name,
-                ms(t.median) if t else "—",
-                f"{ms(t.low)}–{ms(t.high)} (n={t.runs})" if t else r.note,
-                f"{r.baseline_name} {ms(r.baseline.median)}" if r.baseline else "—",
+                amount(t.median, t.unit) if t else "—",
+                (
+                    f"{amount(t.low, t.unit)}–{amount(t.high, t.unit)} (n={t.runs})"
+                    if t.unit != "B"
+                    else "size"
+                )
+                if t
+                else r.note,
+                f"{r.baseline_name} {amount(r.baseline.median, r.baseline.unit)}" if r.baseline else "—",
                 f"{r.ratio:.2f}×" if r.ratio is not None else "—",
                 budget,
                 r.verdict,

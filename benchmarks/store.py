@@ -1,4 +1,5 @@
-"""Store rows: search-as-you-type over 100,000 firms, open + first page, import of 10,000 spreadsheet rows."""
+"""Store rows: search-as-you-type over 100,000 firms, open + first page, import of 10,000 spreadsheet rows,
+and the audit log's size (`store_audit`)."""
 
 from __future__ import annotations
 
@@ -72,9 +73,12 @@ def rows(quick: bool) -> list[Row]:
         s.close()
 
     imported = measure(import_sheet, runs=1 if quick else 3, warmup=0)
+    from benchmarks import store_audit
+
     return [
         Row(f"search as you type over {n_firms:,} firms (per keystroke, limit 50)", per_query, budget_seconds=0.030,
             note=f"queries: {' '.join(QUERIES)}; filling the store took {fill:.1f} s"),
         Row(f"open database + first page ({n_firms:,} firms)", opened, budget_seconds=0.100),
         Row("import 10,000 spreadsheet rows (.xlsx)", imported, budget_seconds=5.0),
+        *store_audit.rows(quick),
     ]  # fmt: skip

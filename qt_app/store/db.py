@@ -11,6 +11,7 @@ write), guarded by an OS lock on `offer-desk.lock`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -240,6 +241,19 @@ def _upgrade(opened: Opened, version: int) -> None:
     with transaction(opened.db, path):
         migrate(opened.db)
     opened.migrated_from = version
+    if version > 0:
+        _reclaim(opened.conn)
+
+
+def _reclaim(conn: sqlite3.Connection) -> None:
+    """After an upgrade that freed much of the file (migration 10 compacts the audit log), VACUUM once so the
+    file, and every copy and backup of it, shrinks. Atomic like any transaction; without room it is skipped."""
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    free = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+    if free * 4 < pages:
+        return
+    with contextlib.suppress(sqlite3.Error):  # a full disk: the file stays whole and reuses its free pages
+        conn.execute("VACUUM")
 
 
 def _write_lock(db: Database) -> threading.RLock:

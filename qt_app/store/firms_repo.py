@@ -143,9 +143,10 @@ def write(
         db.execute("DELETE FROM package_cache WHERE firm_id = ?", [firm_id])  # the figures are stale now
     if deleted_at is None:  # the trash is not searched
         index(db, rid, name, code, contact, notes, pinyin)
-    audit.record(
-        db, who, "firms", firm_id, action if before else "create", before[1] if before else None, data_json
-    )
+    audit.record(  # the fields that changed, compared as data (a firm's JSON is not kept elsewhere)
+        db, who, "firms", firm_id, action if before else "create",
+        json.loads(before[1]) if before else None, json.loads(data_json),
+    )  # fmt: skip
     return firm_id
 
 

@@ -276,8 +276,9 @@ class LedgerBook(ActualsTables):
                 [digest, policy_id, version, text, audit.utc_now()],
             )
             audit.record(
-                db, "", "ledger_policies", digest, "keep", None, {"policy_id": policy_id, "version": version}
-            )
+                db, "", "ledger_policies", digest, "keep", None,
+                {"policy_id": policy_id, "version": version, "text": text}, kept=("text",),
+            )  # fmt: skip
         return True
 
     def policy_text(self, digest: str) -> str | None:

@@ -55,6 +55,8 @@ MANAGED = frozenset(
 )
 # What `build(doc_number)` may freeze into the letter at issue time.
 FROZEN_FIELDS = frozenset(COLUMNS) - MANAGED
+# Kept in the letter's row (frozen once issued): the audit log writes their hash and length, not the text.
+KEPT_IN_ROW = ("snapshot_json", "payload")
 
 
 def doc_number(prefix: str, year: int, seq: int) -> str:
@@ -97,7 +99,8 @@ class LetterRegister:
         row["status_changed_at"] = now
         with transaction(self._db, self._path):
             self._db.table("letters").insert(row)
-            audit.record(self._db, who, "letters", row["id"], "create", None, row)
+            stored = self._must(str(row["id"]))  # with the table's defaults: what the row holds
+            audit.record(self._db, who, "letters", row["id"], "create", None, stored, KEPT_IN_ROW)
         return str(row["id"])
 
     def get(self, letter_id: str) -> dict[str, Any] | None:
@@ -123,7 +126,9 @@ class LetterRegister:
                 )
             if fields:
                 self._db.table("letters").update(letter_id, fields)
-                audit.record(self._db, who, "letters", letter_id, "update", before, self._must(letter_id))
+                audit.record(
+                    self._db, who, "letters", letter_id, "update", before, self._must(letter_id), KEPT_IN_ROW
+                )
 
     def set_status(self, letter_id: str, status: str, who: str, note: str = "") -> None:
         """Move a letter along draft → submitted → approved → issued → accepted|declined|expired, or void it."""
@@ -158,7 +163,14 @@ class LetterRegister:
                 changes["approved_by"] = who
             self._db.table("letters").update(letter_id, changes)
             audit.record(
-                self._db, who, "letters", letter_id, f"status:{status}", before, self._must(letter_id)
+                self._db,
+                who,
+                "letters",
+                letter_id,
+                f"status:{status}",
+                before,
+                self._must(letter_id),
+                KEPT_IN_ROW,
             )
 
     def issue(
@@ -202,7 +214,7 @@ class LetterRegister:
             }
             self._db.table("letters").update(letter_id, changes)
             after = self._must(letter_id)
-            audit.record(self._db, who, "letters", letter_id, "issue", before, after)
+            audit.record(self._db, who, "letters", letter_id, "issue", before, after, KEPT_IN_ROW)
         return after
 
     def copy_of(self, letter_id: str) -> str | None:

@@ -412,6 +412,14 @@ def _v9_outposts(db: Database) -> None:
     )
 
 
+def _v10_compact_audit(db: Database) -> None:
+    """The audit log keeps what changed, a letter's frozen snapshot by its hash (issue: audit size): entries
+    written before are compacted the same way (`audit_compact`; the pre-migration backup keeps them whole)."""
+    from qt_app.store import audit_compact
+
+    audit_compact.compact(db)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_core,
     _v2_letters,
@@ -422,6 +430,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v7_ledger,
     _v8_application_id,
     _v9_outposts,
+    _v10_compact_audit,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
