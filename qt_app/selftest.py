@@ -132,10 +132,14 @@ def run_selftest(stream: Any = None) -> int:
         session.close()
     except Exception as e:  # every failure becomes one line with its step, never a traceback
         elapsed = time.perf_counter() - started
-        print(f"SELFTEST FAILED at '{step}' after {elapsed:.2f} s: {type(e).__name__}: {e}", file=out)
+        print(
+            f"SELFTEST FAILED at '{step}' after {elapsed:.2f} s: {type(e).__name__}: {e}",
+            file=out,
+            flush=True,
+        )
         return 1
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     elapsed = time.perf_counter() - started
-    print(f"SELFTEST OK {__version__} in {elapsed:.2f} s: " + ", ".join(facts), file=out)
+    print(f"SELFTEST OK {__version__} in {elapsed:.2f} s: " + ", ".join(facts), file=out, flush=True)
     return 0
