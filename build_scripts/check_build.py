@@ -68,7 +68,9 @@ def main() -> int:
         print(f"{name:<32} {value:>10}  {budget:<10} {verdict(ok)}")
     inside = folder / "_internal"
     parts = sorted(
-        ((folder_mb(p) if p.is_dir() else p.stat().st_size / 1e6), p.name) for p in inside.iterdir()
+        ((folder_mb(p) if p.is_dir() else p.stat().st_size / 1e6), p.name)
+        for p in inside.iterdir()
+        if not p.is_symlink()  # PyInstaller links Qt's libraries here from PySide6/Qt/lib
     )
     print("largest parts: " + ", ".join(f"{name} {mb:.1f} MB" for mb, name in reversed(parts[-8:])))
     print(f"self-test said: {line}")
