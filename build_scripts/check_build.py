@@ -66,6 +66,13 @@ def main() -> int:
     ]
     for name, value, budget, ok in rows:
         print(f"{name:<32} {value:>10}  {budget:<10} {verdict(ok)}")
+    inside = folder / "_internal"
+    parts = sorted(
+        ((folder_mb(p) if p.is_dir() else p.stat().st_size / 1e6), p.name)
+        for p in inside.iterdir()
+        if not p.is_symlink()  # PyInstaller links Qt's libraries here from PySide6/Qt/lib
+    )
+    print("largest parts: " + ", ".join(f"{name} {mb:.1f} MB" for mb, name in reversed(parts[-8:])))
     print(f"self-test said: {line}")
     python = ".".join(map(str, sys.version_info[:3]))
     guard = "not needed: None is immortal" if sys.version_info >= (3, 12) else "active (PySide6 6.12 on 3.11)"

@@ -1,6 +1,7 @@
 """`--selftest`: prove an installation works end to end, on a throw-away database, in about a second.
 
 Opens a temporary data folder, seeds the demo firms, simulates one, shows the main window offscreen,
+checks every panel and command group is part of the build (a frozen app holds only what it was given),
 drafts/approves/issues a letter, verifies the PDF and its QR text, and prints one line. Any failure exits
 non-zero with the step that failed — outposts run this after unpacking the download.
 """
@@ -33,6 +34,27 @@ def _window_step(session: Any) -> str:
     from qt_app.ui.selftest_window import show_main_window_offscreen
 
     return show_main_window_offscreen(session)
+
+
+def _build_parts() -> str:
+    """What a frozen build can miss: modules imported by name, the Qt libraries letters need, Qt's Chinese."""
+    import importlib
+    from importlib.util import find_spec
+
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from qt_app.cli import COMMAND_MODULES
+    from qt_app.ui.panels import PANELS
+
+    by_name = [module for module, _ in PANELS.values()] + list(COMMAND_MODULES)
+    missing = [name for name in by_name if find_spec(name) is None]
+    _check(not missing, "not part of this build: " + ", ".join(missing))
+    for qt_module in ("PySide6.QtPdfWidgets", "PySide6.QtPrintSupport"):  # letter preview, printing
+        importlib.import_module(qt_module)  # loads their Qt libraries and what those link
+
+    qt_zh = QTranslator().load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    _check(qt_zh, "Qt's Chinese translation (qtbase_zh_CN.qm) is missing")
+    return f"{len(PANELS)} panels"
 
 
 def _tampered_verifies(letters: Any, pdf: bytes, store: Any) -> bool:
@@ -84,6 +106,9 @@ def run_selftest(stream: Any = None) -> int:
         step = "main window"
         facts.append(_window_step(session))
 
+        step = "build contents"
+        facts.append(_build_parts())
+
         step = "issue letter"
         from qt_app.services import letters
 
@@ -107,10 +132,14 @@ def run_selftest(stream: Any = None) -> int:
         session.close()
     except Exception as e:  # every failure becomes one line with its step, never a traceback
         elapsed = time.perf_counter() - started
-        print(f"SELFTEST FAILED at '{step}' after {elapsed:.2f} s: {type(e).__name__}: {e}", file=out)
+        print(
+            f"SELFTEST FAILED at '{step}' after {elapsed:.2f} s: {type(e).__name__}: {e}",
+            file=out,
+            flush=True,
+        )
         return 1
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     elapsed = time.perf_counter() - started
-    print(f"SELFTEST OK {__version__} in {elapsed:.2f} s: " + ", ".join(facts), file=out)
+    print(f"SELFTEST OK {__version__} in {elapsed:.2f} s: " + ", ".join(facts), file=out, flush=True)
     return 0

@@ -41,3 +41,17 @@ def test_a_failing_step_is_named_and_exits_non_zero(monkeypatch: pytest.MonkeyPa
     assert selftest.run_selftest(buf) == 1
     text = buf.getvalue()
     assert "SELFTEST FAILED at 'open database and seed demo firms'" in text and "disk on fire" in text
+
+
+def test_a_panel_missing_from_the_build_fails_the_selftest(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A frozen build only holds the modules it was given; panels are imported by name, so the self-test
+    # must notice one that is not there (as the one-folder app once lacked every panel but the list).
+    from qt_app import selftest
+    from qt_app.ui import panels
+
+    monkeypatch.setitem(panels.PANELS, "ledger", ("qt_app.ui.ledger.not_in_this_build", "LedgerPanel"))
+    buf = io.StringIO()
+    assert selftest.run_selftest(buf) == 1
+    text = buf.getvalue()
+    assert "SELFTEST FAILED at 'build contents'" in text
+    assert "qt_app.ui.ledger.not_in_this_build" in text

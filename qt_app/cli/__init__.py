@@ -8,6 +8,7 @@ With no command, the desktop app starts.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -96,7 +97,13 @@ def _start(lang: str, data_dir: str | None, selftest: bool) -> int:
     if selftest:
         from qt_app.selftest import run_selftest
 
-        return int(run_selftest())
+        code = int(run_selftest())
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+        # The line is written and the throw-away folder removed: skip tearing down Qt and pypinyin's tables
+        # (~0.3 s of the self-test's time).
+        os._exit(code)
     import gc
 
     # Start-up builds some 100,000 objects (modules, Qt wrappers, enums) and no garbage worth a cyclic
