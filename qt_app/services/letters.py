@@ -10,6 +10,7 @@ a change is a new letter that supersedes it (the old one is voided when the new 
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -326,10 +327,13 @@ def issue_letter(
 
     refuse_unprintable(snapshot_for(f"{terms.doc_prefix}〔{day.year}〕1号"))
 
+    sealed: dict[str, bytes] = {}
+
     def build(number: str) -> dict[str, Any]:
         snapshot = snapshot_for(number)
         refuse_unprintable(snapshot)  # the number itself (raising here rolls back: no number is used)
         built = seal(snapshot, ring)
+        sealed[number] = built.pdf
         return {
             "snapshot_json": canonical_json(snapshot).decode("utf-8"),
             "content_hash": content_hash(snapshot),
@@ -340,6 +344,7 @@ def issue_letter(
         }
 
     after = store.letters.issue(letter_id, terms.doc_prefix, day.year, build, who)
+    _remember((letter_id, str(after["content_hash"]), ring.fingerprint()), sealed[str(after["doc_number"])])
     old = str(after.get("supersedes") or "")
     if old:
         previous = store.letters.get(old)
@@ -347,6 +352,21 @@ def issue_letter(
             store.letters.set_status(old, "voided", who, f"被 {after['doc_number']} 取代 / superseded")
     keep_letter_policy(store, str(core["policy"].get("hash") or ""), policies)
     return LetterRecord.from_row(after)
+
+
+# The PDFs sealed by the last few issues, by (letter id, content hash, key): an issued letter renders to the
+# same bytes every time, and the officer saves or prints it right after issuing, so it is not drawn twice.
+_JUST_ISSUED: dict[tuple[str, str, str], bytes] = {}
+_JUST_ISSUED_KEPT = 4
+_JUST_ISSUED_LOCK = threading.Lock()  # issues run on worker threads too
+
+
+def _remember(key: tuple[str, str, str], pdf: bytes) -> None:
+    with _JUST_ISSUED_LOCK:
+        _JUST_ISSUED.pop(key, None)
+        _JUST_ISSUED[key] = pdf
+        while len(_JUST_ISSUED) > _JUST_ISSUED_KEPT:
+            _JUST_ISSUED.pop(next(iter(_JUST_ISSUED)))
 
 
 def keep_letter_policy(store: LetterStore, digest: str, policies: Sequence[Any] = ()) -> bool:
@@ -379,7 +399,9 @@ def letter_pdf(
         )
     ring = _keyring(store, keyring)
     if row["status"] in ISSUED_STATES and row.get("content_hash"):
-        return seal(json.loads(row["snapshot_json"]), ring).pdf
+        with _JUST_ISSUED_LOCK:
+            just = _JUST_ISSUED.get((letter_id, str(row["content_hash"]), ring.fingerprint()))
+        return just if just is not None else seal(json.loads(row["snapshot_json"]), ring).pdf
     core = _draft_core(row)
     snapshot = finalize(
         core,
