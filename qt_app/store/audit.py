@@ -11,7 +11,6 @@ change, and the log still proves which version each step saw.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Collection, Mapping
 from datetime import UTC, datetime
@@ -47,6 +46,8 @@ def as_text(value: Any) -> str | None:
 
 def digest(text: str) -> dict[str, Any]:
     """What the log keeps of a large text kept elsewhere: its SHA-256 (of the UTF-8 bytes) and length."""
+    import hashlib  # on the first large text, not at start (OpenSSL takes ~3 ms to load)
+
     raw = text.encode("utf-8")
     return {"sha256": hashlib.sha256(raw).hexdigest(), "bytes": len(raw)}
 
