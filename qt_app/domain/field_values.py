@@ -112,6 +112,10 @@ def to_bool(v: Any, _p: str) -> bool:
 
 
 def to_int(v: Any, _p: str, limit: int = MAX_NUMBER) -> int:
+    if type(v) is int and abs(v) <= limit:  # already a whole number: as it is
+        return v
+    if type(v) is str and len(v) <= 18 and v.isascii() and v.isdigit() and int(v) <= limit:
+        return int(v)  # a year key ("2026"): every amount of an import has one
     if isinstance(v, bool):
         raise Bad("应为整数", "Expected a whole number")
     try:

@@ -116,6 +116,8 @@ def changes(before: Any, after: Any, kept: Collection[str] = ()) -> tuple[Any, A
     """What an entry records of a change: for records (dicts), only the fields that differ, by path."""
     if not isinstance(before, Mapping) and not isinstance(after, Mapping):
         return before, after  # a setting's value, a budget: small, kept as it is
+    if before is None and not kept:  # a new record (an import writes thousands): its fields as they are
+        return None, {_segment(key): value for key, value in after.items() if value is not None}
     old = dict(before) if isinstance(before, Mapping) else {}
     new = dict(after) if isinstance(after, Mapping) else {}
     b: dict[str, Any] = {}
