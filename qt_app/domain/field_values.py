@@ -37,10 +37,11 @@ class Reader:
     def get(
         self, data: Mapping[str, Any], key: str, path: str, conv: Callable[[Any, str], T], default: T
     ) -> T:
-        if key not in data or data[key] is None or data[key] == "":
+        value = data.get(key)  # absent, null and "" all mean "not given"
+        if value is None or value == "":
             return default
         try:
-            return conv(data[key], f"{path}{key}")
+            return conv(value, f"{path}{key}")
         except Bad as bad:
             self.problem(f"{path}{key}", bad.zh, bad.en)
             return default
@@ -48,11 +49,12 @@ class Reader:
     def require(
         self, data: Mapping[str, Any], key: str, path: str, conv: Callable[[Any, str], T]
     ) -> T | None:
-        if key not in data or data[key] is None or data[key] == "":
+        value = data.get(key)
+        if value is None or value == "":
             self.problem(f"{path}{key}", "必填项为空", "Required")
             return None
         try:
-            return conv(data[key], f"{path}{key}")
+            return conv(value, f"{path}{key}")
         except Bad as bad:
             self.problem(f"{path}{key}", bad.zh, bad.en)
             return None

@@ -75,7 +75,7 @@ def pinyin_forms(text: str) -> tuple[str, str]:
     if not text:
         return "", ""
     table = _first_readings()
-    if all(ch in table or not _is_cjk(ch) for ch in text) and _reads_char_by_char(text):
+    if not any(_is_cjk(ch) for ch in set(text).difference(table)) and _reads_char_by_char(text):
         parts: list[tuple[str, bool]] = []
         run = ""
         for ch in text:
