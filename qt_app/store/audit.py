@@ -57,7 +57,8 @@ def is_digest(value: Any) -> bool:
 
 
 def _segment(key: Any) -> str:
-    return str(key).replace("~", "~0").replace("/", "~1")
+    text = str(key)
+    return text.replace("~", "~0").replace("/", "~1") if "~" in text or "/" in text else text
 
 
 def path_field(path: str) -> str:

@@ -99,7 +99,9 @@ def pinyin_forms(text: str) -> tuple[str, str]:
     initials: list[str] = []
     full: list[str] = []
     for part, kept in parts:  # kept: not Chinese, kept whole in both forms
-        part = "".join(ch for ch in part if ch.isalnum()).lower()
+        if not part.isalnum():  # readings are letters already: only other runs need sifting
+            part = "".join(ch for ch in part if ch.isalnum())
+        part = part.lower()
         if not part:
             continue
         full.append(part)
