@@ -72,6 +72,9 @@ def test_the_template_imports_as_its_example_firm(tmp_path: Path, store: Store) 
     (row,) = store.list_firms()
     firm = store.get_firm(row.id)[0]
     assert firm == example_firm().with_changes(id=row.id)  # the second import updated the first
+    assert (
+        store.conn.execute("PRAGMA cache_size").fetchone()[0] == -2000
+    )  # the import's bigger cache is given back
 
 
 def test_the_committed_template_files_are_current(tmp_path: Path) -> None:
