@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 DATA_DIR_ENV = "OFFER_DESK_DATA_DIR"
 
 
+@cache  # resolved once: the window asks for ~30 icons before its first paint
 def resources_dir() -> Path:
     """The bundled `resources/` folder, in a source checkout or a PyInstaller build."""
     frozen_root = getattr(sys, "_MEIPASS", None)

@@ -37,10 +37,11 @@ class Reader:
     def get(
         self, data: Mapping[str, Any], key: str, path: str, conv: Callable[[Any, str], T], default: T
     ) -> T:
-        if key not in data or data[key] is None or data[key] == "":
+        value = data.get(key)  # absent, null and "" all mean "not given"
+        if value is None or value == "":
             return default
         try:
-            return conv(data[key], f"{path}{key}")
+            return conv(value, f"{path}{key}")
         except Bad as bad:
             self.problem(f"{path}{key}", bad.zh, bad.en)
             return default
@@ -48,11 +49,12 @@ class Reader:
     def require(
         self, data: Mapping[str, Any], key: str, path: str, conv: Callable[[Any, str], T]
     ) -> T | None:
-        if key not in data or data[key] is None or data[key] == "":
+        value = data.get(key)
+        if value is None or value == "":
             self.problem(f"{path}{key}", "必填项为空", "Required")
             return None
         try:
-            return conv(data[key], f"{path}{key}")
+            return conv(value, f"{path}{key}")
         except Bad as bad:
             self.problem(f"{path}{key}", bad.zh, bad.en)
             return None
@@ -112,6 +114,10 @@ def to_bool(v: Any, _p: str) -> bool:
 
 
 def to_int(v: Any, _p: str, limit: int = MAX_NUMBER) -> int:
+    if type(v) is int and abs(v) <= limit:  # already a whole number: as it is
+        return v
+    if type(v) is str and len(v) <= 18 and v.isascii() and v.isdigit() and int(v) <= limit:
+        return int(v)  # a year key ("2026"): every amount of an import has one
     if isinstance(v, bool):
         raise Bad("应为整数", "Expected a whole number")
     try:

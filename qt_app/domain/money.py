@@ -37,6 +37,9 @@ def wan(n: int | str | Decimal) -> Fen:
     return round_fen(Decimal(n) * FEN_PER_WAN)
 
 
+_PLAIN_AMOUNT = re.compile(r"([0-9]{1,15})(?:\.([0-9]{1,8}))?(万元|亿元|元|万|亿)?")  # no sign, no spaces
+_TENS: tuple[int, ...] = tuple(int(10**n) for n in range(9))  # the divisor for 0–8 decimals
+_UNIT_YUAN = {"": 1, "元": 1, "万": 10_000, "万元": 10_000, "亿": 100_000_000, "亿元": 100_000_000}
 _AMOUNT_RE = re.compile(r"^\s*([+-]?)\s*([0-9][0-9,，]*(?:\.[0-9]+)?|\.[0-9]+)\s*(万元|亿元|元|万|亿)?\s*$")
 
 
@@ -45,6 +48,14 @@ def parse_amount(text: str | int | Decimal) -> Fen:
 
     Raises DomainError with a message in both languages; never returns a negative amount.
     """
+    if type(text) is str:  # as files and sheets hold amounts ("1500000.00", "3000万"): no Decimal needed
+        plain = _PLAIN_AMOUNT.fullmatch(text)
+        if plain is not None:
+            whole, fraction, unit = plain.groups("")
+            scaled = int(whole + fraction) * FEN_PER_YUAN * _UNIT_YUAN[unit]
+            fen, rest = divmod(scaled, _TENS[len(fraction)])
+            if not rest and fen <= MAX_AMOUNT_FEN:  # exact and in range; anything else goes the long way
+                return fen
     if isinstance(text, bool):
         raise DomainError("金额格式不正确", "Not an amount")
     if isinstance(text, int):

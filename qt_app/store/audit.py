@@ -11,7 +11,6 @@ change, and the log still proves which version each step saw.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Collection, Mapping
 from datetime import UTC, datetime
@@ -47,6 +46,8 @@ def as_text(value: Any) -> str | None:
 
 def digest(text: str) -> dict[str, Any]:
     """What the log keeps of a large text kept elsewhere: its SHA-256 (of the UTF-8 bytes) and length."""
+    import hashlib  # on the first large text, not at start (OpenSSL takes ~3 ms to load)
+
     raw = text.encode("utf-8")
     return {"sha256": hashlib.sha256(raw).hexdigest(), "bytes": len(raw)}
 
@@ -56,7 +57,8 @@ def is_digest(value: Any) -> bool:
 
 
 def _segment(key: Any) -> str:
-    return str(key).replace("~", "~0").replace("/", "~1")
+    text = str(key)
+    return text.replace("~", "~0").replace("/", "~1") if "~" in text or "/" in text else text
 
 
 def path_field(path: str) -> str:
@@ -115,6 +117,8 @@ def changes(before: Any, after: Any, kept: Collection[str] = ()) -> tuple[Any, A
     """What an entry records of a change: for records (dicts), only the fields that differ, by path."""
     if not isinstance(before, Mapping) and not isinstance(after, Mapping):
         return before, after  # a setting's value, a budget: small, kept as it is
+    if before is None and not kept:  # a new record (an import writes thousands): its fields as they are
+        return None, {_segment(key): value for key, value in after.items() if value is not None}
     old = dict(before) if isinstance(before, Mapping) else {}
     new = dict(after) if isinstance(after, Mapping) else {}
     b: dict[str, Any] = {}

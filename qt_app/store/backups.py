@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -173,6 +172,8 @@ def restore_evidence(backup: Path, folder: Path) -> int:
     """Bring back the scans beside a backup that the data folder lacks, each checked against its hash."""
     if _same_folder(backup.parent, folder):
         return 0
+    import hashlib  # restoring only: OpenSSL loads in ~3 ms, which start-up need not pay
+
     restored = 0
     for scan in _scans(backup.parent):
         target = folder / EVIDENCE_DIR / scan.parent.name / scan.name

@@ -145,7 +145,8 @@ def write(
         index(db, rid, name, code, contact, notes, pinyin)
     audit.record(  # the fields that changed, compared as data (a firm's JSON is not kept elsewhere)
         db, who, "firms", firm_id, action if before else "create",
-        json.loads(before[1]) if before else None, json.loads(data_json),
+        json.loads(before[1]) if before else None,
+        json.loads(data_json) if before else data,  # a new firm: its dict is what the JSON reads back as
     )  # fmt: skip
     return firm_id
 

@@ -18,6 +18,7 @@ from qt_app.domain.errors import DomainError, ValidationError, shown
 from qt_app.domain.firm_io import firm_from_dict, firm_to_dict, new_firm_id
 from qt_app.store import audit, firms_repo
 from qt_app.store import sheet_columns as sc
+from qt_app.store.db import bulk_page_cache
 from qt_app.store.sheet_readers import (
     RowProblem,
     Table,
@@ -337,7 +338,7 @@ def apply_import(store: Store, report: ImportReport, who: str = "") -> ImportRep
     """Write a checked plan in one transaction; refuses (writing nothing) unless it is acceptable."""
     if not report.acceptable:
         raise ImportRefused(report)
-    with store.transaction():
+    with bulk_page_cache(store.conn), store.transaction():
         now = audit.utc_now()
         for plan in report.rows:
             if plan.ok and plan.data is not None:

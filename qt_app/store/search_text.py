@@ -75,7 +75,7 @@ def pinyin_forms(text: str) -> tuple[str, str]:
     if not text:
         return "", ""
     table = _first_readings()
-    if all(ch in table or not _is_cjk(ch) for ch in text) and _reads_char_by_char(text):
+    if not any(_is_cjk(ch) for ch in set(text).difference(table)) and _reads_char_by_char(text):
         parts: list[tuple[str, bool]] = []
         run = ""
         for ch in text:
@@ -99,7 +99,9 @@ def pinyin_forms(text: str) -> tuple[str, str]:
     initials: list[str] = []
     full: list[str] = []
     for part, kept in parts:  # kept: not Chinese, kept whole in both forms
-        part = "".join(ch for ch in part if ch.isalnum()).lower()
+        if not part.isalnum():  # readings are letters already: only other runs need sifting
+            part = "".join(ch for ch in part if ch.isalnum())
+        part = part.lower()
         if not part:
             continue
         full.append(part)

@@ -132,6 +132,8 @@ def _text(v: Any) -> str:
 
 def money_wan(v: Any) -> str:
     """A 万元 cell as an amount firm_io reads: 3000 → "3000万"; text with its own unit kept."""
+    if type(v) is int:
+        return f"{v}万"  # as Decimal(str(v)) writes it
     if isinstance(v, bool):
         raise CellError("应为金额（万元）", "Expected an amount (万元)")
     if isinstance(v, int | float | Decimal):

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from qt_app.store.letters import LetterRegister
 
 T = TypeVar("T")
+WRITE_LIBRARIES = ("click", "dateutil.parser", "pluggy", "sqlite_fts4")  # what `import sqlite_utils` pulls in
 
 DEFAULT_SETTINGS: dict[str, str] = {
     "issuing_office": "青田县投资促进中心",
@@ -91,6 +92,14 @@ class Store:
     def db(self) -> Database:
         """The sqlite-utils handle (made on first use), for the other modules of `qt_app.store` only."""
         return self._opened.db
+
+    def load_write_libraries(self) -> None:
+        """Idle turn before `prepare_writes`: the libraries sqlite-utils imports (click, dateutil, pluggy),
+        so neither turn holds the event loop for long (together they took ~70 ms, one turn)."""
+        import importlib
+
+        for name in WRITE_LIBRARIES:
+            importlib.import_module(name)
 
     def prepare_writes(self) -> None:
         """Make the sqlite-utils handle now (in idle time) so the first save does not wait for its import,

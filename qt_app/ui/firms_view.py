@@ -156,7 +156,6 @@ class FirmsView(Panel):
         self.nothing_found.setObjectName("nothingFound")
         self.nothing_found.setWordWrap(True)
         self.nothing_found.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.nothing_found.setStyleSheet("QLabel { padding: 24px; font-size: 11pt; }")
         self.nothing_found.hide()
         left = QWidget(self)
         lv = QVBoxLayout(left)
@@ -255,6 +254,10 @@ class FirmsView(Panel):
             ]
             if filtered:
                 tips.append(self.tr("清除阶段、领域、驻点或负责人的筛选"))
+            if (
+                not self.nothing_found.styleSheet()
+            ):  # set when first needed: a style sheet slows the first paint
+                self.nothing_found.setStyleSheet("QLabel { padding: 24px; font-size: 11pt; }")
             self.nothing_found.setText(
                 asked + "\n" + self.tr("可以试试：") + "\n" + "\n".join("· " + t for t in tips)
             )

@@ -86,8 +86,11 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_layout()
         # Once the window has painted (whichever screen was left open): offer back a crash draft, then
-        # load the policy and the write path, one idle turn each.
-        self.warm_up = WarmUp(self, [self._after_show, self._policy_ready, self._store_ready], self)
+        # load the policy and the write path, one idle turn each. The write path's libraries come before
+        # the policy, whose turn starts the list's totals: their first write should find the handle made.
+        self.warm_up = WarmUp(
+            self, [self._after_show, self._store_libraries, self._policy_ready, self._store_ready], self
+        )
         if letter_warmup.enabled():
             self.warm_up.finished.connect(lambda: QTimer.singleShot(0, self, self._warm_letters))
 
@@ -281,6 +284,10 @@ class MainWindow(QMainWindow):
         """Idle turn after the first paint: read the policy file; the list's domain filter and totals follow."""
         self._show_policy()
         self.firms.policy_ready()
+
+    def _store_libraries(self) -> None:
+        """Idle turn: what sqlite-utils imports, so making the write handle next is a short turn too."""
+        self.session.store.load_write_libraries()
 
     def _store_ready(self) -> None:
         """Idle turn: make the store's write handle now rather than on the first save."""

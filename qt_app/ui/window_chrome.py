@@ -100,13 +100,15 @@ def show_policy(window: MainWindow) -> None:
 
 def offer_draft(window: MainWindow, file_name: str) -> None:
     """After the window is on screen: offer back a draft left by a crash (or drop it)."""
+    path = window.session.store.folder / file_name
+    if window.session.store.read_only or not path.exists():
+        return  # the usual start: no draft, so the form's module (~15 ms) is not loaded for nothing
     from PySide6.QtWidgets import QMessageBox
 
     from qt_app.ui.firm_form import read_draft
     from qt_app.ui.main_window import PACKAGE
 
-    path = window.session.store.folder / file_name
-    payload = read_draft(path) if not window.session.store.read_only else None
+    payload = read_draft(path)
     if payload is None:
         return
     name = str(payload["values"].get("name") or QCoreApplication.translate("MainWindow", "新企业"))

@@ -68,3 +68,36 @@ def test_figures_for_letters_and_screens() -> None:
     assert format_yuan(150_000_000) == "¥1,500,000.00"
     assert format_wan(wan(150)) == "150万"
     assert format_wan(35_040_000) == "35.04万"
+
+
+@given(
+    whole=st.integers(min_value=0, max_value=10**15 - 1),
+    fraction=st.text(alphabet="0123456789", max_size=8),
+    unit=st.sampled_from(["", "元", "万", "万元", "亿", "亿元"]),
+)
+def test_plain_amounts_read_fast_as_the_full_parser_reads_them(whole: int, fraction: str, unit: str) -> None:
+    """Plain amounts ("1500000.00", "3000万") skip Decimal; a leading space sends the same text through
+    the full parser, which must give the same 分 or the same refusal."""
+    text = f"{whole}.{fraction}{unit}" if fraction else f"{whole}{unit}"
+
+    def outcome(t: str) -> object:
+        try:
+            return parse_amount(t)
+        except DomainError as e:
+            return e.en.replace(f"“ {text}”", f"“{text}”")
+
+    assert outcome(text) == outcome(" " + text)
+
+
+@given(st.integers(min_value=0, max_value=10**20))
+def test_whole_numbers_as_text_read_as_the_full_reader_reads_them(n: int) -> None:
+    from qt_app.domain.field_values import Bad, to_int, to_year
+
+    for read in (to_int, to_year):
+        got = []
+        for v in (str(n), f" {n}", n):  # the fast paths, and the full reader (it strips the space)
+            try:
+                got.append(read(v, "x"))
+            except Bad as e:
+                got.append(e.en.replace(f" {n}", f"{n}").replace("“ ", "“"))
+        assert got[0] == got[1] == got[2]

@@ -10,6 +10,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qt_app.domain.money import wan
 from qt_app.services.demo import demo_firms, ensure_demo
@@ -70,6 +72,9 @@ def test_the_template_imports_as_its_example_firm(tmp_path: Path, store: Store) 
     (row,) = store.list_firms()
     firm = store.get_firm(row.id)[0]
     assert firm == example_firm().with_changes(id=row.id)  # the second import updated the first
+    assert (
+        store.conn.execute("PRAGMA cache_size").fetchone()[0] == -2000
+    )  # the import's bigger cache is given back
 
 
 def test_the_committed_template_files_are_current(tmp_path: Path) -> None:
@@ -283,3 +288,13 @@ def test_formula_like_text_is_inert_in_the_file_and_reads_back_as_typed(
     firm = other.get_firm(make_firm(1).id)[0]
     assert (firm.contact, firm.notes, firm.stage_reason) == ("+39 02 1234", "=1+1 见合同", "@SUM(A1)")
     other.close()
+
+
+@given(st.integers(min_value=-(10**20), max_value=10**20))
+def test_a_whole_number_of_wan_reads_as_the_decimal_reading_gives(n: int) -> None:
+    """Cells of whole 万元 (most of a sheet's amounts) skip Decimal, and the amount read is the same."""
+    from decimal import Decimal
+
+    from qt_app.store.sheet_columns import money_wan
+
+    assert money_wan(n) == f"{Decimal(str(n))}万" == money_wan(Decimal(n))  # Decimal still goes the long way

@@ -23,7 +23,8 @@ import gc, json, sys
 import qt_app.app as desk
 from PySide6.QtCore import QEvent, QObject
 
-heavy = ("sqlite_utils", "yaml", "reportlab", "openpyxl", "qt_app.domain.simulate")
+heavy = ("sqlite_utils", "yaml", "reportlab", "openpyxl", "qt_app.domain.simulate",
+         "hashlib", "click", "dateutil", "pluggy", "qt_app.ui.firm_form", "qt_app.domain.firm")
 seen = {}
 
 def loaded():
@@ -73,7 +74,8 @@ def test_the_list_paints_first_and_the_policy_follows(tmp_path: Path) -> None:
     assert painted["rows"] >= 20  # the demo firms, on the first paint
     assert painted["loaded"] == [] and painted["policy_label"] == ""
     assert painted["gc"] is False and warm["gc"] is True  # the collector waits out start-up, then runs again
-    assert {"sqlite_utils", "yaml"} <= set(warm["loaded"])
+    assert {"sqlite_utils", "yaml", "click", "dateutil", "pluggy"} <= set(warm["loaded"])
+    assert "qt_app.ui.firm_form" not in warm["loaded"]  # no crash draft to offer: the form is not loaded
     assert "现行政策" in warm["policy_label"] and "2023.1" in warm["policy_label"]
     assert warm["domains"] > 1  # 全部领域 plus the policy's domains
     assert "reportlab" not in warm["loaded"]  # letters load when the letters screen is opened
