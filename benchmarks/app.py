@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
-from benchmarks.core import ROOT, Row, Timing, measure, measure_side_by_side
+from benchmarks.core import ROOT, Row, Timing, measure, measure_side_by_side, scratch
 
 # Both children stop the clock at the first event-loop turn after the window's first paint.
 BARE = """
@@ -71,7 +70,7 @@ def _store_with(n: int) -> Path:
     from benchmarks.store import _bulk_dicts
     from qt_app.services.firms import open_store
 
-    folder = Path(tempfile.mkdtemp(prefix="offer-desk-bench-app-"))
+    folder = scratch("offer-desk-bench-app-")
     store = open_store(folder, auto_backup=False)
     store.import_firm_dicts(_bulk_dicts(n), who="bench")
     store.daily_backup()  # today's backup exists, as on any working day after the first start

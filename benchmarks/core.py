@@ -174,3 +174,14 @@ def measure_side_by_side(
             if i:
                 got.append([float(x) for x in out.stdout.strip().splitlines()[-1].split()])
     return [[_timing([run[k] for run in got]) for k in range(len(got[0]))] for got in samples]
+
+
+def scratch(prefix: str = "offer-desk-bench-") -> Path:
+    """A temporary folder removed when the run ends: a full run fills about 1 GB of stores and letters."""
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder

@@ -9,13 +9,12 @@ year of actuals per firm, and a few hundred claims paid through the ledger servi
 from __future__ import annotations
 
 import json
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from benchmarks.core import Row, measure
+from benchmarks.core import Row, measure, scratch
 
 FIRMS = 10_000
 PAID = 300  # claims taken through to payment (the paid and recovered columns are not empty)
@@ -100,7 +99,7 @@ def rows(quick: bool) -> list[Row]:
     from qt_app.services.ledger_read import firm_ledger
     from qt_app.services.session import Session
 
-    folder = Path(tempfile.mkdtemp(prefix="offer-desk-ledger-"))
+    folder = scratch("offer-desk-ledger-")
     t0 = time.perf_counter()
     store, ids = _fill(folder / "desk")
     fill = time.perf_counter() - t0

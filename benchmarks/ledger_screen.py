@@ -8,11 +8,9 @@ Steps alternate 暂缓 / 恢复 on an open claim, so every run records a real st
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
-from pathlib import Path
 
-from benchmarks.core import Row, Timing, measure
+from benchmarks.core import Row, Timing, measure, scratch
 
 
 def rows(quick: bool) -> list[Row]:
@@ -46,7 +44,7 @@ def _refresh_after_step(quick: bool) -> Timing:
     from qt_app.ui.panel import FirmOnScreen
 
     app = setup_application()
-    folder = Path(tempfile.mkdtemp(prefix="offer-desk-bench-ledger-screen-"))
+    folder = scratch("offer-desk-bench-ledger-screen-")
     store = open_store(folder, auto_backup=False)
     load_demo(store)
     store.close()

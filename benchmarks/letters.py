@@ -6,11 +6,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.core import ROOT, Row, Timing, _timing, measure, measure_side_by_side
+from benchmarks.core import ROOT, Row, Timing, _timing, measure, measure_side_by_side, scratch
 
 EXAMPLE = "resources/examples/xinghe-digital.json"
 
@@ -111,7 +110,7 @@ def _run(cmd: list[str], runs: int, cwd: Path) -> Timing:
 def _peer_rows(quick: bool, pages: int) -> list[Row]:
     """Our whole `letter` command against LibreOffice converting the same letter, as a .docx, to PDF."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    work = Path(tempfile.mkdtemp(prefix="letter-peer-"))
+    work = scratch("letter-peer-")
     ours_cmd = [sys.executable, "-m", "qt_app", "letter", EXAMPLE, "-o", str(work / "ours.pdf")]
     runs = 2 if quick else 5
     ours = _run(ours_cmd, runs, ROOT)
@@ -147,7 +146,7 @@ def rows(quick: bool) -> list[Row]:
     firm, variants = load_firm_file(ROOT / EXAMPLE)
     policy = default_policy()
     package = simulate(firm, policy)
-    keys = KeyRing(Path(tempfile.mkdtemp()))
+    keys = KeyRing(scratch())
     runs = 5 if quick else 20
     base = measure(bare_page, runs=runs, warmup=2)
     letter = render_letter(firm, variants, package, policy, keyring=keys)

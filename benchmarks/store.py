@@ -3,12 +3,10 @@ and the audit log's size (`store_audit`)."""
 
 from __future__ import annotations
 
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
-from benchmarks.core import Row, Timing, measure
+from benchmarks.core import Row, Timing, measure, scratch
 
 QUERIES = ("青", "青田", "青田星", "星河数", "数字科技", "qtkj", "qt", "9133112", "人工智能", "王")
 
@@ -35,7 +33,7 @@ def rows(quick: bool) -> list[Row]:
     from qt_app.services.firms import export_firms, import_firms, open_store
 
     n_firms = 20_000 if quick else 100_000
-    root = Path(tempfile.mkdtemp(prefix="offer-desk-bench-"))
+    root = scratch("offer-desk-bench-")
     big = root / "big"
     store = open_store(big, auto_backup=False)
     t0 = time.perf_counter()
@@ -67,7 +65,7 @@ def rows(quick: bool) -> list[Row]:
     ten.close()
 
     def import_sheet() -> None:
-        target = Path(tempfile.mkdtemp(prefix="offer-desk-import-"))
+        target = scratch("offer-desk-import-")
         s = open_store(target, auto_backup=False)
         import_firms(s, sheet)
         s.close()

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from benchmarks.core import ROOT, Row, size
+from benchmarks.core import ROOT, Row, scratch, size
 
 EXAMPLE = ROOT / "resources" / "examples" / "xinghe-digital.json"
 WHO = "bench"
@@ -49,7 +48,7 @@ def rows(quick: bool) -> list[Row]:
     from qt_app.services.firms import open_store
     from qt_app.store.db import DB_NAME
 
-    root = Path(tempfile.mkdtemp(prefix="offer-desk-audit-"))
+    root = scratch("offer-desk-audit-")
     store = open_store(root / "real", auto_backup=False)
     firm, variants = load_firm_file(EXAMPLE)
     policy = default_policy()

@@ -6,11 +6,9 @@ firms with 青田星河 and its variants open, driven the way an officer does it
 
 from __future__ import annotations
 
-import tempfile
 import time
-from pathlib import Path
 
-from benchmarks.core import ROOT, Row, Timing, _timing, measure
+from benchmarks.core import ROOT, Row, Timing, _timing, measure, scratch
 
 
 def rows(quick: bool) -> list[Row]:
@@ -52,7 +50,7 @@ def _variant_rows(quick: bool) -> tuple[Timing, Timing]:
     from qt_app.ui.package_view import PackagePanel
 
     app = setup_application()
-    folder = Path(tempfile.mkdtemp(prefix="offer-desk-bench-variants-"))
+    folder = scratch("offer-desk-bench-variants-")
     store = open_store(folder, auto_backup=False)
     store.import_firm_dicts(_bulk_dicts(1000), who="bench")
     store.close()
