@@ -79,7 +79,10 @@ def fill(shell: dict[str, str], others: dict[str, str]) -> list[tuple[str, str]]
             if translation is None:
                 translation = ET.SubElement(message, "translation")
             first, second = (shell, others) if ctx in SHELL_CONTEXTS else (others, shell)
-            english_text = first.get(source) or second.get(source)
+            # "Context|source" wins: the same Chinese can need other English (联系人: "With" in the contact
+            # log, "Contact" for the letter's 附注 in settings).
+            keyed = f"{ctx}|{source}"
+            english_text = first.get(keyed) or second.get(keyed) or first.get(source) or second.get(source)
             if english_text:
                 translation.text = english_text
                 translation.attrib.pop("type", None)

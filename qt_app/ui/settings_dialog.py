@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -183,6 +183,9 @@ class SettingsDialog(QDialog):
         general_scroll.setWidget(general_page)
         general_scroll.setWidgetResizable(True)
         general_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        general_scroll.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )  # wide enough: _fit_screen
         self.tabs.addTab(general_scroll, self.tr("常规"))
         self.tabs.addTab(self.budgets, self.tr("年度预算"))
         layout = QVBoxLayout(self)
@@ -213,7 +216,8 @@ class SettingsDialog(QDialog):
         """As tall as the 常规 page needs, but no taller than the screen holds (1366×768 with a taskbar): the
         page scrolls and OK stays in sight."""
         chrome = self.height() - self.general_scroll.height()  # the tab bar, the buttons, the margins
-        width = max(640, self.general_page.minimumSizeHint().width() + 30)  # English labels are wider
+        bar = self.general_scroll.verticalScrollBar().sizeHint().width()  # shown when the screen is short
+        width = max(640, self.general_page.minimumSizeHint().width() + 30 + bar)  # English labels are wider
         page = self.general_page.heightForWidth(width - 30)  # wrapped notes at the page's own width
         room = self.screen().availableGeometry().height() - 40  # the window's title bar
         self.resize(width, max(560, min(page + chrome, room)))

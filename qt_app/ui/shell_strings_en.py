@@ -94,6 +94,7 @@ SHELL_STRINGS_EN: dict[str, str] = {
     "日期": "Date",
     "方式": "Kind",
     "联系人": "With",
+    "SettingsDialog|联系人": "Contact",  # the letter's 附注, not the contact log's "with"
     "内容": "Notes",
     "下一步": "Next step",
     "变更阶段：{name}": "Change stage: {name}",

@@ -2030,7 +2030,7 @@
             <translation>All owners</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+44" />
             <source>联络记录</source>
             <translation>Contact log</translation>
         </message>
@@ -2080,7 +2080,7 @@
             <translation>clearing the stage, domain, outpost or owner filters</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+6" />
             <source>可以试试：</source>
             <translation>Try:</translation>
         </message>
@@ -2914,7 +2914,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
         <name>MainWindow</name>
         <message>
             <location filename="../../qt_app/ui/main_window.py" line="+76" />
-            <location line="+276" />
+            <location line="+283" />
             <source>招商政策测算台</source>
             <translation>Offer Desk</translation>
         </message>
@@ -2954,7 +2954,7 @@ This cannot be undone; an issued letter keeps its number.</translation>
             <translation>Last backup: {when}</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+29" />
             <source>新企业</source>
             <translation>New firm</translation>
         </message>
@@ -3452,7 +3452,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         <message>
             <location line="+1" />
             <source>联系人</source>
-            <translation>With</translation>
+            <translation>Contact</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3506,12 +3506,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+12" />
-            <location line="+175" />
+            <location line="+179" />
             <source>备份</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location line="-171" />
+            <location line="-175" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
@@ -3537,12 +3537,12 @@ Qingtian County investment promotion · metaverse policy calculator</translation
         </message>
         <message>
             <location line="+1" />
-            <location line="+160" />
+            <location line="+164" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="-145" />
+            <location line="-146" />
             <source>常规</source>
             <translation>General</translation>
         </message>
@@ -3552,7 +3552,7 @@ Qingtian County investment promotion · metaverse policy calculator</translation
             <translation>Budget</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+55" />
             <source>选择数据文件夹</source>
             <translation>Choose the data folder</translation>
         </message>

@@ -81,3 +81,21 @@ def test_a_key_removed_meanwhile_is_said_under_the_field_and_nothing_is_saved(  
     assert "未指定前" in field.note.text()
     QTest.keyClick(field.choice, Qt.Key.Key_Return)
     assert not dialog.isVisible() and session.store.get_setting("office_hq_key") == ""
+
+
+def test_in_english_the_general_page_fits_its_width_and_names_the_letters_contact(  # type: ignore[no-untyped-def]
+    session, hub, qtbot
+) -> None:
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from qt_app.ui import i18n
+
+    assert i18n.install("en")
+    dialog = _dialog(session, hub, qtbot)
+    form = dialog.contact_name.parentWidget().layout()
+    assert isinstance(form, QFormLayout)
+    label = form.labelForField(dialog.contact_name)
+    assert isinstance(label, QLabel) and label.text() == "Contact"  # the contact log's "With" is another word
+    viewport = dialog.general_scroll.viewport().width()
+    assert dialog.general_page.minimumSizeHint().width() <= viewport  # nothing cut off, no sideways scrolling
+    assert not dialog.general_scroll.horizontalScrollBar().isVisible()
