@@ -25,8 +25,13 @@ def _child(scenario: str, folder: str, arg: str, log_path: str) -> None:
     os.dup2(fd, 2)
     code = 0
     try:
+        from qt_app.store import db
         from tests.faults import kill_scenarios
 
+        # SQLite's default page cache: the import spills pages to the log as it goes, as any import larger
+        # than the 64 MB bulk cache does. With the bulk cache a test-sized import writes its log only at
+        # commit, in one burst, and kills timed on log growth would all land after it.
+        db.BULK_CACHE_KIB = 2000
         kill_scenarios.CHILDREN[scenario](folder, arg)
         print("done", flush=True)
     except BaseException:
