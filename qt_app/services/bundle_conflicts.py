@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from qt_app.domain.errors import DomainError
+from qt_app.domain.firm_labels import FIRM_FIELD_LABELS
 from qt_app.domain.ledger.actuals import FIGURE_LABELS as ACTUAL_FIGURES
 from qt_app.store.bundle_report import resolve_hint
 
@@ -26,39 +27,6 @@ FIGURE_LABELS: dict[str, tuple[str, str]] = {
     **ACTUAL_FIGURES,
     "reported_on": ("报送日期", "reporting date"),
     "note": ("备注", "note"),
-}
-
-# A firm record's fields as the editor labels them, so a conflict reads "营收计划、备注", not "revenue, notes".
-FIRM_FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "name": ("企业名称", "name"),
-    "uscc": ("统一社会信用代码", "credit code"),
-    "uscc_note": ("校验位说明", "check-digit note"),
-    "entity_type": ("主体类型", "entity type"),
-    "is_trading": ("贸易类企业", "trading firm"),
-    "is_headquarters": ("总部类企业", "headquarters-type firm"),
-    "dishonest": ("列入严重失信名单", "on the dishonesty list"),
-    "registers_in_qingtian": ("在青田注册并纳税", "registers and pays tax in Qingtian"),
-    "mu_grade": ("亩均评价", "per-mu rating"),
-    "grade": ("企业等级", "grade"),
-    "domains": ("元宇宙领域", "metaverse domains"),
-    "domain_recognition": ("领域认定", "domain recognition"),
-    "location": ("载体与租金", "site and rent"),
-    "talents": ("人才", "talents"),
-    "revenue": ("营收计划", "revenue plan"),
-    "compute_spend": ("算力合作合同额", "compute contracts"),
-    "rnd_spend": ("研发投入", "R&D spending"),
-    "loans": ("贷款", "loans"),
-    "science_projects": ("科技项目", "science projects"),
-    "scenario_projects": ("应用场景项目", "scenario projects"),
-    "investment": ("计划投资额", "planned investment"),
-    "stage": ("招商阶段", "stage"),
-    "stage_reason": ("终止原因", "reason for the stage"),
-    "owner": ("负责人", "officer in charge"),
-    "outpost": ("驻点", "outpost"),
-    "contact": ("企业联系人", "contact"),
-    "notes": ("备注", "notes"),
-    "variants": ("测算方案", "variants"),
-    "start_year": ("测算起始年", "first year"),
 }
 
 
@@ -80,7 +48,7 @@ class ConflictItem:
 
     def differs_words(self, lang: str = "zh") -> str:
         index = 1 if lang == "en" else 0
-        labels = FIGURE_LABELS if self.kind == ACTUALS else FIRM_FIELD_LABELS
+        labels = FIGURE_LABELS if self.kind == ACTUALS else FIRM_FIELD_LABELS  # the editor's words
         names = [labels[d][index] if d in labels else d for d in self.differs]
         return (", " if lang == "en" else "、").join(names)
 

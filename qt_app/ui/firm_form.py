@@ -17,6 +17,7 @@ from typing import Any
 from qt_app.domain.errors import DomainError, FieldProblem, ValidationError
 from qt_app.domain.firm import Firm, Stage
 from qt_app.domain.firm_io import firm_from_dict, firm_to_dict
+from qt_app.domain.firm_labels import FIRM_FIELD_LABELS
 from qt_app.domain.variants import Variant
 
 Values = dict[str, Any]
@@ -26,28 +27,11 @@ TABLE_KEYS = ("talents", "loans", "science_projects", "scenario_projects")
 PARAMS = "param_overrides"  # a variant's parameter changes (rows: path, value), a policy assumption
 YEAR_KEYS = ("revenue", "compute_spend", "rnd_spend")
 FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "name": ("企业名称", "Firm name"),
-    "uscc": ("统一社会信用代码", "Credit code"),
-    "uscc_note": ("校验位说明", "Check-digit note"),
-    "investment": ("计划投资额", "Planned investment"),
-    "location": ("入驻载体", "Site"),
+    **FIRM_FIELD_LABELS,
     "location.site": ("载体", "Site"),
     "location.area_m2": ("面积", "Area"),
     "location.rent_per_m2_day": ("市场租金", "Market rent"),
     "location.move_in": ("入驻日期", "Move-in date"),
-    "talents": ("人才", "Talents"),
-    "revenue": ("营收计划", "Revenue plan"),
-    "compute_spend": ("算力合作合同额", "Compute contracts"),
-    "rnd_spend": ("研发投入", "R&D spend"),
-    "loans": ("贷款", "Loans"),
-    "science_projects": ("科技项目", "Science projects"),
-    "scenario_projects": ("应用场景项目", "Scenario projects"),
-    "variants": ("测算方案", "Variants"),
-    "stage_reason": ("终止原因", "Reason for terminating"),
-    "grade": ("企业等级", "Grade"),
-    "mu_grade": ("亩均评价", "Mu grade"),
-    "start_year": ("测算起始年", "First year"),
-    "domain_recognition": ("领域认定", "Field recognition"),
     "domain_recognition.recognised": ("认定结果", "Decision"),
     "domain_recognition.decided_by": ("认定人", "Decided by"),
     "domain_recognition.decided_on": ("认定日期", "Decided on"),
@@ -55,7 +39,6 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "domain_recognition.note": ("认定备注", "Recognition note"),
     "variant.label": ("方案名称", "Variant name"),
     "variant.policy": ("政策版本", "Policy version"),
-    "param_overrides": ("参数调整", "Parameter changes"),
 }
 RECOGNITION_FIELDS = ("decided_by", "decided_on", "domain", "note")
 

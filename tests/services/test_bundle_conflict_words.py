@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from qt_app.domain.firm_io import FIRM_KEYS
-from qt_app.services.bundle_conflicts import FIRM, FIRM_FIELD_LABELS, ConflictItem
+from qt_app.domain.firm_labels import FIRM_FIELD_LABELS
+from qt_app.services.bundle_conflicts import FIRM, ConflictItem
 
 
 def test_every_firm_field_has_a_label_in_both_languages() -> None:
@@ -13,5 +14,5 @@ def test_every_firm_field_has_a_label_in_both_languages() -> None:
 
 def test_what_differs_reads_as_the_editor_labels_it() -> None:
     item = ConflictItem(FIRM, "f1", "青田芝溪算法科技", None, "", "", ("revenue", "notes", "location"))
-    assert item.differs_words() == "营收计划、备注、载体与租金"
-    assert item.differs_words("en") == "revenue plan, notes, site and rent"
+    assert item.differs_words() == "营收计划、备注、入驻载体"
+    assert item.differs_words("en") == "Revenue plan, Notes, Site"
