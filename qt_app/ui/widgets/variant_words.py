@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from qt_app.domain.firm import LEVEL_LABELS, DomainRecognition, Firm, Location
+from qt_app.domain.firm_labels import FIRM_FIELD_LABELS
 from qt_app.domain.money import Fen
 from qt_app.domain.money_format import money_words
 from qt_app.domain.variants import OVERRIDABLE, Variant, apply_to_firm
@@ -25,26 +26,9 @@ if TYPE_CHECKING:
 
 Pair = tuple[str, str]
 
-LABELS: dict[str, Pair] = {
-    "entity_type": ("主体类型", "Entity type"),
-    "is_trading": ("贸易类", "Trading firm"),
-    "is_headquarters": ("总部类", "Headquarters type"),
-    "dishonest": ("严重失信", "Serious dishonesty list"),
-    "registers_in_qingtian": ("在青田注册纳税", "Registers in Qingtian"),
-    "mu_grade": ("亩均评价", "Mu grade"),
-    "grade": ("企业等级", "Grade"),
-    "domains": ("元宇宙领域", "Fields"),
-    "location": ("入驻载体", "Site"),
-    "talents": ("人才", "Talents"),
-    "revenue": ("营收计划", "Revenue plan"),
-    "compute_spend": ("算力合作合同额", "Compute contracts"),
-    "rnd_spend": ("研发投入", "R&D spend"),
-    "loans": ("贷款", "Loans"),
-    "science_projects": ("科技项目", "Science projects"),
-    "scenario_projects": ("应用场景项目", "Scenario projects"),
-    "investment": ("计划投资额", "Planned investment"),
-    "start_year": ("测算起始年", "First year"),
-    "recognition": ("领域认定", "Field recognition"),
+LABELS: dict[str, Pair] = {  # the editor's field names, and what only a variant changes
+    **FIRM_FIELD_LABELS,
+    "recognition": FIRM_FIELD_LABELS["domain_recognition"],
     "policy": ("政策版本", "Policy version"),
     "param_overrides": ("政策参数", "Policy parameter"),
 }
