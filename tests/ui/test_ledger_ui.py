@@ -195,6 +195,8 @@ def test_a_claim_goes_through_to_paid_in_two_tranches_with_the_holdback(
     press(Key.Key_Return)
     _accepted(notice)
     assert "公示截止" in panel.deadlines.text() or "公示" in panel.deadlines.toolTip()
+    said = panel.deadlines.text() + panel.deadlines.toolTip()
+    assert "拨付期限（申报后" in said and "未扣除法定节假日" in said  # no holiday calendar: it says so
 
     pay = _step(qtbot, panel, "pay")
     assert pay.amount.text() == "273,750"  # the usual first tranche (50%) is offered

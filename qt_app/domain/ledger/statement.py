@@ -245,8 +245,9 @@ def _deadlines(
                 Deadline(
                     due_on,
                     "payment_due",
-                    f"{c.year}年{zh}拨付期限（申报后{c.terms.pay_within_working_days}个工作日）",
-                    f"{en} {c.year}: payment due ({c.terms.pay_within_working_days} working days after applying)",
+                    f"{c.year}年{zh}拨付期限（申报后{c.terms.pay_within_working_days}个工作日，未扣除法定节假日）",
+                    f"{en} {c.year}: payment due ({c.terms.pay_within_working_days} working days after applying; "
+                    "public holidays not deducted)",
                     c.id,
                 )
             )
