@@ -38,21 +38,11 @@ from qt_app.domain.policy import Site
 from qt_app.domain.wording import date_words
 from qt_app.services.ledger_read import firm_ledger, load_actuals
 from qt_app.store import evidence_files
+from qt_app.store.letters import STATUS_LABELS
 
 if TYPE_CHECKING:
     from qt_app.services.session import Session
     from qt_app.store.store import Store
-
-LETTER_STATUS = {
-    "draft": ("草稿", "draft"),
-    "submitted": ("已提交", "submitted"),
-    "approved": ("已审批", "approved"),
-    "issued": ("已出具", "issued"),
-    "accepted": ("已接受", "accepted"),
-    "declined": ("已谢绝", "declined"),
-    "expired": ("已过期", "expired"),
-    "voided": ("已作废", "voided"),
-}
 
 
 @dataclass(frozen=True)
@@ -68,7 +58,8 @@ class LetterLine:
     of_record: bool
 
     def status_words(self, lang: str = "zh") -> str:
-        return LETTER_STATUS.get(self.status, (self.status, self.status))[1 if lang == "en" else 0]
+        zh, en = STATUS_LABELS.get(self.status, (self.status, self.status))
+        return en.lower() if lang == "en" else zh  # mid-sentence: "青招〔2026〕2号 accepted"
 
 
 @dataclass(frozen=True)
