@@ -38,6 +38,20 @@ def _put(session: Session, firm_id: str, variants: Variants, who: str) -> OpChan
     return _notice(firm_id)
 
 
+def _swap(
+    session: Session, firm_id: str, before: Variants, after: Variants, who: str, words: tuple[str, str]
+) -> tuple[OpChanges, Undo]:
+    """Store `after` in place of `before`; the notice and the undo that puts `before` back."""
+    changed = _put(session, firm_id, after, who)
+    undo = Undo(
+        words[0],
+        words[1],
+        lambda: _put(session, firm_id, before, who),
+        lambda: _put(session, firm_id, after, who),
+    )
+    return changed, undo
+
+
 def check_variant(session: Session, firm: Firm, variant: Variant, others: Variants) -> None:
     """Refuse (in words) a variant that cannot be saved: no name, a name taken, an invalid firm it assumes,
     a policy assumption that does not compute."""
@@ -76,12 +90,13 @@ def create_variant(
     check_variant(session, firm, variant, before)
     at = next((i + 1 for i, v in enumerate(before) if v.name == after), len(before))
     after_list = (*before[:at], variant, *before[at:])
-    changed = _put(session, firm_id, after_list, who)
-    undo = Undo(
-        f"新建方案“{variant.label}”",
-        f"New variant “{variant.label}”",
-        lambda: _put(session, firm_id, before, who),
-        lambda: _put(session, firm_id, after_list, who),
+    changed, undo = _swap(
+        session,
+        firm_id,
+        before,
+        after_list,
+        who,
+        (f"新建方案“{variant.label}”", f"New variant “{variant.label}”"),
     )
     return OpResult(changed, variant.name, undo)
 
@@ -105,12 +120,13 @@ def save_variant(session: Session, firm_id: str, variant: Variant, who: str = ""
                 f"This is the firm's offer: {refusal.en}. Choose another offer first",
             )
     after_list = tuple(variant if v.name == variant.name else v for v in before)
-    changed = _put(session, firm_id, after_list, who)
-    undo = Undo(
-        f"修改方案“{variant.label}”",
-        f"Edit variant “{variant.label}”",
-        lambda: _put(session, firm_id, before, who),
-        lambda: _put(session, firm_id, after_list, who),
+    changed, undo = _swap(
+        session,
+        firm_id,
+        before,
+        after_list,
+        who,
+        (f"修改方案“{variant.label}”", f"Edit variant “{variant.label}”"),
     )
     return OpResult(changed, None, undo)
 
@@ -134,12 +150,13 @@ def rename_variant(session: Session, firm_id: str, name: str, label: str, who: s
     if any(v.label.strip() == label for v in before if v.name != name):
         raise DomainError(f"已有名为“{label}”的方案", f"There is already a variant named “{label}”")
     after_list = tuple(replace(v, label=label) if v.name == name else v for v in before)
-    changed = _put(session, firm_id, after_list, who)
-    undo = Undo(
-        f"方案“{old.label}”改名为“{label}”",
-        f"Rename “{old.label}” to “{label}”",
-        lambda: _put(session, firm_id, before, who),
-        lambda: _put(session, firm_id, after_list, who),
+    changed, undo = _swap(
+        session,
+        firm_id,
+        before,
+        after_list,
+        who,
+        (f"方案“{old.label}”改名为“{label}”", f"Rename “{old.label}” to “{label}”"),
     )
     return OpResult(changed, None, undo)
 
@@ -190,13 +207,9 @@ def move_variant(session: Session, firm_id: str, name: str, step: int, who: str 
     order = list(before)
     order.insert(j, order.pop(i))
     after_list = tuple(order)
-    changed = _put(session, firm_id, after_list, who)
     zh, en = ("上移", "up") if step < 0 else ("下移", "down")
-    undo = Undo(
-        f"方案“{old.label}”{zh}",
-        f"Move “{old.label}” {en}",
-        lambda: _put(session, firm_id, before, who),
-        lambda: _put(session, firm_id, after_list, who),
+    changed, undo = _swap(
+        session, firm_id, before, after_list, who, (f"方案“{old.label}”{zh}", f"Move “{old.label}” {en}")
     )
     return OpResult(changed, None, undo)
 
